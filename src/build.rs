@@ -1,0 +1,194 @@
+//! Finding handouts on disk and building one leaflet: the library's front door.
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::layout::{self, Labels, Style};
+use crate::model::{self, Document, Limits};
+use std::path::{Path, PathBuf};
+
+/// One language file of a handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleFile {
+    pub locale: String,
+    pub path: PathBuf,
+}
+
+/// A handout: its name and its language files (the source first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handout {
+    pub name: String,
+    pub dir: PathBuf,
+    pub source: LocaleFile,
+    pub translations: Vec<LocaleFile>,
+}
+
+impl Handout {
+    pub fn locales(&self) -> Vec<&str> {
+        std::iter::once(self.source.locale.as_str())
+            .chain(self.translations.iter().map(|t| t.locale.as_str()))
+            .collect()
+    }
+}
+
+/// The result of building one leaflet.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Whether a YAML file is a translation (it has a top-level `entries:` key).
+fn is_translation(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .map(|t| t.lines().any(|l| l.starts_with("entries:")))
+        .unwrap_or(false)
+}
+
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read folder", dir, &e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Finds the handouts at `path`: a handout folder, a folder of handout folders, or one file.
+pub fn discover(path: &Path) -> Result<Vec<Handout>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
+    if meta.is_file() {
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let locale = stem(path);
+        let name = if model::looks_like_language(&locale) {
+            dir.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| locale.clone())
+        } else {
+            locale.clone()
+        };
+        return Ok(vec![Handout {
+            name,
+            dir,
+            source: LocaleFile {
+                locale,
+                path: path.to_path_buf(),
+            },
+            translations: Vec::new(),
+        }]);
+    }
+    let files = yaml_files(path)?;
+    if !files.is_empty() {
+        return handout_in(path, files).map(|h| vec![h]);
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| Error::io("read folder", path, &e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let mut out = Vec::new();
+    for d in dirs {
+        let files = yaml_files(&d)?;
+        if !files.is_empty() {
+            out.push(handout_in(&d, files)?);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::input(
+            Diagnostic::new(format!("no handouts found in {}", path.display()))
+                .file(path)
+                .help("a handout is a folder with one <locale>.yaml per language, e.g. handouts/ketamine/en.yaml"),
+        ));
+    }
+    Ok(out)
+}
+
+fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "handout".into());
+    let (translations, sources): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| is_translation(p));
+    let source = match sources.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            return Err(Error::input(
+                Diagnostic::new(format!("handout `{name}` has no source file, only translations"))
+                    .file(dir)
+                    .help("add the source language file (the one with `sections:`), e.g. en.yaml"),
+            ))
+        }
+        many => {
+            return Err(Error::input(
+                Diagnostic::new(format!(
+                    "handout `{name}` has {} source files ({}); it must have exactly one",
+                    many.len(),
+                    many.iter().map(|p| stem(p)).collect::<Vec<_>>().join(", ")
+                ))
+                .file(dir)
+                .help("keep one source file; translations list their texts under `entries:`"),
+            ))
+        }
+    };
+    Ok(Handout {
+        name,
+        dir: dir.to_path_buf(),
+        source: LocaleFile {
+            locale: stem(&source),
+            path: source,
+        },
+        translations: translations
+            .into_iter()
+            .map(|p| LocaleFile { locale: stem(&p), path: p })
+            .collect(),
+    })
+}
+
+/// Loads the document of `handout` in `locale`.
+pub fn load(handout: &Handout, locale: &str, limits: Limits) -> Result<Document> {
+    if locale != handout.source.locale {
+        return Err(Error::usage(format!(
+            "handout `{}` has no locale `{locale}`; it has: {}",
+            handout.name,
+            handout.locales().join(", ")
+        )));
+    }
+    model::load_source(&handout.source.path, &handout.name, limits)
+}
+
+/// Typesets `doc` into PDF bytes.
+pub fn build(doc: &Document, style: &Style) -> Result<Built> {
+    let labels = Labels::default();
+    let laid = layout::layout(doc, style, &labels)?;
+    let pdf = crate::pdf::render(&laid)?;
+    Ok(Built {
+        pdf,
+        pages: laid.pages.len(),
+    })
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed
+/// into place when complete, so a failed build never leaves a half-written PDF.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("write", path, &e)
+    })
+}

@@ -1,0 +1,405 @@
+//! Blocks → a vertical flow of chunks, each with the page-break rules around it.
+//!
+//! A chunk is the smallest thing pagination moves: one line of a paragraph, or a whole
+//! warning box. Whether a page may break before a chunk encodes the rules: headings
+//! stay with what follows, a paragraph never leaves one line alone at the top or the
+//! bottom of a page (widows and orphans), a box is never split.
+
+use super::page::{Element, Role, Shape};
+use super::paragraph::{self, Context, SetLine, TextStyle};
+use super::style::Style;
+use crate::error::Result;
+use crate::model::{Block, Document, SectionKind, Text};
+
+/// Smallest number of a paragraph's lines left at the bottom or carried to the top.
+const MIN_LINES: usize = 2;
+
+pub struct Chunk {
+    pub height: f32,
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// Whether a page may end right before this chunk.
+    pub break_before: bool,
+    /// Elements positioned relative to the chunk's top-left corner.
+    pub elements: Vec<Element>,
+}
+
+pub struct Flow<'a> {
+    pub ctx: Context<'a>,
+    pub style: &'a Style,
+    pub chunks: Vec<Chunk>,
+    next_block: usize,
+    /// A page may not break before the next chunk (set after headings).
+    keep_next: bool,
+}
+
+impl<'a> Flow<'a> {
+    pub fn new(ctx: Context<'a>, style: &'a Style) -> Self {
+        Flow {
+            ctx,
+            style,
+            chunks: Vec::new(),
+            next_block: 0,
+            keep_next: false,
+        }
+    }
+
+    fn block_id(&mut self) -> usize {
+        self.next_block += 1;
+        self.next_block - 1
+    }
+
+    /// Distance from a line's top to its baseline, centring the font's extent in the leading.
+    fn baseline_offset(&self, size: f32, leading: f32) -> f32 {
+        let face = self.ctx.book.face(crate::text::FaceId(0));
+        let (a, d) = (face.ascender / face.units_per_em, face.descender / face.units_per_em);
+        (leading - (a + d) * size) / 2.0 + a * size
+    }
+
+    /// Elements of one set line placed at (x, top).
+    pub fn line_elements(&self, line: &SetLine, x: f32, top: f32, style: &TextStyle, role: Role, block: usize) -> Vec<Element> {
+        let baseline = top + self.baseline_offset(style.size, style.leading);
+        let mut out: Vec<Element> = line
+            .runs
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.x += x;
+                r.baseline = baseline;
+                Element {
+                    role,
+                    block,
+                    shape: Shape::Glyphs(r),
+                }
+            })
+            .collect();
+        for (lx, w, url) in &line.links {
+            out.push(Element {
+                role,
+                block,
+                shape: Shape::Link {
+                    x: x + lx,
+                    y: top,
+                    w: *w,
+                    h: style.leading,
+                    url: url.clone(),
+                },
+            });
+        }
+        out
+    }
+
+    /// Adds the lines of one text as chunks (one per line) with widow/orphan rules.
+    fn text_chunks(&mut self, lines: &[SetLine], x: f32, style: &TextStyle, role: Role, space_before: f32, keep_with_next: bool) {
+        let block = self.block_id();
+        let n = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            let inner = i >= MIN_LINES && n - i >= MIN_LINES;
+            let break_before = if i == 0 { !self.keep_next } else { inner && !keep_with_next };
+            let elements = self.line_elements(line, x, 0.0, style, role, block);
+            self.chunks.push(Chunk {
+                height: style.leading,
+                space_before: if i == 0 { space_before } else { 0.0 },
+                break_before,
+                elements,
+            });
+        }
+        self.keep_next = keep_with_next;
+    }
+
+    pub fn set(&self, text: &Text, style: &TextStyle, measure: f32) -> Result<Vec<SetLine>> {
+        paragraph::set(&self.ctx, text, style, measure)
+    }
+
+    fn body_style(&self) -> TextStyle {
+        let s = self.style;
+        TextStyle {
+            size: s.body_size,
+            leading: s.body_leading,
+            color: s.text_color,
+            bold: false,
+            mode: s.body_mode,
+            hyphenate: true,
+        }
+    }
+
+    fn heading_style(&self, color: super::page::Rgb) -> TextStyle {
+        let s = self.style;
+        TextStyle {
+            size: s.heading_size,
+            leading: s.heading_leading,
+            color,
+            bold: true,
+            mode: super::linebreak::Mode::RaggedRight,
+            hyphenate: false,
+        }
+    }
+
+    /// Lays out the whole document into chunks.
+    pub fn document(&mut self, doc: &Document) -> Result<()> {
+        let s = self.style;
+        let title_style = TextStyle {
+            size: s.title_size,
+            leading: s.title_leading,
+            color: s.accent,
+            bold: true,
+            mode: super::linebreak::Mode::RaggedRight,
+            hyphenate: false,
+        };
+        let lines = self.set(&doc.title, &title_style, s.measure())?;
+        self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
+        if let Some(last) = self.chunks.last_mut() {
+            last.height += s.title_gap_after;
+        }
+        self.keep_next = false;
+
+        for section in &doc.sections {
+            match section.kind {
+                SectionKind::Normal => {
+                    if let Some(h) = &section.heading {
+                        let hs = self.heading_style(s.accent);
+                        let lines = self.set(h, &hs, s.measure())?;
+                        self.text_chunks(&lines, 0.0, &hs, Role::Heading, s.heading_gap_before, true);
+                        self.pad_last(s.heading_gap_after);
+                    }
+                    let bs = self.body_style();
+                    self.blocks(&section.body, 0.0, s.measure(), Role::Paragraph, &bs)?;
+                }
+                SectionKind::Warning => self.warning_box(section.heading.as_ref(), &section.body)?,
+            }
+        }
+
+        if !doc.disclaimer.is_empty() {
+            self.disclaimer(&doc.disclaimer)?;
+        }
+        Ok(())
+    }
+
+    fn pad_last(&mut self, extra: f32) {
+        if let Some(last) = self.chunks.last_mut() {
+            last.height += extra;
+        }
+    }
+
+    /// Paragraphs and lists at indent `x` within `measure`.
+    fn blocks(&mut self, blocks: &[Block], x: f32, measure: f32, role: Role, style: &TextStyle) -> Result<()> {
+        for (bi, b) in blocks.iter().enumerate() {
+            let gap = if bi == 0 && self.keep_next { 0.0 } else { self.style.paragraph_gap };
+            match b {
+                Block::Paragraph(t) => {
+                    let lines = self.set(t, style, measure)?;
+                    self.text_chunks(&lines, x, style, role, gap, false);
+                }
+                Block::List(items) => {
+                    for (ii, item) in items.iter().enumerate() {
+                        let indent = self.style.list_indent;
+                        let lines = self.set(item, style, measure - indent)?;
+                        let item_gap = if ii == 0 { gap } else { self.style.list_item_gap };
+                        let first_chunk = self.chunks.len();
+                        self.text_chunks(&lines, x + indent, style, Role::ListItem, item_gap, false);
+                        self.bullet(first_chunk, x, style);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws a bullet on the first line of the list item that starts at `chunk`.
+    fn bullet(&mut self, chunk: usize, x: f32, style: &TextStyle) {
+        let Some(face) = self.ctx.book.select('•', Default::default()) else {
+            return;
+        };
+        let Some(g) = crate::text::shape::shape_run(self.ctx.book, face, "•", 0..3, style.size, self.ctx.language, false)
+            .into_iter()
+            .next()
+        else {
+            return;
+        };
+        let line = SetLine {
+            runs: vec![super::page::GlyphRun {
+                x: 3.0,
+                baseline: 0.0,
+                face,
+                size: style.size,
+                color: style.color,
+                glyphs: vec![super::page::PlacedGlyph {
+                    gid: g.gid,
+                    x: 0.0,
+                    advance: g.advance,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    text: "•".into(),
+                }],
+            }],
+            width: g.advance,
+            links: Vec::new(),
+        };
+        let block = self.chunks.get(chunk).and_then(|c| c.elements.first()).map(|e| e.block).unwrap_or(0);
+        let els = self.line_elements(&line, x, 0.0, style, Role::ListLabel, block);
+        if let Some(c) = self.chunks.get_mut(chunk) {
+            // The label comes first in reading order.
+            let mut all = els;
+            all.append(&mut c.elements);
+            c.elements = all;
+        }
+    }
+
+    /// The warning section: tinted, bordered, never split across pages.
+    fn warning_box(&mut self, heading: Option<&Text>, body: &[Block]) -> Result<()> {
+        let s = self.style;
+        let inset = s.box_accent_width + s.box_padding;
+        let inner = s.measure() - inset - s.box_padding;
+        let first = self.chunks.len();
+        let box_block = self.block_id();
+        if let Some(h) = heading {
+            let hs = self.heading_style(s.box_heading);
+            let lines = self.set(h, &hs, inner)?;
+            self.text_chunks(&lines, inset, &hs, Role::Heading, 0.0, true);
+            self.pad_last(s.heading_gap_after);
+        }
+        let bs = self.body_style();
+        self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
+        // Merge everything since `first` into one chunk inside the box.
+        let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
+        let mut elements = Vec::new();
+        let mut y = s.box_padding;
+        for (i, c) in parts.into_iter().enumerate() {
+            if i > 0 {
+                y += c.space_before;
+            }
+            for mut e in c.elements {
+                offset(&mut e.shape, 0.0, y);
+                elements.push(e);
+            }
+            y += c.height;
+        }
+        let height = y + s.box_padding;
+        let w = s.measure();
+        let mut frame = vec![
+            Element {
+                role: Role::Box,
+                block: box_block,
+                shape: Shape::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w,
+                    h: height,
+                    fill: Some(s.box_fill),
+                    stroke: Some((s.box_accent, 0.75)),
+                },
+            },
+            Element {
+                role: Role::Box,
+                block: box_block,
+                shape: Shape::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: s.box_accent_width,
+                    h: height,
+                    fill: Some(s.box_accent),
+                    stroke: None,
+                },
+            },
+        ];
+        frame.append(&mut elements);
+        self.chunks.push(Chunk {
+            height,
+            space_before: s.box_gap,
+            break_before: true,
+            elements: frame,
+        });
+        self.keep_next = false;
+        Ok(())
+    }
+
+    /// The closing advice: a rule above, smaller muted text.
+    fn disclaimer(&mut self, blocks: &[Block]) -> Result<()> {
+        let s = self.style;
+        let style = TextStyle {
+            size: s.disclaimer_size,
+            leading: s.disclaimer_leading,
+            color: s.muted,
+            bold: false,
+            mode: s.body_mode,
+            hyphenate: true,
+        };
+        let first = self.chunks.len();
+        let rule_block = self.block_id();
+        self.blocks(blocks, 0.0, s.measure(), Role::Disclaimer, &style)?;
+        // The rule rides on the first line so that it never ends up alone.
+        if let Some(c) = self.chunks.get_mut(first) {
+            let gap = 7.0;
+            c.space_before = s.disclaimer_gap_before + gap;
+            c.elements.insert(
+                0,
+                Element {
+                    role: Role::Artifact,
+                    block: rule_block,
+                    shape: Shape::Line {
+                        x1: 0.0,
+                        y1: -gap,
+                        x2: s.measure(),
+                        y2: -gap,
+                        color: s.muted,
+                        width: 0.75,
+                    },
+                },
+            );
+        }
+        Ok(())
+    }
+}
+
+impl Flow<'_> {
+    /// "Online version: <url>" under the disclaimer, as a link.
+    pub fn online_line(&mut self, label: &str, url: &str) -> Result<()> {
+        let s = self.style;
+        let style = TextStyle {
+            size: s.disclaimer_size,
+            leading: s.disclaimer_leading,
+            color: s.muted,
+            bold: false,
+            mode: super::linebreak::Mode::RaggedRight,
+            hyphenate: false,
+        };
+        let text = format!("{label}: {url}");
+        let link_start = text.len() - url.len();
+        let styled = crate::text::StyledText {
+            spans: vec![
+                (0..link_start, Default::default()),
+                (
+                    link_start..text.len(),
+                    crate::text::SpanStyle {
+                        link: Some(url.to_string()),
+                        ..Default::default()
+                    },
+                ),
+            ],
+            text,
+        };
+        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
+        self.text_chunks(&lines, 0.0, &style, Role::Disclaimer, s.paragraph_gap, false);
+        Ok(())
+    }
+}
+
+/// Moves a shape by (dx, dy).
+pub fn offset(shape: &mut Shape, dx: f32, dy: f32) {
+    match shape {
+        Shape::Glyphs(r) => {
+            r.x += dx;
+            r.baseline += dy;
+        }
+        Shape::Rect { x, y, .. } | Shape::Link { x, y, .. } => {
+            *x += dx;
+            *y += dy;
+        }
+        Shape::Line { x1, y1, x2, y2, .. } => {
+            *x1 += dx;
+            *x2 += dx;
+            *y1 += dy;
+            *y2 += dy;
+        }
+    }
+}

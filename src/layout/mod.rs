@@ -1,0 +1,47 @@
+//! Layout: line breaking, blocks and pagination → a positioned page model.
+
+pub mod flow;
+pub mod linebreak;
+pub mod page;
+pub mod paginate;
+pub mod paragraph;
+pub mod style;
+
+pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
+pub use paginate::Labels;
+pub use style::Style;
+
+use crate::error::{Error, Result};
+use crate::model::Document;
+use crate::text::FontBook;
+
+/// Lays out `doc` with `style`; `labels` are the program's own words in the document's language.
+pub fn layout(doc: &Document, style: &Style, labels: &Labels) -> Result<Layout> {
+    let book = FontBook::shared().map_err(Error::internal)?;
+    let ctx = paragraph::Context {
+        book,
+        language: &doc.language,
+        terms: &doc.terms,
+        source_text: &doc.source_text,
+    };
+    let mut flow = flow::Flow::new(ctx, style);
+    flow.document(doc)?;
+    if let Some(url) = &doc.meta.url {
+        flow.online_line(&labels.online, url)?;
+    }
+    let pages = paginate::paginate(&flow, &doc.meta, labels)?;
+    Ok(Layout {
+        pages,
+        language: doc.language.clone(),
+        title: crate::text::markup::parse(&doc.title.markup)
+            .map(|s| s.text)
+            .unwrap_or_else(|_| doc.title.markup.clone()),
+        author: doc.meta.author.clone(),
+        subject: doc
+            .subject
+            .as_ref()
+            .map(|s| crate::text::markup::parse(&s.markup).map(|t| t.text).unwrap_or_default()),
+        date: doc.meta.revised.clone(),
+        rtl: false,
+    })
+}

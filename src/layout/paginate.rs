@@ -1,0 +1,148 @@
+//! Chunks → pages, honouring the break rules, then the footer on every page.
+
+use super::flow::{offset, Chunk, Flow};
+use super::linebreak::Mode;
+use super::page::{Element, Page, Role, Shape};
+use super::paragraph::{self, TextStyle};
+use super::style::{Style, MM};
+use crate::error::{Diagnostic, Error, Result};
+use crate::text::StyledText;
+
+/// Labels printed by the program itself (translated per locale).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    pub revised: String,
+    pub version: String,
+    /// With `{page}` and `{pages}` placeholders.
+    pub page: String,
+    pub online: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            revised: "Revised".into(),
+            version: "Version".into(),
+            page: "Page {page} of {pages}".into(),
+            online: "Online version".into(),
+        }
+    }
+}
+
+/// Splits the chunks into page ranges; errors if one chunk cannot fit any page.
+pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Range<usize>>> {
+    let mut pages = Vec::new();
+    let mut i = 0;
+    while i < chunks.len() {
+        let start = i;
+        let mut y = 0.0;
+        while i < chunks.len() {
+            let c = &chunks[i];
+            let h = if i == start { c.height } else { c.space_before + c.height };
+            if y + h <= available + 0.01 {
+                y += h;
+                i += 1;
+                continue;
+            }
+            if i == start {
+                return Err(Error::input(
+                    Diagnostic::new(format!(
+                        "a block is {:.0} mm tall but a page holds only {:.0} mm; it overflows by {:.0} mm",
+                        c.height / MM,
+                        available / MM,
+                        (c.height - available) / MM
+                    ))
+                    .help("shorten the warning box or split it into two sections"),
+                ));
+            }
+            // Go back to the last place a page may end.
+            if let Some(k) = (start + 1..=i).rev().find(|k| chunks[*k].break_before) {
+                i = k;
+            }
+            break;
+        }
+        pages.push(start..i);
+    }
+    Ok(pages)
+}
+
+/// Places chunks on pages and adds footers.
+pub fn paginate(flow: &Flow, meta: &crate::model::Meta, labels: &Labels) -> Result<Vec<Page>> {
+    let s: &Style = flow.style;
+    let top = s.margin_top;
+    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let ranges = page_ranges(&flow.chunks, available)?;
+    let total = ranges.len();
+    let mut pages = Vec::with_capacity(total);
+    for (pi, range) in ranges.into_iter().enumerate() {
+        let mut elements = Vec::new();
+        let mut y = top;
+        for (k, idx) in range.clone().enumerate() {
+            let c = &flow.chunks[idx];
+            if k > 0 {
+                y += c.space_before;
+            }
+            for e in &c.elements {
+                let mut e = e.clone();
+                offset(&mut e.shape, s.margin_left, y);
+                elements.push(e);
+            }
+            y += c.height;
+        }
+        elements.extend(footer(flow, meta, labels, pi + 1, total)?);
+        pages.push(Page {
+            width: s.paper.width,
+            height: s.paper.height,
+            elements,
+        });
+    }
+    Ok(pages)
+}
+
+/// "Revised … · Version …" at the left, "Page x of y" at the right.
+fn footer(flow: &Flow, meta: &crate::model::Meta, labels: &Labels, page: usize, pages: usize) -> Result<Vec<Element>> {
+    let s = flow.style;
+    let style = TextStyle {
+        size: s.footer_size,
+        leading: s.footer_size * 1.3,
+        color: s.muted,
+        bold: false,
+        mode: Mode::RaggedRight,
+        hyphenate: false,
+    };
+    let mut left = format!("{} {} · {} {}", labels.revised, meta.revised, labels.version, meta.version);
+    if let Some(clinic) = &meta.clinic {
+        left = format!("{clinic} · {left}");
+    }
+    let right = labels
+        .page
+        .replace("{page}", &page.to_string())
+        .replace("{pages}", &pages.to_string());
+    let baseline = s.paper.height - s.footer_baseline;
+    let mut out = Vec::new();
+    for (text, align_right) in [(left, false), (right, true)] {
+        let styled = StyledText {
+            spans: vec![(0..text.len(), Default::default())],
+            text,
+        };
+        let lines = paragraph::set_styled(&flow.ctx, &styled, None, &style, s.measure())?;
+        for line in lines {
+            let x = if align_right {
+                s.paper.width - s.margin_right - line.width
+            } else {
+                s.margin_left
+            };
+            for run in line.runs {
+                let mut run = run;
+                run.x += x;
+                run.baseline = baseline;
+                out.push(Element {
+                    role: Role::Artifact,
+                    block: usize::MAX,
+                    shape: Shape::Glyphs(run),
+                });
+            }
+        }
+    }
+    Ok(out)
+}

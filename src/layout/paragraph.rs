@@ -1,0 +1,361 @@
+//! Setting one paragraph: markup → fonts → shaping → hyphenation → total-fit lines.
+
+use super::linebreak::{self, Item, LineBreak, Mode, Params, INFINITY};
+use super::page::{GlyphRun, PlacedGlyph, Rgb};
+use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::model::Text;
+use crate::text::markup::{self, StyledText};
+use crate::text::shape::{shape_run, ShapedGlyph};
+use crate::text::{hyphenate, FaceId, FaceStyle, FontBook};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+/// How a paragraph is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size: f32,
+    /// Baseline-to-baseline distance.
+    pub leading: f32,
+    pub color: Rgb,
+    pub bold: bool,
+    pub mode: Mode,
+    pub hyphenate: bool,
+}
+
+/// What every paragraph of one document shares.
+pub struct Context<'a> {
+    pub book: &'a FontBook,
+    pub language: &'a str,
+    pub terms: &'a [String],
+    /// Text of the file the paragraphs come from, for diagnostics.
+    pub source_text: &'a str,
+}
+
+/// A set line: runs positioned from the line's left edge on baseline 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetLine {
+    pub runs: Vec<GlyphRun>,
+    pub width: f32,
+    /// Clickable areas: x, width, target.
+    pub links: Vec<(f32, f32, String)>,
+}
+
+/// One unbreakable piece of a paragraph, with what it draws.
+enum Content {
+    Glyphs(Vec<(ShapedGlyph, Option<String>)>),
+    Space(Option<(ShapedGlyph, Option<String>)>),
+    Hyphen(Option<ShapedGlyph>),
+    None,
+}
+
+/// Sets `text` into lines of width `measure`.
+pub fn set(ctx: &Context, text: &Text, style: &TextStyle, measure: f32) -> Result<Vec<SetLine>> {
+    let styled = markup::parse(&text.markup).map_err(|msg| {
+        Error::input(
+            Diagnostic::new(format!("{msg} (entry `{}`)", text.id))
+                .file(&text.origin.file)
+                .at(ctx.source_text, text.origin.pos)
+                .help("remove the block syntax, or escape its first character with a backslash"),
+        )
+    })?;
+    set_styled(ctx, &styled, Some(text), style, measure)
+}
+
+/// Sets already-parsed text (also used for generated text such as the footer).
+pub fn set_styled(
+    ctx: &Context,
+    styled: &StyledText,
+    origin: Option<&Text>,
+    style: &TextStyle,
+    measure: f32,
+) -> Result<Vec<SetLine>> {
+    let faces = select_faces(ctx, styled, origin, style)?;
+    let (items, contents) = build_items(ctx, styled, &faces, style);
+    if items.len() <= 2 {
+        return Ok(Vec::new());
+    }
+    let mut params = Params::new(style.mode, style.size);
+    if style.mode == Mode::RaggedRight {
+        params.line_penalty = 10.0;
+    }
+    let breaks = linebreak::total_fit(&items, measure, &params);
+    Ok(breaks
+        .iter()
+        .map(|b| assemble(&items, &contents, b, style))
+        .collect())
+}
+
+/// The face for every character, or an error naming the first one no font has.
+fn select_faces(ctx: &Context, st: &StyledText, origin: Option<&Text>, style: &TextStyle) -> Result<Vec<FaceId>> {
+    let mut faces = Vec::with_capacity(st.text.len());
+    let mut prev: Option<FaceId> = None;
+    for (i, c) in st.text.char_indices() {
+        let s = st.style_at(i);
+        let want = FaceStyle {
+            bold: style.bold || s.bold,
+            italic: s.italic,
+        };
+        // Marks and joiners stay with their base character's face.
+        let keep = prev.filter(|f| is_cluster_continuation(c) && ctx.book.face(*f).covers(c));
+        let face = match keep.or_else(|| ctx.book.select(c, want)) {
+            Some(f) => f,
+            None if is_ignorable(c) => prev.unwrap_or(FaceId(0)),
+            None => return Err(uncovered(ctx, origin, c)),
+        };
+        faces.extend(std::iter::repeat_n(face, c.len_utf8()));
+        prev = Some(face);
+    }
+    Ok(faces)
+}
+
+fn is_cluster_continuation(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
+    let mut d = Diagnostic::new(format!(
+        "character U+{:04X} '{}' is not in any font for language `{}`",
+        c as u32, c, ctx.language
+    ))
+    .help("replace the character, or add a font that has it to fonts/ (see fonts/README.md)");
+    if let Some(t) = origin {
+        d.message.push_str(&format!(" (entry `{}`)", t.id));
+        d = d.file(&t.origin.file).at(ctx.source_text, locate_char(ctx.source_text, t.origin.pos, c));
+    }
+    Error::input(d)
+}
+
+/// The position of the first `c` at or after `from` in `source` (falls back to `from`).
+pub fn locate_char(source: &str, from: Pos, c: char) -> Pos {
+    for (li, line) in source.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let skip = if li + 1 == from.line { from.column.saturating_sub(1) } else { 0 };
+        if let Some((col, _)) = line.chars().enumerate().skip(skip).find(|(_, ch)| *ch == c) {
+            return Pos { line: li + 1, column: col + 1 };
+        }
+    }
+    from
+}
+
+/// Break opportunities (byte offsets where a line may start), minus those inside terms.
+fn break_points(ctx: &Context, text: &str) -> Vec<(usize, BreakOpportunity)> {
+    let lower = text.to_lowercase();
+    let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
+    if lower.len() == text.len() {
+        for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
+            let t = term.to_lowercase();
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(&t) {
+                protected.push(from + i..from + i + t.len());
+                from += i + t.len();
+            }
+        }
+    }
+    linebreaks(text)
+        .filter(|(i, op)| *op == BreakOpportunity::Mandatory || !protected.iter().any(|r| r.start < *i && *i < r.end))
+        .collect()
+}
+
+type Faces = [FaceId];
+
+fn build_items(ctx: &Context, st: &StyledText, faces: &Faces, style: &TextStyle) -> (Vec<Item>, Vec<Content>) {
+    let mut items = Vec::new();
+    let mut contents = Vec::new();
+    let text = st.text.as_str();
+    let mut seg_start = 0;
+    let breaks = break_points(ctx, text);
+    let last = breaks.len().saturating_sub(1);
+    for (bi, (seg_end, _)) in breaks.into_iter().enumerate() {
+        let seg = &text[seg_start..seg_end];
+        let word_len = seg.trim_end_matches(' ').len();
+        let word = seg_start..seg_start + word_len;
+        if !word.is_empty() {
+            let cuts = if style.hyphenate {
+                hyphenate::breaks(ctx.language, &text[word.clone()], ctx.terms)
+            } else {
+                Vec::new()
+            };
+            let glyphs = shape_word(ctx, st, faces, style, word.clone());
+            let mut pieces = split_at_clusters(glyphs, cuts.iter().map(|c| word.start + c));
+            let n = pieces.len();
+            for (pi, piece) in pieces.drain(..).enumerate() {
+                let width = piece.iter().map(|(g, _)| g.advance).sum();
+                items.push(Item::Box { width });
+                contents.push(Content::Glyphs(piece));
+                if pi + 1 < n {
+                    let face = faces[word.start];
+                    let hyphen = shape_word_text(ctx, face, style.size, "-");
+                    let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
+                    let cost = if style.mode == Mode::RaggedRight { 100.0 } else { 50.0 };
+                    items.push(Item::Penalty { width, cost, flagged: true });
+                    contents.push(Content::Hyphen(hyphen));
+                }
+            }
+        }
+        if word_len < seg.len() {
+            let face = faces[seg_start + word_len];
+            let space = shape_word_text(ctx, face, style.size, " ");
+            let width = space.as_ref().map(|s| s.advance).unwrap_or(style.size / 4.0);
+            let (stretch, shrink) = match style.mode {
+                Mode::Justified => (width / 2.0, width / 3.0),
+                Mode::RaggedRight => (0.0, 0.0),
+            };
+            items.push(Item::Glue { width, stretch, shrink });
+            let link = st.style_at(seg_start + word_len).link;
+            contents.push(Content::Space(space.map(|s| (s, link))));
+        } else if bi < last {
+            // A break after a hyphen or dash: nothing is added when it is taken.
+            items.push(Item::Penalty { width: 0.0, cost: 0.0, flagged: false });
+            contents.push(Content::None);
+        }
+        seg_start = seg_end;
+    }
+    items.push(Item::Glue { width: 0.0, stretch: 1e6, shrink: 0.0 });
+    contents.push(Content::None);
+    items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
+    contents.push(Content::None);
+    (items, contents)
+}
+
+/// Shapes `range` in runs of one face and one inline style.
+fn shape_word(
+    ctx: &Context,
+    st: &StyledText,
+    faces: &Faces,
+    style: &TextStyle,
+    range: std::ops::Range<usize>,
+) -> Vec<(ShapedGlyph, Option<String>)> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while start < range.end {
+        let face = faces[start];
+        let span = st.style_at(start);
+        let mut end = start;
+        while end < range.end && faces[end] == face && st.style_at(end) == span {
+            end += st.text[end..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+        }
+        for g in shape_run(ctx.book, face, &st.text, start..end, style.size, ctx.language, false) {
+            out.push((g, span.link.clone()));
+        }
+        start = end;
+    }
+    out
+}
+
+fn shape_word_text(ctx: &Context, face: FaceId, size: f32, s: &str) -> Option<ShapedGlyph> {
+    shape_run(ctx.book, face, s, 0..s.len(), size, ctx.language, false)
+        .into_iter()
+        .next()
+}
+
+/// Splits shaped glyphs before each cut (a byte offset), unless a cluster spans it.
+fn split_at_clusters<T>(glyphs: Vec<(ShapedGlyph, T)>, cuts: impl Iterator<Item = usize>) -> Vec<Vec<(ShapedGlyph, T)>> {
+    let cuts: Vec<usize> = cuts
+        .filter(|c| glyphs.iter().any(|(g, _)| g.cluster == *c))
+        .collect();
+    let mut pieces = vec![Vec::new()];
+    let mut next_cut = cuts.iter().peekable();
+    for (g, t) in glyphs {
+        while next_cut.peek().is_some_and(|c| g.cluster >= **c) {
+            next_cut.next();
+            if pieces.last().is_some_and(|p| !p.is_empty()) {
+                pieces.push(Vec::new());
+            }
+        }
+        if let Some(p) = pieces.last_mut() {
+            p.push((g, t));
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// Turns one chosen line into positioned runs.
+fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextStyle) -> SetLine {
+    let mut placed: Vec<(FaceId, PlacedGlyph, Option<String>)> = Vec::new();
+    let mut x = 0.0;
+    fn push(
+        placed: &mut Vec<(FaceId, PlacedGlyph, Option<String>)>,
+        g: &ShapedGlyph,
+        advance: f32,
+        link: Option<String>,
+        x: &mut f32,
+    ) {
+        placed.push((
+            g.face,
+            PlacedGlyph {
+                gid: g.gid,
+                x: *x,
+                advance,
+                x_offset: g.x_offset,
+                y_offset: g.y_offset,
+                text: g.text.clone(),
+            },
+            link,
+        ));
+        *x += advance;
+    }
+    // Glue at the end of the line is dropped; glue inside is set.
+    let end = lb.end;
+    for i in lb.start..end {
+        match (&items[i], &contents[i]) {
+            (Item::Box { .. }, Content::Glyphs(gs)) => {
+                for (g, link) in gs {
+                    push(&mut placed, g, g.advance, link.clone(), &mut x);
+                }
+            }
+            (Item::Glue { width, stretch, shrink }, c) => {
+                let set = if lb.ratio >= 0.0 { width + lb.ratio * stretch } else { width + lb.ratio * shrink };
+                match c {
+                    Content::Space(Some((g, link))) => push(&mut placed, g, set, link.clone(), &mut x),
+                    _ => x += set,
+                }
+            }
+            _ => {}
+        }
+    }
+    // Trailing spaces before the break (e.g. before a penalty) are not drawn.
+    while placed.last().is_some_and(|(_, g, _)| g.text == " ") {
+        if let Some((_, g, _)) = placed.pop() {
+            x -= g.advance;
+        }
+    }
+    if lb.hyphenated {
+        if let Content::Hyphen(Some(h)) = &contents[end] {
+            push(&mut placed, h, h.advance, None, &mut x);
+        }
+    }
+    let mut runs: Vec<GlyphRun> = Vec::new();
+    let mut links: Vec<(f32, f32, String)> = Vec::new();
+    for (face, g, link) in placed {
+        if let Some(url) = link {
+            match links.last_mut() {
+                Some((lx, lw, u)) if *u == url && (*lx + *lw - g.x).abs() < 0.01 => *lw += g.advance,
+                _ => links.push((g.x, g.advance, url)),
+            }
+        }
+        match runs.last_mut() {
+            Some(r) if r.face == face => {
+                let mut g = g;
+                g.x -= r.x;
+                r.glyphs.push(g);
+            }
+            _ => {
+                let run_x = g.x;
+                let mut g = g;
+                g.x = 0.0;
+                runs.push(GlyphRun {
+                    x: run_x,
+                    baseline: 0.0,
+                    face,
+                    size: style.size,
+                    color: style.color,
+                    glyphs: vec![g],
+                });
+            }
+        }
+    }
+    SetLine { runs, width: x, links }
+}

@@ -1,0 +1,121 @@
+//! All typographic decisions in one place. Content files carry no layout knobs.
+//!
+//! Defaults follow ../shared/DOMAIN.md: body ≥ 10 pt (US Medication Guides), line
+//! spacing ≥ 1.4 and ≥ 3 mm (EU readability guideline), ragged-right text, ≤ ~80
+//! characters per line (WCAG 1.4.8), bold (not italics or capitals) for emphasis, and
+//! colours with ≥ 4.5:1 contrast against the background they sit on.
+
+use super::linebreak::Mode;
+use super::page::Rgb;
+
+pub const MM: f32 = 72.0 / 25.4;
+
+/// Paper size in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Paper {
+    pub const A4: Paper = Paper {
+        width: 210.0 * MM,
+        height: 297.0 * MM,
+    };
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    pub paper: Paper,
+    /// Content area insets from the paper edge.
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+    pub margin_left: f32,
+    pub margin_right: f32,
+    /// Distance of the footer baseline from the paper's bottom edge.
+    pub footer_baseline: f32,
+    pub footer_size: f32,
+
+    pub body_size: f32,
+    pub body_leading: f32,
+    pub body_mode: Mode,
+    pub paragraph_gap: f32,
+    pub list_indent: f32,
+    pub list_item_gap: f32,
+
+    pub title_size: f32,
+    pub title_leading: f32,
+    pub title_gap_after: f32,
+    pub heading_size: f32,
+    pub heading_leading: f32,
+    pub heading_gap_before: f32,
+    pub heading_gap_after: f32,
+
+    pub box_padding: f32,
+    pub box_accent_width: f32,
+    pub box_gap: f32,
+
+    pub disclaimer_size: f32,
+    pub disclaimer_leading: f32,
+    pub disclaimer_gap_before: f32,
+
+    pub text_color: Rgb,
+    pub accent: Rgb,
+    pub muted: Rgb,
+    pub box_fill: Rgb,
+    pub box_accent: Rgb,
+    pub box_heading: Rgb,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            paper: Paper::A4,
+            margin_top: 18.0 * MM,
+            margin_bottom: 24.0 * MM,
+            margin_left: 22.0 * MM,
+            margin_right: 22.0 * MM,
+            footer_baseline: 15.0 * MM,
+            footer_size: 8.5,
+
+            body_size: 11.0,
+            body_leading: 15.5,
+            body_mode: Mode::RaggedRight,
+            paragraph_gap: 6.0,
+            list_indent: 15.0,
+            list_item_gap: 1.5,
+
+            title_size: 21.0,
+            title_leading: 25.0,
+            title_gap_after: 10.0,
+            heading_size: 13.5,
+            heading_leading: 17.0,
+            heading_gap_before: 11.0,
+            heading_gap_after: 3.0,
+
+            box_padding: 9.0,
+            box_accent_width: 4.0,
+            box_gap: 12.0,
+
+            disclaimer_size: 10.0,
+            disclaimer_leading: 14.5,
+            disclaimer_gap_before: 14.0,
+
+            // Contrast on white: text 21:1, accent #1F4E79 8.6:1, muted #3D3D3D 11:1.
+            text_color: Rgb::BLACK,
+            accent: Rgb::hex(0x1F4E79),
+            muted: Rgb::hex(0x3D3D3D),
+            // Box: heading #7A2E0E on #FFF3E0 is 8.7:1; body text black on it 19:1.
+            box_fill: Rgb::hex(0xFFF3E0),
+            box_accent: Rgb::hex(0xC2570C),
+            box_heading: Rgb::hex(0x7A2E0E),
+        }
+    }
+}
+
+impl Style {
+    /// Width of the text column.
+    pub fn measure(&self) -> f32 {
+        self.paper.width - self.margin_left - self.margin_right
+    }
+}

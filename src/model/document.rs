@@ -1,0 +1,318 @@
+//! The validated handout: every text knows its entry id (what translations refer to)
+//! and where it stands in its file (so any later stage can point at it).
+
+use super::load::{load_file, Limits, Loaded};
+use super::source::{BlockSource, SectionKind, SourceFile};
+use crate::error::{Diagnostic, Error, Pos, Result};
+use std::path::{Path, PathBuf};
+
+/// A text of the handout: one translatable entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// Entry id, e.g. `side-effects.2.1`; stable across languages.
+    pub id: String,
+    /// The text with inline markup, whitespace as written.
+    pub markup: String,
+    /// File and position the text came from.
+    pub origin: Origin,
+}
+
+/// Where a text came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Text),
+    List(Vec<Text>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub heading: Option<Text>,
+    pub kind: SectionKind,
+    pub body: Vec<Block>,
+}
+
+/// Handout-level facts that are not translated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Handout name: the folder name (or the file stem for a lone file).
+    pub name: String,
+    pub revised: String,
+    pub version: String,
+    pub url: Option<String>,
+    pub clinic: Option<String>,
+    pub author: Option<String>,
+}
+
+/// A handout in one language, ready for typesetting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Meta,
+    /// BCP 47 language tag of the text.
+    pub language: String,
+    pub title: Text,
+    pub subject: Option<Text>,
+    /// Words never to hyphenate (drug names, medical terms).
+    pub terms: Vec<String>,
+    pub sections: Vec<Section>,
+    pub disclaimer: Vec<Block>,
+    /// The source file's text, for diagnostics that show a line.
+    pub source_text: String,
+    pub source_file: PathBuf,
+}
+
+impl Document {
+    /// Every text of the document in reading order.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut out = vec![&self.title];
+        out.extend(self.subject.iter());
+        for s in &self.sections {
+            out.extend(s.heading.iter());
+            for b in &s.body {
+                push_block(b, &mut out);
+            }
+        }
+        for b in &self.disclaimer {
+            push_block(b, &mut out);
+        }
+        out
+    }
+
+    /// Calls `f` on every text, allowing replacement (used to apply translations).
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut out = vec![&mut self.title];
+        out.extend(self.subject.iter_mut());
+        for s in &mut self.sections {
+            out.extend(s.heading.iter_mut());
+            for b in &mut s.body {
+                push_block_mut(b, &mut out);
+            }
+        }
+        for b in &mut self.disclaimer {
+            push_block_mut(b, &mut out);
+        }
+        out
+    }
+}
+
+fn push_block<'a>(b: &'a Block, out: &mut Vec<&'a Text>) {
+    match b {
+        Block::Paragraph(t) => out.push(t),
+        Block::List(items) => out.extend(items.iter()),
+    }
+}
+
+fn push_block_mut<'a>(b: &'a mut Block, out: &mut Vec<&'a mut Text>) {
+    match b {
+        Block::Paragraph(t) => out.push(t),
+        Block::List(items) => out.extend(items.iter_mut()),
+    }
+}
+
+/// Loads and validates a handout source file.
+pub fn load_source(path: &Path, name: &str, limits: Limits) -> Result<Document> {
+    let loaded: Loaded<SourceFile> = load_file(path, limits)?;
+    build(path, name, loaded)
+}
+
+fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document> {
+    let Loaded {
+        value: src,
+        text,
+        positions,
+    } = loaded;
+    let mut errors = Vec::new();
+    let pos_of = |p: &str| positions.get(p).unwrap_or(Pos { line: 1, column: 1 });
+    let invalid = |errors: &mut Vec<Error>, p: &str, msg: String, help: &str| {
+        errors.push(Error::input(
+            Diagnostic::new(msg).file(path).at(&text, pos_of(p)).help(help),
+        ));
+    };
+    let mut text_at = |yaml_path: &str, id: String, markup: &str, errors: &mut Vec<Error>| {
+        if markup.trim().is_empty() {
+            invalid(errors, yaml_path, format!("`{id}` is empty"), "write the text, or remove the entry");
+        }
+        Text {
+            id,
+            markup: markup.to_string(),
+            origin: Origin {
+                file: path.to_path_buf(),
+                pos: pos_of(yaml_path),
+            },
+        }
+    };
+
+    if !is_date(&src.revised) {
+        invalid(
+            &mut errors,
+            "revised",
+            format!("`revised: {}` is not a date", src.revised),
+            "write the date of the last revision as YYYY-MM-DD, e.g. 2026-11-25",
+        );
+    }
+    if !is_language_tag(&src.language) {
+        invalid(
+            &mut errors,
+            "language",
+            format!("`language: {}` is not a language tag", src.language),
+            "use a BCP 47 tag such as en, de, pt-BR or zh-Hans",
+        );
+    }
+    if let Some(url) = &src.url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            invalid(&mut errors, "url", format!("`url: {url}` is not a web address"), "write the full address, starting with https://");
+        }
+    }
+    if src.sections.is_empty() {
+        invalid(&mut errors, "sections", "the handout has no sections".into(), "add at least one section with a body");
+    }
+
+    let title = text_at("title", "title".into(), &src.title, &mut errors);
+    let subject = src
+        .subject
+        .as_deref()
+        .map(|s| text_at("subject", "subject".into(), s, &mut errors));
+
+    let mut seen_ids: Vec<&str> = Vec::new();
+    let mut sections = Vec::new();
+    for (si, s) in src.sections.iter().enumerate() {
+        let base = format!("sections[{si}]");
+        if !is_id(&s.id) {
+            invalid(
+                &mut errors,
+                &format!("{base}.id"),
+                format!("section id `{}` is not a valid id", s.id),
+                "use lowercase letters, digits and `-`, e.g. side-effects",
+            );
+        } else if seen_ids.contains(&s.id.as_str()) || s.id == "disclaimer" || s.id == "title" || s.id == "subject" {
+            invalid(
+                &mut errors,
+                &format!("{base}.id"),
+                format!("section id `{}` is used twice or is reserved", s.id),
+                "give every section its own id (title, subject and disclaimer are reserved)",
+            );
+        }
+        seen_ids.push(&s.id);
+        if s.body.is_empty() {
+            invalid(&mut errors, &format!("{base}.body"), format!("section `{}` has an empty body", s.id), "add a paragraph or a list");
+        }
+        let heading = s
+            .heading
+            .as_deref()
+            .map(|h| text_at(&format!("{base}.heading"), format!("{}.heading", s.id), h, &mut errors));
+        let body = blocks(&s.body, &format!("{base}.body"), &s.id, &mut text_at, &mut errors);
+        sections.push(Section {
+            id: s.id.clone(),
+            heading,
+            kind: s.kind,
+            body,
+        });
+    }
+    let disclaimer = blocks(&src.disclaimer, "disclaimer", "disclaimer", &mut text_at, &mut errors);
+
+    if let Some(e) = Error::merge(errors) {
+        return Err(e);
+    }
+    Ok(Document {
+        meta: Meta {
+            name: name.to_string(),
+            revised: src.revised,
+            version: src.version,
+            url: src.url,
+            clinic: src.clinic,
+            author: src.author,
+        },
+        language: src.language,
+        title,
+        subject,
+        terms: src.terms,
+        sections,
+        disclaimer,
+        source_text: text,
+        source_file: path.to_path_buf(),
+    })
+}
+
+fn blocks(
+    src: &[BlockSource],
+    yaml_base: &str,
+    id_base: &str,
+    text_at: &mut impl FnMut(&str, String, &str, &mut Vec<Error>) -> Text,
+    errors: &mut Vec<Error>,
+) -> Vec<Block> {
+    src.iter()
+        .enumerate()
+        .map(|(bi, b)| {
+            let yaml = format!("{yaml_base}[{bi}]");
+            let id = format!("{id_base}.{}", bi + 1);
+            match b {
+                BlockSource::Paragraph(p) => Block::Paragraph(text_at(&yaml, id, p, errors)),
+                BlockSource::List(l) => Block::List(
+                    l.list
+                        .iter()
+                        .enumerate()
+                        .map(|(li, item)| text_at(&format!("{yaml}.list[{li}]"), format!("{id}.{}", li + 1), item, errors))
+                        .collect(),
+                ),
+            }
+        })
+        .collect()
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match nums.as_deref() {
+        Some([y, m, d]) => {
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            (1..=12).contains(m) && *d >= 1 && *d <= days[(*m - 1) as usize]
+        }
+        _ => false,
+    }
+}
+
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date("2026-11-25"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2026-02-29"));
+        assert!(!is_date("25.11.2026"));
+        assert!(!is_date("2026-13-01"));
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("zh-Hans"));
+        assert!(!is_language_tag("English"));
+        assert!(!is_language_tag(""));
+    }
+}

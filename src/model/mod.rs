@@ -1,0 +1,17 @@
+//! YAML → typed document, with source positions for errors.
+
+mod document;
+pub mod load;
+mod positions;
+pub mod source;
+
+pub use document::{is_language_tag as looks_like_language, load_source, Block, Document, Meta, Origin, Section, Text};
+pub use load::Limits;
+pub use positions::PositionIndex;
+pub use source::SectionKind;
+
+/// The JSON Schema of a handout source file, for editors (yaml-language-server).
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(source::SourceFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}

@@ -1,0 +1,122 @@
+//! The YAML format of a handout's source file, as people write it.
+//!
+//! These types mirror the file one to one (so serde reports unknown keys and wrong types
+//! with their line and column, and schemars derives the JSON Schema editors use). The
+//! validated, position-carrying model is built from them in `document.rs`.
+
+use schemars::JsonSchema;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// A handout source file: `handouts/<name>/<locale>.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    /// Language of this file as a BCP 47 tag, e.g. `en`, `de`, `zh-Hans`.
+    pub language: String,
+    /// Title of the leaflet, printed at the top and stored as the PDF title.
+    pub title: String,
+    /// Date of the last revision, `YYYY-MM-DD`; printed in the footer.
+    pub revised: String,
+    /// Version of the content, e.g. `"1.2"` (write it in quotes).
+    pub version: String,
+    /// Address of the online version of this leaflet.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Name of the clinic that hands the leaflet out.
+    #[serde(default)]
+    pub clinic: Option<String>,
+    /// Who wrote the content; stored as the PDF author.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// One-line summary; stored as the PDF subject.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Drug names and medical terms that must never be hyphenated.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// The sections of the leaflet, in reading order.
+    pub sections: Vec<SectionSource>,
+    /// Closing advice printed as a visually distinct disclaimer at the end.
+    #[serde(default)]
+    pub disclaimer: Vec<BlockSource>,
+}
+
+/// One section: an optional heading followed by paragraphs and lists.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSource {
+    /// Stable identifier (lowercase words joined by `-`); translations refer to it.
+    pub id: String,
+    /// Section heading; leave it out for an untitled introduction.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// `normal`, or `warning` for a highlighted box that is never split across pages.
+    #[serde(default)]
+    pub kind: SectionKind,
+    /// Paragraphs (text with `**bold**`, `*italic*`, `[links](https://…)`) and lists.
+    pub body: Vec<BlockSource>,
+}
+
+/// What a section is, not how it looks: styles live in the program.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    #[default]
+    Normal,
+    /// Important safety information, set in a tinted, bordered box.
+    Warning,
+}
+
+/// A paragraph (a text) or a bullet list (`list:` with one text per item).
+#[derive(Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum BlockSource {
+    /// A paragraph of text with inline markup.
+    Paragraph(String),
+    /// A bullet list.
+    List(ListSource),
+}
+
+/// A bullet list.
+#[derive(Debug, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListSource {
+    /// One text per bullet.
+    pub list: Vec<String>,
+}
+
+// Hand-written so that a wrong block says what is expected instead of serde's
+// "data did not match any variant of untagged enum".
+impl<'de> Deserialize<'de> for BlockSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BlockVisitor;
+        impl<'de> Visitor<'de> for BlockVisitor {
+            type Value = BlockSource;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a paragraph (a text) or a list (`list:` followed by items)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<BlockSource, E> {
+                Ok(BlockSource::Paragraph(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BlockSource, A::Error> {
+                let mut list: Option<Vec<String>> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "list" {
+                        return Err(de::Error::unknown_field(&key, &["list"]));
+                    }
+                    if list.is_some() {
+                        return Err(de::Error::duplicate_field("list"));
+                    }
+                    list = Some(map.next_value()?);
+                }
+                match list {
+                    Some(list) => Ok(BlockSource::List(ListSource { list })),
+                    None => Err(de::Error::missing_field("list")),
+                }
+            }
+        }
+        deserializer.deserialize_any(BlockVisitor)
+    }
+}

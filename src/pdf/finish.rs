@@ -1,0 +1,70 @@
+//! Post-processing of the saved document with lopdf: what printpdf has no API for
+//! (catalog language, viewer preferences) or leaves random (file ID, XMP instance id).
+
+use crate::error::{Error, Result};
+use crate::layout::Layout;
+use lopdf::{Dictionary, Object, StringFormat};
+use sha2::{Digest, Sha256};
+
+/// A PDF text string: UTF-16BE with a byte-order mark, so any script survives.
+pub fn text_string(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.
+fn pdf_date(date: &str) -> Object {
+    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
+    Object::String(format!("D:{digits}000000Z").into_bytes(), StringFormat::Literal)
+}
+
+pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
+    let bad = |what: &str| Error::internal(format!("the PDF written by printpdf has no {what}"));
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|_| bad("catalog"))?;
+
+    let mut info = Dictionary::new();
+    info.set("Title", text_string(&layout.title));
+    if let Some(a) = &layout.author {
+        info.set("Author", text_string(a));
+    }
+    if let Some(s) = &layout.subject {
+        info.set("Subject", text_string(s));
+    }
+    info.set("Creator", text_string(concat!("handout ", env!("CARGO_PKG_VERSION"))));
+    info.set("Producer", text_string("handout with printpdf"));
+    info.set("CreationDate", pdf_date(&layout.date));
+    info.set("ModDate", pdf_date(&layout.date));
+    let info_id = doc.add_object(info);
+    doc.trailer.set("Info", Object::Reference(info_id));
+
+    let catalog = doc
+        .get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .map_err(|_| bad("catalog dictionary"))?;
+    catalog.remove(b"Metadata");
+    catalog.set("Lang", text_string(&layout.language));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    if layout.rtl {
+        prefs.set("Direction", Object::Name(b"R2L".to_vec()));
+    }
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    doc.prune_objects();
+
+    // The file ID is a digest of the content, so equal input gives equal bytes.
+    let mut hash = Sha256::new();
+    for (id, obj) in &doc.objects {
+        hash.update(format!("{id:?}{obj:?}").as_bytes());
+    }
+    let digest = hash.finalize();
+    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! Page model → PDF operations via printpdf. Decides nothing about placement.
+
+use crate::error::{Error, Result};
+use crate::layout::{Element, GlyphRun, Layout, Role, Shape};
+use crate::text::{FaceId, FontBook};
+use printpdf::{
+    Actions, BorderArray, Color, ColorArray, Codepoint, FontId, Line, LineDashPattern, LinePoint, LinkAnnotation,
+    Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
+    TextItem, TextMatrix,
+};
+use std::collections::BTreeSet;
+
+fn font_id(face: FaceId) -> FontId {
+    // Fixed names: printpdf's own ids are random, which would break reproducible output.
+    FontId(format!("F{}", face.0))
+}
+
+fn color(c: crate::layout::Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb::new(c.0, c.1, c.2, None))
+}
+
+/// Builds the printpdf document for `layout`.
+pub fn to_printpdf(layout: &Layout, book: &FontBook) -> Result<PdfDocument> {
+    let mut doc = PdfDocument::new(&layout.title);
+    let used: BTreeSet<FaceId> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.elements)
+        .filter_map(|e| match &e.shape {
+            Shape::Glyphs(r) => Some(r.face),
+            _ => None,
+        })
+        .collect();
+    for face in used {
+        let f = book.face(face);
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings)
+            .ok_or_else(|| Error::internal(format!("font {} could not be prepared for the PDF", f.name)))?;
+        doc.resources.fonts.map.insert(font_id(face), PdfFont::new(parsed));
+    }
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::new();
+            for e in &page.elements {
+                element_ops(e, page.height, book, &mut ops);
+            }
+            let mut p = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
+            p.media_box = Rect::from_wh(Pt(page.width), Pt(page.height));
+            p.trim_box = p.media_box.clone();
+            p.crop_box = p.media_box.clone();
+            p
+        })
+        .collect();
+    doc.with_pages(pages);
+    Ok(doc)
+}
+
+fn element_ops(e: &Element, page_height: f32, book: &FontBook, ops: &mut Vec<Op>) {
+    let artifact = e.role == Role::Artifact || e.role == Role::Box || e.role == Role::ListLabel;
+    if artifact {
+        ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+    }
+    match &e.shape {
+        Shape::Glyphs(run) => glyph_ops(run, page_height, book, ops),
+        Shape::Rect { x, y, w, h, fill, stroke } => {
+            ops.push(Op::SaveGraphicsState);
+            if let Some(f) = fill {
+                ops.push(Op::SetFillColor { col: color(*f) });
+            }
+            if let Some((c, width)) = stroke {
+                ops.push(Op::SetOutlineColor { col: color(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+            }
+            let mode = match (fill.is_some(), stroke.is_some()) {
+                (true, true) => PaintMode::FillStroke,
+                (false, true) => PaintMode::Stroke,
+                _ => PaintMode::Fill,
+            };
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(*x),
+                    y: Pt(page_height - y - h),
+                    width: Pt(*w),
+                    height: Pt(*h),
+                    mode: Some(mode),
+                    winding_order: None,
+                },
+            });
+            ops.push(Op::RestoreGraphicsState);
+        }
+        Shape::Line { x1, y1, x2, y2, color: c, width } => {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetOutlineColor { col: color(*c) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+            ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::default(),
+            });
+            let pt = |x: f32, y: f32| LinePoint {
+                p: Point {
+                    x: Pt(x),
+                    y: Pt(page_height - y),
+                },
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![pt(*x1, *y1), pt(*x2, *y2)],
+                    is_closed: false,
+                },
+            });
+            ops.push(Op::RestoreGraphicsState);
+        }
+        Shape::Link { x, y, w, h, url } => {
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    Rect {
+                        x: Pt(*x),
+                        y: Pt(page_height - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: None,
+                        winding_order: None,
+                    },
+                    Actions::Uri(url.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    None,
+                ),
+            });
+        }
+    }
+    if artifact {
+        ops.push(Op::EndMarkedContent);
+    }
+}
+
+/// One run as TJ arrays. Each glyph's advance in the layout may differ from the
+/// font's (kerning, justified spaces); the TJ adjustment after a glyph makes up the
+/// difference, in thousandths of an em. Glyphs raised or lowered by the shaper
+/// (marks) start a new positioned segment.
+fn glyph_ops(run: &GlyphRun, page_height: f32, book: &FontBook, ops: &mut Vec<Op>) {
+    let face = book.face(run.face);
+    let em = 1000.0 / run.size;
+    let mut i = 0;
+    while i < run.glyphs.len() {
+        let y_off = run.glyphs[i].y_offset;
+        let mut j = i;
+        while j < run.glyphs.len() && (run.glyphs[j].y_offset - y_off).abs() < 0.001 {
+            j += 1;
+        }
+        let seg = &run.glyphs[i..j];
+        let start_x = run.x + seg[0].x + seg[0].x_offset;
+        let codepoints: Vec<Codepoint> = seg
+            .iter()
+            .enumerate()
+            .map(|(k, g)| {
+                let font_adv = face.advance(u32::from(g.gid)) * run.size / face.units_per_em;
+                // Where the next glyph must start, relative to where this one was drawn.
+                let next_x = match seg.get(k + 1) {
+                    Some(n) => n.x + n.x_offset,
+                    None => g.x + g.x_offset + font_adv,
+                };
+                let wanted = next_x - (g.x + g.x_offset);
+                let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
+                Codepoint::with_cid(g.gid, if adjust.abs() < 0.01 { 0.0 } else { adjust }, g.text.clone())
+            })
+            .collect();
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font_id(run.face)),
+            size: Pt(run.size),
+        });
+        ops.push(Op::SetFillColor { col: color(run.color) });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(start_x), Pt(page_height - run.baseline + y_off)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(codepoints)],
+        });
+        ops.push(Op::EndTextSection);
+        i = j;
+    }
+}
+
+/// Saves the document: subset fonts, then fix what printpdf leaves random or unset.
+pub fn save(doc: &PdfDocument, layout: &Layout) -> Result<Vec<u8>> {
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    super::finish::finish(&mut lo, layout)?;
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| Error::internal(format!("writing the PDF failed: {e}")))?;
+    Ok(out)
+}

@@ -1,0 +1,10 @@
+//! Text: inline markup, font selection, shaping and hyphenation.
+
+pub mod fonts;
+pub mod hyphenate;
+pub mod markup;
+pub mod shape;
+
+pub use fonts::{FaceId, FaceStyle, FontBook};
+pub use markup::{SpanStyle, StyledText};
+pub use shape::ShapedGlyph;
