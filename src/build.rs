@@ -54,7 +54,9 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Finds the handouts at `path`: a handout folder, a folder of handout folders, or one file.
@@ -112,14 +114,17 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "handout".into());
-    let (translations, sources): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| is_translation(p));
+    let (translations, sources): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|p| is_translation(p));
     let source = match sources.as_slice() {
         [one] => one.clone(),
         [] => {
             return Err(Error::input(
-                Diagnostic::new(format!("handout `{name}` has no source file, only translations"))
-                    .file(dir)
-                    .help("add the source language file (the one with `sections:`), e.g. en.yaml"),
+                Diagnostic::new(format!(
+                    "handout `{name}` has no source file, only translations"
+                ))
+                .file(dir)
+                .help("add the source language file (the one with `sections:`), e.g. en.yaml"),
             ))
         }
         many => {
@@ -143,7 +148,10 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
         },
         translations: translations
             .into_iter()
-            .map(|p| LocaleFile { locale: stem(&p), path: p })
+            .map(|p| LocaleFile {
+                locale: stem(&p),
+                path: p,
+            })
             .collect(),
     })
 }
@@ -178,7 +186,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
-        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
         std::process::id()
     ));
     let result = (|| {

@@ -2,10 +2,10 @@
 //!
 //! Data flows one way: [`model`] → [`text`] → [`layout`] → [`pdf`]; [`cli`] wires them.
 
-pub mod error;
-pub mod model;
-pub mod text;
-pub mod layout;
-pub mod pdf;
 pub mod build;
 pub mod cli;
+pub mod error;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod text;

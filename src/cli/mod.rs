@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
-#[command(name = "handout", version, about = "Typesets YAML patient handouts into printable PDF leaflets")]
+#[command(
+    name = "handout",
+    version,
+    about = "Typesets YAML patient handouts into printable PDF leaflets"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -78,7 +82,13 @@ fn execute(cli: Cli) -> Result<()> {
     }
 }
 
-fn build_all(paths: &[PathBuf], locales: &[String], output: &Path, limits: Limits, quiet: bool) -> Result<()> {
+fn build_all(
+    paths: &[PathBuf],
+    locales: &[String],
+    output: &Path,
+    limits: Limits,
+    quiet: bool,
+) -> Result<()> {
     let mut handouts: Vec<Handout> = Vec::new();
     for p in paths {
         handouts.extend(build::discover(p)?);
@@ -116,7 +126,10 @@ fn build_all(paths: &[PathBuf], locales: &[String], output: &Path, limits: Limit
 fn plan<'a>(handouts: &'a [Handout], locales: &[String]) -> Result<Vec<(&'a Handout, String)>> {
     let mut jobs = Vec::new();
     for wanted in locales {
-        if !handouts.iter().any(|h| h.locales().contains(&wanted.as_str())) {
+        if !handouts
+            .iter()
+            .any(|h| h.locales().contains(&wanted.as_str()))
+        {
             let mut all: Vec<&str> = handouts.iter().flat_map(|h| h.locales()).collect();
             all.sort();
             all.dedup();
@@ -139,9 +152,12 @@ fn plan<'a>(handouts: &'a [Handout], locales: &[String]) -> Result<Vec<(&'a Hand
 fn prepare_output(output: &Path) -> Result<()> {
     if output.exists() && !output.is_dir() {
         return Err(Error::input(
-            crate::error::Diagnostic::new(format!("the output path {} is a file, not a folder", output.display()))
-                .file(output)
-                .help("choose another output folder with -o"),
+            crate::error::Diagnostic::new(format!(
+                "the output path {} is a file, not a folder",
+                output.display()
+            ))
+            .file(output)
+            .help("choose another output folder with -o"),
         ));
     }
     std::fs::create_dir_all(output).map_err(|e| Error::io("create the output folder", output, &e))

@@ -52,12 +52,23 @@ impl<'a> Flow<'a> {
     /// Distance from a line's top to its baseline, centring the font's extent in the leading.
     fn baseline_offset(&self, size: f32, leading: f32) -> f32 {
         let face = self.ctx.book.face(crate::text::FaceId(0));
-        let (a, d) = (face.ascender / face.units_per_em, face.descender / face.units_per_em);
+        let (a, d) = (
+            face.ascender / face.units_per_em,
+            face.descender / face.units_per_em,
+        );
         (leading - (a + d) * size) / 2.0 + a * size
     }
 
     /// Elements of one set line placed at (x, top).
-    pub fn line_elements(&self, line: &SetLine, x: f32, top: f32, style: &TextStyle, role: Role, block: usize) -> Vec<Element> {
+    pub fn line_elements(
+        &self,
+        line: &SetLine,
+        x: f32,
+        top: f32,
+        style: &TextStyle,
+        role: Role,
+        block: usize,
+    ) -> Vec<Element> {
         let baseline = top + self.baseline_offset(style.size, style.leading);
         let mut out: Vec<Element> = line
             .runs
@@ -90,12 +101,24 @@ impl<'a> Flow<'a> {
     }
 
     /// Adds the lines of one text as chunks (one per line) with widow/orphan rules.
-    fn text_chunks(&mut self, lines: &[SetLine], x: f32, style: &TextStyle, role: Role, space_before: f32, keep_with_next: bool) {
+    fn text_chunks(
+        &mut self,
+        lines: &[SetLine],
+        x: f32,
+        style: &TextStyle,
+        role: Role,
+        space_before: f32,
+        keep_with_next: bool,
+    ) {
         let block = self.block_id();
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
             let inner = i >= MIN_LINES && n - i >= MIN_LINES;
-            let break_before = if i == 0 { !self.keep_next } else { inner && !keep_with_next };
+            let break_before = if i == 0 {
+                !self.keep_next
+            } else {
+                inner && !keep_with_next
+            };
             let elements = self.line_elements(line, x, 0.0, style, role, block);
             self.chunks.push(Chunk {
                 height: style.leading,
@@ -120,6 +143,7 @@ impl<'a> Flow<'a> {
             bold: false,
             mode: s.body_mode,
             hyphenate: true,
+            balance: false,
         }
     }
 
@@ -132,6 +156,7 @@ impl<'a> Flow<'a> {
             bold: true,
             mode: super::linebreak::Mode::RaggedRight,
             hyphenate: false,
+            balance: true,
         }
     }
 
@@ -145,6 +170,7 @@ impl<'a> Flow<'a> {
             bold: true,
             mode: super::linebreak::Mode::RaggedRight,
             hyphenate: false,
+            balance: true,
         };
         let lines = self.set(&doc.title, &title_style, s.measure())?;
         self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
@@ -159,13 +185,22 @@ impl<'a> Flow<'a> {
                     if let Some(h) = &section.heading {
                         let hs = self.heading_style(s.accent);
                         let lines = self.set(h, &hs, s.measure())?;
-                        self.text_chunks(&lines, 0.0, &hs, Role::Heading, s.heading_gap_before, true);
+                        self.text_chunks(
+                            &lines,
+                            0.0,
+                            &hs,
+                            Role::Heading,
+                            s.heading_gap_before,
+                            true,
+                        );
                         self.pad_last(s.heading_gap_after);
                     }
                     let bs = self.body_style();
                     self.blocks(&section.body, 0.0, s.measure(), Role::Paragraph, &bs)?;
                 }
-                SectionKind::Warning => self.warning_box(section.heading.as_ref(), &section.body)?,
+                SectionKind::Warning => {
+                    self.warning_box(section.heading.as_ref(), &section.body)?
+                }
             }
         }
 
@@ -182,9 +217,20 @@ impl<'a> Flow<'a> {
     }
 
     /// Paragraphs and lists at indent `x` within `measure`.
-    fn blocks(&mut self, blocks: &[Block], x: f32, measure: f32, role: Role, style: &TextStyle) -> Result<()> {
+    fn blocks(
+        &mut self,
+        blocks: &[Block],
+        x: f32,
+        measure: f32,
+        role: Role,
+        style: &TextStyle,
+    ) -> Result<()> {
         for (bi, b) in blocks.iter().enumerate() {
-            let gap = if bi == 0 && self.keep_next { 0.0 } else { self.style.paragraph_gap };
+            let gap = if bi == 0 && self.keep_next {
+                0.0
+            } else {
+                self.style.paragraph_gap
+            };
             match b {
                 Block::Paragraph(t) => {
                     let lines = self.set(t, style, measure)?;
@@ -194,9 +240,20 @@ impl<'a> Flow<'a> {
                     for (ii, item) in items.iter().enumerate() {
                         let indent = self.style.list_indent;
                         let lines = self.set(item, style, measure - indent)?;
-                        let item_gap = if ii == 0 { gap } else { self.style.list_item_gap };
+                        let item_gap = if ii == 0 {
+                            gap
+                        } else {
+                            self.style.list_item_gap
+                        };
                         let first_chunk = self.chunks.len();
-                        self.text_chunks(&lines, x + indent, style, Role::ListItem, item_gap, false);
+                        self.text_chunks(
+                            &lines,
+                            x + indent,
+                            style,
+                            Role::ListItem,
+                            item_gap,
+                            false,
+                        );
                         self.bullet(first_chunk, x, style);
                     }
                 }
@@ -210,10 +267,17 @@ impl<'a> Flow<'a> {
         let Some(face) = self.ctx.book.select('•', Default::default()) else {
             return;
         };
-        let Some(g) = crate::text::shape::shape_run(self.ctx.book, face, "•", 0..3, style.size, self.ctx.language, false)
-            .into_iter()
-            .next()
-        else {
+        let Some(g) = crate::text::shape::shape_run(
+            self.ctx.book,
+            face,
+            "•",
+            0..3,
+            style.size,
+            self.ctx.language,
+            false,
+        )
+        .into_iter()
+        .next() else {
             return;
         };
         let line = SetLine {
@@ -235,7 +299,12 @@ impl<'a> Flow<'a> {
             width: g.advance,
             links: Vec::new(),
         };
-        let block = self.chunks.get(chunk).and_then(|c| c.elements.first()).map(|e| e.block).unwrap_or(0);
+        let block = self
+            .chunks
+            .get(chunk)
+            .and_then(|c| c.elements.first())
+            .map(|e| e.block)
+            .unwrap_or(0);
         let els = self.line_elements(&line, x, 0.0, style, Role::ListLabel, block);
         if let Some(c) = self.chunks.get_mut(chunk) {
             // The label comes first in reading order.
@@ -323,6 +392,7 @@ impl<'a> Flow<'a> {
             bold: false,
             mode: s.body_mode,
             hyphenate: true,
+            balance: false,
         };
         let first = self.chunks.len();
         let rule_block = self.block_id();
@@ -362,6 +432,7 @@ impl Flow<'_> {
             bold: false,
             mode: super::linebreak::Mode::RaggedRight,
             hyphenate: false,
+            balance: false,
         };
         let text = format!("{label}: {url}");
         let link_start = text.len() - url.len();
@@ -379,7 +450,14 @@ impl Flow<'_> {
             text,
         };
         let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
-        self.text_chunks(&lines, 0.0, &style, Role::Disclaimer, s.paragraph_gap, false);
+        self.text_chunks(
+            &lines,
+            0.0,
+            &style,
+            Role::Disclaimer,
+            s.paragraph_gap,
+            false,
+        );
         Ok(())
     }
 }

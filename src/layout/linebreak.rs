@@ -11,10 +11,18 @@ pub enum Item {
     /// Unbreakable material (a word or part of one).
     Box { width: f32 },
     /// A space: breakable if it follows a box.
-    Glue { width: f32, stretch: f32, shrink: f32 },
+    Glue {
+        width: f32,
+        stretch: f32,
+        shrink: f32,
+    },
     /// A possible break with a cost; `width` is drawn only if the line breaks here
     /// (a hyphen). `flagged` marks hyphen breaks (two in a row cost extra).
-    Penalty { width: f32, cost: f32, flagged: bool },
+    Penalty {
+        width: f32,
+        cost: f32,
+        flagged: bool,
+    },
 }
 
 /// A cost at or above this never breaks; at or below its negative always breaks.
@@ -37,18 +45,25 @@ pub struct Params {
     pub adjacent_fitness_demerits: f32,
     /// Ragged only: the stretch of the virtual right margin (TeX's \rightskip), in points.
     pub ragged_stretch: f32,
+    /// Score the last line like the others (balanced titles and headings).
+    pub balance: bool,
 }
 
 impl Params {
     pub fn new(mode: Mode, font_size: f32) -> Self {
         Params {
             mode,
-            tolerance: if mode == Mode::Justified { 200.0 } else { 1000.0 },
+            tolerance: if mode == Mode::Justified {
+                200.0
+            } else {
+                1000.0
+            },
             line_penalty: 10.0,
             double_hyphen_demerits: 10_000.0,
             final_hyphen_demerits: 5_000.0,
             adjacent_fitness_demerits: 10_000.0,
             ragged_stretch: 3.0 * font_size,
+            balance: false,
         }
     }
 }
@@ -78,7 +93,10 @@ struct Node {
 /// to overfull lines, so it always returns a result for non-empty input.
 pub fn total_fit(items: &[Item], measure: f32, params: &Params) -> Vec<LineBreak> {
     for tolerance in [params.tolerance, 5_000.0, f32::INFINITY] {
-        let p = Params { tolerance, ..*params };
+        let p = Params {
+            tolerance,
+            ..*params
+        };
         if let Some(lines) = run(items, measure, &p, tolerance.is_infinite()) {
             return lines;
         }
@@ -95,7 +113,11 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
     for (i, it) in items.iter().enumerate() {
         let (dw, dy, dz) = match *it {
             Item::Box { width } => (width, 0.0, 0.0),
-            Item::Glue { width, stretch, shrink } => (width, stretch, shrink),
+            Item::Glue {
+                width,
+                stretch,
+                shrink,
+            } => (width, stretch, shrink),
             Item::Penalty { .. } => (0.0, 0.0, 0.0),
         };
         w[i + 1] = w[i] + dw;
@@ -122,8 +144,17 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
     let mut first_active = 0;
     for b in 0..n {
         let (is_break, pen_w, pen_cost, flagged) = match items[b] {
-            Item::Penalty { width, cost, flagged } => (cost < INFINITY, width, cost, flagged),
-            Item::Glue { .. } => (b > 0 && matches!(items[b - 1], Item::Box { .. }), 0.0, 0.0, false),
+            Item::Penalty {
+                width,
+                cost,
+                flagged,
+            } => (cost < INFINITY, width, cost, flagged),
+            Item::Glue { .. } => (
+                b > 0 && matches!(items[b - 1], Item::Box { .. }),
+                0.0,
+                0.0,
+                false,
+            ),
             Item::Box { .. } => (false, 0.0, 0.0, false),
         };
         if !is_break {
@@ -137,7 +168,11 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             if !nodes[a].active {
                 continue;
             }
-            let start = if nodes[a].pos == 0 && nodes[a].prev.is_none() { 0 } else { line_start(nodes[a].pos) };
+            let start = if nodes[a].pos == 0 && nodes[a].prev.is_none() {
+                0
+            } else {
+                line_start(nodes[a].pos)
+            };
             let natural = w[b] - w[start] + pen_w;
             let (stretch, shrink) = (y[b] - y[start], z[b] - z[start]);
             let (ratio, badness) = fit(natural, stretch, shrink, measure, p, last_line);
@@ -215,7 +250,11 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
     let mut out = Vec::new();
     let mut cur = end;
     while let Some(prev) = nodes[cur].prev {
-        let start = if nodes[prev].prev.is_none() { 0 } else { line_start(nodes[prev].pos) };
+        let start = if nodes[prev].prev.is_none() {
+            0
+        } else {
+            line_start(nodes[prev].pos)
+        };
         let pos = nodes[cur].pos;
         out.push(LineBreak {
             start,
@@ -230,7 +269,14 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
 }
 
 /// The adjustment ratio and badness of a line of `natural` width.
-fn fit(natural: f32, stretch: f32, shrink: f32, measure: f32, p: &Params, last_line: bool) -> (f32, f32) {
+fn fit(
+    natural: f32,
+    stretch: f32,
+    shrink: f32,
+    measure: f32,
+    p: &Params,
+    last_line: bool,
+) -> (f32, f32) {
     let slack = measure - natural;
     match p.mode {
         Mode::Justified => {
@@ -238,7 +284,13 @@ fn fit(natural: f32, stretch: f32, shrink: f32, measure: f32, p: &Params, last_l
                 return (0.0, 0.0); // \parfillskip: the last line is set at natural width
             }
             let ratio = if slack >= 0.0 {
-                if stretch > 0.0 { slack / stretch } else if slack < 0.01 { 0.0 } else { INFINITY }
+                if stretch > 0.0 {
+                    slack / stretch
+                } else if slack < 0.01 {
+                    0.0
+                } else {
+                    INFINITY
+                }
             } else if shrink > 0.0 {
                 slack / shrink
             } else {
@@ -250,7 +302,7 @@ fn fit(natural: f32, stretch: f32, shrink: f32, measure: f32, p: &Params, last_l
             if slack < -0.01 {
                 return (-INFINITY, INFINITY);
             }
-            if last_line {
+            if last_line && !p.balance {
                 return (0.0, 0.0);
             }
             let r = slack.max(0.0) / p.ragged_stretch;
@@ -292,7 +344,12 @@ pub fn greedy(items: &[Item], measure: f32) -> Vec<LineBreak> {
             Item::Box { width: bw } => {
                 if width + bw > measure && last_break.is_some() {
                     let (end, hyph) = last_break.take().unwrap_or((i, false));
-                    out.push(LineBreak { start, end, ratio: 0.0, hyphenated: hyph });
+                    out.push(LineBreak {
+                        start,
+                        end,
+                        ratio: 0.0,
+                        hyphenated: hyph,
+                    });
                     start = end + 1;
                     while start < items.len() && !matches!(items[start], Item::Box { .. }) {
                         start += 1;
@@ -309,9 +366,16 @@ pub fn greedy(items: &[Item], measure: f32) -> Vec<LineBreak> {
                 }
                 width += gw;
             }
-            Item::Penalty { width: pw, cost, .. } => {
+            Item::Penalty {
+                width: pw, cost, ..
+            } => {
                 if cost <= -INFINITY {
-                    out.push(LineBreak { start, end: i, ratio: 0.0, hyphenated: false });
+                    out.push(LineBreak {
+                        start,
+                        end: i,
+                        ratio: 0.0,
+                        hyphenated: false,
+                    });
                     start = i + 1;
                     width = 0.0;
                     last_break = None;
@@ -333,12 +397,24 @@ mod tests {
         let mut v = Vec::new();
         for (i, l) in lens.iter().enumerate() {
             if i > 0 {
-                v.push(Item::Glue { width: 3.0, stretch: 1.5, shrink: 1.0 });
+                v.push(Item::Glue {
+                    width: 3.0,
+                    stretch: 1.5,
+                    shrink: 1.0,
+                });
             }
             v.push(Item::Box { width: *l });
         }
-        v.push(Item::Glue { width: 0.0, stretch: 1e5, shrink: 0.0 });
-        v.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
+        v.push(Item::Glue {
+            width: 0.0,
+            stretch: 1e5,
+            shrink: 0.0,
+        });
+        v.push(Item::Penalty {
+            width: 0.0,
+            cost: -INFINITY,
+            flagged: false,
+        });
         v
     }
 
@@ -354,7 +430,9 @@ mod tests {
 
     #[test]
     fn every_line_fits_its_measure() {
-        let items = words(&[20.0, 35.0, 12.0, 40.0, 18.0, 25.0, 30.0, 22.0, 15.0, 38.0, 10.0]);
+        let items = words(&[
+            20.0, 35.0, 12.0, 40.0, 18.0, 25.0, 30.0, 22.0, 15.0, 38.0, 10.0,
+        ]);
         for mode in [Mode::Justified, Mode::RaggedRight] {
             let lines = total_fit(&items, 100.0, &Params::new(mode, 10.0));
             assert!(lines.len() >= 3);
@@ -366,9 +444,14 @@ mod tests {
 
     #[test]
     fn ragged_total_fit_is_more_even_than_greedy() {
-        let items = words(&[30.0, 30.0, 30.0, 8.0, 60.0, 30.0, 30.0, 30.0, 8.0, 60.0, 20.0]);
+        let items = words(&[
+            30.0, 30.0, 30.0, 8.0, 60.0, 30.0, 30.0, 30.0, 8.0, 60.0, 20.0,
+        ]);
         let spread = |lines: &[LineBreak]| {
-            let w: Vec<f32> = lines[..lines.len() - 1].iter().map(|l| line_width(&items, l)).collect();
+            let w: Vec<f32> = lines[..lines.len() - 1]
+                .iter()
+                .map(|l| line_width(&items, l))
+                .collect();
             w.iter().cloned().fold(f32::MIN, f32::max) - w.iter().cloned().fold(f32::MAX, f32::min)
         };
         let kp = total_fit(&items, 110.0, &Params::new(Mode::RaggedRight, 10.0));

@@ -37,10 +37,11 @@ pub fn layout(doc: &Document, style: &Style, labels: &Labels) -> Result<Layout> 
             .map(|s| s.text)
             .unwrap_or_else(|_| doc.title.markup.clone()),
         author: doc.meta.author.clone(),
-        subject: doc
-            .subject
-            .as_ref()
-            .map(|s| crate::text::markup::parse(&s.markup).map(|t| t.text).unwrap_or_default()),
+        subject: doc.subject.as_ref().map(|s| {
+            crate::text::markup::parse(&s.markup)
+                .map(|t| t.text)
+                .unwrap_or_default()
+        }),
         date: doc.meta.revised.clone(),
         rtl: false,
     })

@@ -95,7 +95,13 @@ pub enum Shape {
         width: f32,
     },
     /// A clickable area that opens `url`.
-    Link { x: f32, y: f32, w: f32, h: f32, url: String },
+    Link {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        url: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

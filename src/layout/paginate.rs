@@ -38,7 +38,11 @@ pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Ran
         let mut y = 0.0;
         while i < chunks.len() {
             let c = &chunks[i];
-            let h = if i == start { c.height } else { c.space_before + c.height };
+            let h = if i == start {
+                c.height
+            } else {
+                c.space_before + c.height
+            };
             if y + h <= available + 0.01 {
                 y += h;
                 i += 1;
@@ -100,7 +104,13 @@ pub fn paginate(flow: &Flow, meta: &crate::model::Meta, labels: &Labels) -> Resu
 }
 
 /// "Revised … · Version …" at the left, "Page x of y" at the right.
-fn footer(flow: &Flow, meta: &crate::model::Meta, labels: &Labels, page: usize, pages: usize) -> Result<Vec<Element>> {
+fn footer(
+    flow: &Flow,
+    meta: &crate::model::Meta,
+    labels: &Labels,
+    page: usize,
+    pages: usize,
+) -> Result<Vec<Element>> {
     let s = flow.style;
     let style = TextStyle {
         size: s.footer_size,
@@ -109,8 +119,12 @@ fn footer(flow: &Flow, meta: &crate::model::Meta, labels: &Labels, page: usize, 
         bold: false,
         mode: Mode::RaggedRight,
         hyphenate: false,
+        balance: false,
     };
-    let mut left = format!("{} {} · {} {}", labels.revised, meta.revised, labels.version, meta.version);
+    let mut left = format!(
+        "{} {} · {} {}",
+        labels.revised, meta.revised, labels.version, meta.version
+    );
     if let Some(clinic) = &meta.clinic {
         left = format!("{clinic} · {left}");
     }

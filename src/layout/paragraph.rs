@@ -19,6 +19,8 @@ pub struct TextStyle {
     pub bold: bool,
     pub mode: Mode,
     pub hyphenate: bool,
+    /// Even out all lines including the last (titles, headings).
+    pub balance: bool,
 }
 
 /// What every paragraph of one document shares.
@@ -74,9 +76,7 @@ pub fn set_styled(
         return Ok(Vec::new());
     }
     let mut params = Params::new(style.mode, style.size);
-    if style.mode == Mode::RaggedRight {
-        params.line_penalty = 10.0;
-    }
+    params.balance = style.balance;
     let breaks = linebreak::total_fit(&items, measure, &params);
     Ok(breaks
         .iter()
@@ -85,7 +85,12 @@ pub fn set_styled(
 }
 
 /// The face for every character, or an error naming the first one no font has.
-fn select_faces(ctx: &Context, st: &StyledText, origin: Option<&Text>, style: &TextStyle) -> Result<Vec<FaceId>> {
+fn select_faces(
+    ctx: &Context,
+    st: &StyledText,
+    origin: Option<&Text>,
+    style: &TextStyle,
+) -> Result<Vec<FaceId>> {
     let mut faces = Vec::with_capacity(st.text.len());
     let mut prev: Option<FaceId> = None;
     for (i, c) in st.text.char_indices() {
@@ -112,7 +117,10 @@ fn is_cluster_continuation(c: char) -> bool {
 }
 
 fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
@@ -123,7 +131,10 @@ fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
     .help("replace the character, or add a font that has it to fonts/ (see fonts/README.md)");
     if let Some(t) = origin {
         d.message.push_str(&format!(" (entry `{}`)", t.id));
-        d = d.file(&t.origin.file).at(ctx.source_text, locate_char(ctx.source_text, t.origin.pos, c));
+        d = d.file(&t.origin.file).at(
+            ctx.source_text,
+            locate_char(ctx.source_text, t.origin.pos, c),
+        );
     }
     Error::input(d)
 }
@@ -131,9 +142,16 @@ fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
 /// The position of the first `c` at or after `from` in `source` (falls back to `from`).
 pub fn locate_char(source: &str, from: Pos, c: char) -> Pos {
     for (li, line) in source.lines().enumerate().skip(from.line.saturating_sub(1)) {
-        let skip = if li + 1 == from.line { from.column.saturating_sub(1) } else { 0 };
+        let skip = if li + 1 == from.line {
+            from.column.saturating_sub(1)
+        } else {
+            0
+        };
         if let Some((col, _)) = line.chars().enumerate().skip(skip).find(|(_, ch)| *ch == c) {
-            return Pos { line: li + 1, column: col + 1 };
+            return Pos {
+                line: li + 1,
+                column: col + 1,
+            };
         }
     }
     from
@@ -154,13 +172,21 @@ fn break_points(ctx: &Context, text: &str) -> Vec<(usize, BreakOpportunity)> {
         }
     }
     linebreaks(text)
-        .filter(|(i, op)| *op == BreakOpportunity::Mandatory || !protected.iter().any(|r| r.start < *i && *i < r.end))
+        .filter(|(i, op)| {
+            *op == BreakOpportunity::Mandatory
+                || !protected.iter().any(|r| r.start < *i && *i < r.end)
+        })
         .collect()
 }
 
 type Faces = [FaceId];
 
-fn build_items(ctx: &Context, st: &StyledText, faces: &Faces, style: &TextStyle) -> (Vec<Item>, Vec<Content>) {
+fn build_items(
+    ctx: &Context,
+    st: &StyledText,
+    faces: &Faces,
+    style: &TextStyle,
+) -> (Vec<Item>, Vec<Content>) {
     let mut items = Vec::new();
     let mut contents = Vec::new();
     let text = st.text.as_str();
@@ -188,8 +214,17 @@ fn build_items(ctx: &Context, st: &StyledText, faces: &Faces, style: &TextStyle)
                     let face = faces[word.start];
                     let hyphen = shape_word_text(ctx, face, style.size, "-");
                     let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
-                    let cost = if style.mode == Mode::RaggedRight { 100.0 } else { 50.0 };
-                    items.push(Item::Penalty { width, cost, flagged: true });
+                    // Ragged text hyphenates only to avoid a very ragged line (RNIB: minimise hyphens).
+                    let cost = if style.mode == Mode::RaggedRight {
+                        200.0
+                    } else {
+                        50.0
+                    };
+                    items.push(Item::Penalty {
+                        width,
+                        cost,
+                        flagged: true,
+                    });
                     contents.push(Content::Hyphen(hyphen));
                 }
             }
@@ -197,24 +232,43 @@ fn build_items(ctx: &Context, st: &StyledText, faces: &Faces, style: &TextStyle)
         if word_len < seg.len() {
             let face = faces[seg_start + word_len];
             let space = shape_word_text(ctx, face, style.size, " ");
-            let width = space.as_ref().map(|s| s.advance).unwrap_or(style.size / 4.0);
+            let width = space
+                .as_ref()
+                .map(|s| s.advance)
+                .unwrap_or(style.size / 4.0);
             let (stretch, shrink) = match style.mode {
                 Mode::Justified => (width / 2.0, width / 3.0),
                 Mode::RaggedRight => (0.0, 0.0),
             };
-            items.push(Item::Glue { width, stretch, shrink });
+            items.push(Item::Glue {
+                width,
+                stretch,
+                shrink,
+            });
             let link = st.style_at(seg_start + word_len).link;
             contents.push(Content::Space(space.map(|s| (s, link))));
         } else if bi < last {
             // A break after a hyphen or dash: nothing is added when it is taken.
-            items.push(Item::Penalty { width: 0.0, cost: 0.0, flagged: false });
+            items.push(Item::Penalty {
+                width: 0.0,
+                cost: 0.0,
+                flagged: false,
+            });
             contents.push(Content::None);
         }
         seg_start = seg_end;
     }
-    items.push(Item::Glue { width: 0.0, stretch: 1e6, shrink: 0.0 });
+    items.push(Item::Glue {
+        width: 0.0,
+        stretch: 1e6,
+        shrink: 0.0,
+    });
     contents.push(Content::None);
-    items.push(Item::Penalty { width: 0.0, cost: -INFINITY, flagged: false });
+    items.push(Item::Penalty {
+        width: 0.0,
+        cost: -INFINITY,
+        flagged: false,
+    });
     contents.push(Content::None);
     (items, contents)
 }
@@ -234,9 +288,21 @@ fn shape_word(
         let span = st.style_at(start);
         let mut end = start;
         while end < range.end && faces[end] == face && st.style_at(end) == span {
-            end += st.text[end..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+            end += st.text[end..]
+                .chars()
+                .next()
+                .map(|c| c.len_utf8())
+                .unwrap_or(1);
         }
-        for g in shape_run(ctx.book, face, &st.text, start..end, style.size, ctx.language, false) {
+        for g in shape_run(
+            ctx.book,
+            face,
+            &st.text,
+            start..end,
+            style.size,
+            ctx.language,
+            false,
+        ) {
             out.push((g, span.link.clone()));
         }
         start = end;
@@ -251,7 +317,10 @@ fn shape_word_text(ctx: &Context, face: FaceId, size: f32, s: &str) -> Option<Sh
 }
 
 /// Splits shaped glyphs before each cut (a byte offset), unless a cluster spans it.
-fn split_at_clusters<T>(glyphs: Vec<(ShapedGlyph, T)>, cuts: impl Iterator<Item = usize>) -> Vec<Vec<(ShapedGlyph, T)>> {
+fn split_at_clusters<T>(
+    glyphs: Vec<(ShapedGlyph, T)>,
+    cuts: impl Iterator<Item = usize>,
+) -> Vec<Vec<(ShapedGlyph, T)>> {
     let cuts: Vec<usize> = cuts
         .filter(|c| glyphs.iter().any(|(g, _)| g.cluster == *c))
         .collect();
@@ -306,10 +375,23 @@ fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextSt
                     push(&mut placed, g, g.advance, link.clone(), &mut x);
                 }
             }
-            (Item::Glue { width, stretch, shrink }, c) => {
-                let set = if lb.ratio >= 0.0 { width + lb.ratio * stretch } else { width + lb.ratio * shrink };
+            (
+                Item::Glue {
+                    width,
+                    stretch,
+                    shrink,
+                },
+                c,
+            ) => {
+                let set = if lb.ratio >= 0.0 {
+                    width + lb.ratio * stretch
+                } else {
+                    width + lb.ratio * shrink
+                };
                 match c {
-                    Content::Space(Some((g, link))) => push(&mut placed, g, set, link.clone(), &mut x),
+                    Content::Space(Some((g, link))) => {
+                        push(&mut placed, g, set, link.clone(), &mut x)
+                    }
                     _ => x += set,
                 }
             }
@@ -332,7 +414,9 @@ fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextSt
     for (face, g, link) in placed {
         if let Some(url) = link {
             match links.last_mut() {
-                Some((lx, lw, u)) if *u == url && (*lx + *lw - g.x).abs() < 0.01 => *lw += g.advance,
+                Some((lx, lw, u)) if *u == url && (*lx + *lw - g.x).abs() < 0.01 => {
+                    *lw += g.advance
+                }
                 _ => links.push((g.x, g.advance, url)),
             }
         }
@@ -357,5 +441,9 @@ fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextSt
             }
         }
     }
-    SetLine { runs, width: x, links }
+    SetLine {
+        runs,
+        width: x,
+        links,
+    }
 }

@@ -1,8 +1,8 @@
 //! All typographic decisions in one place. Content files carry no layout knobs.
 //!
-//! Defaults follow ../shared/DOMAIN.md: body ≥ 10 pt (US Medication Guides), line
-//! spacing ≥ 1.4 and ≥ 3 mm (EU readability guideline), ragged-right text, ≤ ~80
-//! characters per line (WCAG 1.4.8), bold (not italics or capitals) for emphasis, and
+//! Defaults follow ../shared/DOMAIN.md: body 12 pt (RNIB clear print; ≥ 10 pt for US
+//! Medication Guides), line spacing ≥ 1.4 and ≥ 3 mm (EU readability guideline),
+//! ragged-right text, about 80 characters per line (WCAG 1.4.8), bold (not italics or capitals) for emphasis, and
 //! colours with ≥ 4.5:1 contrast against the background they sit on.
 
 use super::linebreak::Mode;
@@ -73,23 +73,23 @@ impl Default for Style {
             paper: Paper::A4,
             margin_top: 18.0 * MM,
             margin_bottom: 24.0 * MM,
-            margin_left: 22.0 * MM,
-            margin_right: 22.0 * MM,
+            margin_left: 25.0 * MM,
+            margin_right: 25.0 * MM,
             footer_baseline: 15.0 * MM,
             footer_size: 8.5,
 
-            body_size: 11.0,
-            body_leading: 15.5,
+            body_size: 12.0,
+            body_leading: 17.0,
             body_mode: Mode::RaggedRight,
             paragraph_gap: 6.0,
-            list_indent: 15.0,
+            list_indent: 16.0,
             list_item_gap: 1.5,
 
-            title_size: 21.0,
-            title_leading: 25.0,
+            title_size: 22.0,
+            title_leading: 27.0,
             title_gap_after: 10.0,
-            heading_size: 13.5,
-            heading_leading: 17.0,
+            heading_size: 14.5,
+            heading_leading: 18.5,
             heading_gap_before: 11.0,
             heading_gap_after: 3.0,
 
@@ -97,8 +97,8 @@ impl Default for Style {
             box_accent_width: 4.0,
             box_gap: 12.0,
 
-            disclaimer_size: 10.0,
-            disclaimer_leading: 14.5,
+            disclaimer_size: 10.5,
+            disclaimer_leading: 15.0,
             disclaimer_gap_before: 14.0,
 
             // Contrast on white: text 21:1, accent #1F4E79 8.6:1, muted #3D3D3D 11:1.

@@ -131,12 +131,20 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
     let pos_of = |p: &str| positions.get(p).unwrap_or(Pos { line: 1, column: 1 });
     let invalid = |errors: &mut Vec<Error>, p: &str, msg: String, help: &str| {
         errors.push(Error::input(
-            Diagnostic::new(msg).file(path).at(&text, pos_of(p)).help(help),
+            Diagnostic::new(msg)
+                .file(path)
+                .at(&text, pos_of(p))
+                .help(help),
         ));
     };
     let mut text_at = |yaml_path: &str, id: String, markup: &str, errors: &mut Vec<Error>| {
         if markup.trim().is_empty() {
-            invalid(errors, yaml_path, format!("`{id}` is empty"), "write the text, or remove the entry");
+            invalid(
+                errors,
+                yaml_path,
+                format!("`{id}` is empty"),
+                "write the text, or remove the entry",
+            );
         }
         Text {
             id,
@@ -166,11 +174,21 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
     }
     if let Some(url) = &src.url {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
-            invalid(&mut errors, "url", format!("`url: {url}` is not a web address"), "write the full address, starting with https://");
+            invalid(
+                &mut errors,
+                "url",
+                format!("`url: {url}` is not a web address"),
+                "write the full address, starting with https://",
+            );
         }
     }
     if src.sections.is_empty() {
-        invalid(&mut errors, "sections", "the handout has no sections".into(), "add at least one section with a body");
+        invalid(
+            &mut errors,
+            "sections",
+            "the handout has no sections".into(),
+            "add at least one section with a body",
+        );
     }
 
     let title = text_at("title", "title".into(), &src.title, &mut errors);
@@ -190,7 +208,11 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 format!("section id `{}` is not a valid id", s.id),
                 "use lowercase letters, digits and `-`, e.g. side-effects",
             );
-        } else if seen_ids.contains(&s.id.as_str()) || s.id == "disclaimer" || s.id == "title" || s.id == "subject" {
+        } else if seen_ids.contains(&s.id.as_str())
+            || s.id == "disclaimer"
+            || s.id == "title"
+            || s.id == "subject"
+        {
             invalid(
                 &mut errors,
                 &format!("{base}.id"),
@@ -200,13 +222,28 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         }
         seen_ids.push(&s.id);
         if s.body.is_empty() {
-            invalid(&mut errors, &format!("{base}.body"), format!("section `{}` has an empty body", s.id), "add a paragraph or a list");
+            invalid(
+                &mut errors,
+                &format!("{base}.body"),
+                format!("section `{}` has an empty body", s.id),
+                "add a paragraph or a list",
+            );
         }
-        let heading = s
-            .heading
-            .as_deref()
-            .map(|h| text_at(&format!("{base}.heading"), format!("{}.heading", s.id), h, &mut errors));
-        let body = blocks(&s.body, &format!("{base}.body"), &s.id, &mut text_at, &mut errors);
+        let heading = s.heading.as_deref().map(|h| {
+            text_at(
+                &format!("{base}.heading"),
+                format!("{}.heading", s.id),
+                h,
+                &mut errors,
+            )
+        });
+        let body = blocks(
+            &s.body,
+            &format!("{base}.body"),
+            &s.id,
+            &mut text_at,
+            &mut errors,
+        );
         sections.push(Section {
             id: s.id.clone(),
             heading,
@@ -214,7 +251,13 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             body,
         });
     }
-    let disclaimer = blocks(&src.disclaimer, "disclaimer", "disclaimer", &mut text_at, &mut errors);
+    let disclaimer = blocks(
+        &src.disclaimer,
+        "disclaimer",
+        "disclaimer",
+        &mut text_at,
+        &mut errors,
+    );
 
     if let Some(e) = Error::merge(errors) {
         return Err(e);
@@ -257,7 +300,14 @@ fn blocks(
                     l.list
                         .iter()
                         .enumerate()
-                        .map(|(li, item)| text_at(&format!("{yaml}.list[{li}]"), format!("{id}.{}", li + 1), item, errors))
+                        .map(|(li, item)| {
+                            text_at(
+                                &format!("{yaml}.list[{li}]"),
+                                format!("{id}.{}", li + 1),
+                                item,
+                                errors,
+                            )
+                        })
                         .collect(),
                 ),
             }
@@ -274,7 +324,20 @@ fn is_date(s: &str) -> bool {
     match nums.as_deref() {
         Some([y, m, d]) => {
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            let days = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
             (1..=12).contains(m) && *d >= 1 && *d <= days[(*m - 1) as usize]
         }
         _ => false,
@@ -291,7 +354,8 @@ pub fn is_language_tag(s: &str) -> bool {
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !s.starts_with('-')
 }
 

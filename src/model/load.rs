@@ -62,15 +62,19 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], limits: Limits) -> 
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(good.rsplit(|&b| b == b'\n').next().unwrap_or(b""))
-                .chars()
-                .count()
-                + 1;
+            let column =
+                String::from_utf8_lossy(good.rsplit(|&b| b == b'\n').next().unwrap_or(b""))
+                    .chars()
+                    .count()
+                    + 1;
             return Err(Error::input(
-                Diagnostic::new(format!("the file is not valid UTF-8 (byte {})", e.valid_up_to()))
-                    .file(path)
-                    .at(&String::from_utf8_lossy(bytes), Pos { line, column })
-                    .help("save the file with UTF-8 encoding"),
+                Diagnostic::new(format!(
+                    "the file is not valid UTF-8 (byte {})",
+                    e.valid_up_to()
+                ))
+                .file(path)
+                .at(&String::from_utf8_lossy(bytes), Pos { line, column })
+                .help("save the file with UTF-8 encoding"),
             ));
         }
     };
@@ -105,7 +109,11 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
                 .help(help),
         ))
     };
-    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
         return at(
             1,
             1,
@@ -117,9 +125,17 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
     let mut max_depth_seen = 0usize;
     for (i, line) in text.lines().enumerate() {
         if let Some(col) = line.find('\0') {
-            return at(i + 1, col + 1, "the file contains a NUL byte".into(), "this looks like a binary file; handouts are UTF-8 text");
+            return at(
+                i + 1,
+                col + 1,
+                "the file contains a NUL byte".into(),
+                "this looks like a binary file; handouts are UTF-8 text",
+            );
         }
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
         if let Some(col) = indent.find('\t') {
             return at(
                 i + 1,
@@ -211,7 +227,9 @@ fn advice(detail: &str) -> Option<String> {
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let key = rest.split('`').next()?;
-        return Some(format!("add `{key}:` here; `handout schema` describes every key"));
+        return Some(format!(
+            "add `{key}:` here; `handout schema` describes every key"
+        ));
     }
     if detail.starts_with("duplicate field") || detail.contains("duplicate entry") {
         return Some("remove one of the two entries with the same key".into());

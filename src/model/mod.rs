@@ -5,7 +5,10 @@ pub mod load;
 mod positions;
 pub mod source;
 
-pub use document::{is_language_tag as looks_like_language, load_source, Block, Document, Meta, Origin, Section, Text};
+pub use document::{
+    is_language_tag as looks_like_language, load_source, Block, Document, Meta, Origin, Section,
+    Text,
+};
 pub use load::Limits;
 pub use positions::PositionIndex;
 pub use source::SectionKind;

@@ -78,7 +78,11 @@ fn value_path(stack: &mut [Frame]) -> Option<String> {
     match stack.last_mut()? {
         Frame::Map { key, path } => {
             let k = key.take()?;
-            Some(if path.is_empty() { k } else { format!("{path}.{k}") })
+            Some(if path.is_empty() {
+                k
+            } else {
+                format!("{path}.{k}")
+            })
         }
         Frame::Seq { index, path } => {
             let p = format!("{path}[{index}]");
@@ -94,11 +98,21 @@ mod tests {
 
     #[test]
     fn finds_nested_values() {
-        let text = "title: A\nsections:\n  - id: x\n    body:\n      - first\n      - list: [a, b]\n";
+        let text =
+            "title: A\nsections:\n  - id: x\n    body:\n      - first\n      - list: [a, b]\n";
         let idx = PositionIndex::build(text);
         assert_eq!(idx.get("title"), Some(Pos { line: 1, column: 8 }));
         assert_eq!(idx.get("sections[0].id"), Some(Pos { line: 3, column: 9 }));
-        assert_eq!(idx.get("sections[0].body[0]"), Some(Pos { line: 5, column: 9 }));
-        assert_eq!(idx.get("sections[0].body[1].list[1]"), Some(Pos { line: 6, column: 20 }));
+        assert_eq!(
+            idx.get("sections[0].body[0]"),
+            Some(Pos { line: 5, column: 9 })
+        );
+        assert_eq!(
+            idx.get("sections[0].body[1].list[1]"),
+            Some(Pos {
+                line: 6,
+                column: 20
+            })
+        );
     }
 }

@@ -18,7 +18,10 @@ pub fn text_string(s: &str) -> Object {
 /// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.
 fn pdf_date(date: &str) -> Object {
     let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
-    Object::String(format!("D:{digits}000000Z").into_bytes(), StringFormat::Literal)
+    Object::String(
+        format!("D:{digits}000000Z").into_bytes(),
+        StringFormat::Literal,
+    )
 }
 
 pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
@@ -37,7 +40,10 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     if let Some(s) = &layout.subject {
         info.set("Subject", text_string(s));
     }
-    info.set("Creator", text_string(concat!("handout ", env!("CARGO_PKG_VERSION"))));
+    info.set(
+        "Creator",
+        text_string(concat!("handout ", env!("CARGO_PKG_VERSION"))),
+    );
     info.set("Producer", text_string("handout with printpdf"));
     info.set("CreationDate", pdf_date(&layout.date));
     info.set("ModDate", pdf_date(&layout.date));
@@ -57,6 +63,7 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     }
     catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     doc.prune_objects();
+    tag_subsets(doc);
 
     // The file ID is a digest of the content, so equal input gives equal bytes.
     let mut hash = Sha256::new();
@@ -67,4 +74,47 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     Ok(())
+}
+
+/// Gives every embedded font the `ABCDEF+` subset tag PDF readers expect (ISO 32000
+/// 9.6.4), derived from the font program so that it is stable.
+pub fn tag_subsets(doc: &mut lopdf::Document) {
+    let mut renames: Vec<(lopdf::ObjectId, Vec<u8>, &'static [u8])> = Vec::new();
+    for (id, obj) in &doc.objects {
+        let Ok(dict) = obj.as_dict() else { continue };
+        for key in [&b"BaseFont"[..], &b"FontName"[..]] {
+            if let Ok(Object::Name(name)) = dict.get(key) {
+                let base = match name.iter().position(|b| *b == b'+') {
+                    Some(i) => &name[i + 1..],
+                    None => &name[..],
+                };
+                let digest = Sha256::digest(format!("{id:?}{base:?}").as_bytes());
+                let mut tagged: Vec<u8> = digest[..6].iter().map(|b| b'A' + b % 26).collect();
+                tagged.push(b'+');
+                tagged.extend_from_slice(base);
+                renames.push((
+                    *id,
+                    tagged,
+                    if key == b"BaseFont" {
+                        b"BaseFont"
+                    } else {
+                        b"FontName"
+                    },
+                ));
+            }
+        }
+    }
+    // One tag per font file: the Type0 font, its descendant and descriptor agree.
+    let mut by_base: std::collections::BTreeMap<Vec<u8>, Vec<u8>> =
+        std::collections::BTreeMap::new();
+    for (_, tagged, _) in &renames {
+        let base = tagged[7..].to_vec();
+        by_base.entry(base).or_insert_with(|| tagged.clone());
+    }
+    for (id, tagged, key) in renames {
+        let chosen = by_base.get(&tagged[7..]).cloned().unwrap_or(tagged);
+        if let Ok(dict) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
+            dict.set(key, Object::Name(chosen));
+        }
+    }
 }

@@ -4,9 +4,9 @@ use crate::error::{Error, Result};
 use crate::layout::{Element, GlyphRun, Layout, Role, Shape};
 use crate::text::{FaceId, FontBook};
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, Codepoint, FontId, Line, LineDashPattern, LinePoint, LinkAnnotation,
-    Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, Line, LineDashPattern, LinePoint,
+    LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
 
@@ -34,9 +34,13 @@ pub fn to_printpdf(layout: &Layout, book: &FontBook) -> Result<PdfDocument> {
     for face in used {
         let f = book.face(face);
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings)
-            .ok_or_else(|| Error::internal(format!("font {} could not be prepared for the PDF", f.name)))?;
-        doc.resources.fonts.map.insert(font_id(face), PdfFont::new(parsed));
+        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings).ok_or_else(|| {
+            Error::internal(format!("font {} could not be prepared for the PDF", f.name))
+        })?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(parsed));
     }
     let pages = layout
         .pages
@@ -60,11 +64,20 @@ pub fn to_printpdf(layout: &Layout, book: &FontBook) -> Result<PdfDocument> {
 fn element_ops(e: &Element, page_height: f32, book: &FontBook, ops: &mut Vec<Op>) {
     let artifact = e.role == Role::Artifact || e.role == Role::Box || e.role == Role::ListLabel;
     if artifact {
-        ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
     }
     match &e.shape {
         Shape::Glyphs(run) => glyph_ops(run, page_height, book, ops),
-        Shape::Rect { x, y, w, h, fill, stroke } => {
+        Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => {
             ops.push(Op::SaveGraphicsState);
             if let Some(f) = fill {
                 ops.push(Op::SetFillColor { col: color(*f) });
@@ -90,7 +103,14 @@ fn element_ops(e: &Element, page_height: f32, book: &FontBook, ops: &mut Vec<Op>
             });
             ops.push(Op::RestoreGraphicsState);
         }
-        Shape::Line { x1, y1, x2, y2, color: c, width } => {
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            color: c,
+            width,
+        } => {
             ops.push(Op::SaveGraphicsState);
             ops.push(Op::SetOutlineColor { col: color(*c) });
             ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
@@ -164,7 +184,11 @@ fn glyph_ops(run: &GlyphRun, page_height: f32, book: &FontBook, ops: &mut Vec<Op
                 };
                 let wanted = next_x - (g.x + g.x_offset);
                 let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
-                Codepoint::with_cid(g.gid, if adjust.abs() < 0.01 { 0.0 } else { adjust }, g.text.clone())
+                Codepoint::with_cid(
+                    g.gid,
+                    if adjust.abs() < 0.01 { 0.0 } else { adjust },
+                    g.text.clone(),
+                )
             })
             .collect();
         ops.push(Op::StartTextSection);
@@ -172,7 +196,9 @@ fn glyph_ops(run: &GlyphRun, page_height: f32, book: &FontBook, ops: &mut Vec<Op
             font: PdfFontHandle::External(font_id(run.face)),
             size: Pt(run.size),
         });
-        ops.push(Op::SetFillColor { col: color(run.color) });
+        ops.push(Op::SetFillColor {
+            col: color(run.color),
+        });
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(start_x), Pt(page_height - run.baseline + y_off)),
         });

@@ -38,7 +38,10 @@ impl Face {
         let line = metrics.typo_line.or(metrics.hhea_line)?;
         let ascender = line.ascender.to_f32();
         let descender = -line.descender.to_f32();
-        let cap_height = metrics.cap_height.map(|c| c.to_f32()).unwrap_or(ascender * 0.7);
+        let cap_height = metrics
+            .cap_height
+            .map(|c| c.to_f32())
+            .unwrap_or(ascender * 0.7);
         Some(Face {
             name,
             data,
@@ -97,7 +100,8 @@ impl FontBook {
             let faces = BUILTIN
                 .iter()
                 .map(|(name, data, style)| {
-                    Face::load(name, data, *style).ok_or_else(|| format!("built-in font {name} cannot be read"))
+                    Face::load(name, data, *style)
+                        .ok_or_else(|| format!("built-in font {name} cannot be read"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(FontBook { faces })

@@ -15,9 +15,15 @@ const MIN_AFTER: usize = 3;
 fn dictionary(tag: &str) -> Option<&'static Standard> {
     let lang = language_of(tag)?;
     static DICTS: OnceLock<Vec<(Language, OnceLock<Option<Standard>>)>> = OnceLock::new();
-    let dicts = DICTS.get_or_init(|| SUPPORTED.iter().map(|(_, l)| (*l, OnceLock::new())).collect());
+    let dicts = DICTS.get_or_init(|| {
+        SUPPORTED
+            .iter()
+            .map(|(_, l)| (*l, OnceLock::new()))
+            .collect()
+    });
     let (_, cell) = dicts.iter().find(|(l, _)| *l == lang)?;
-    cell.get_or_init(|| Standard::from_embedded(lang).ok()).as_ref()
+    cell.get_or_init(|| Standard::from_embedded(lang).ok())
+        .as_ref()
 }
 
 const SUPPORTED: &[(&str, Language)] = &[
@@ -70,9 +76,13 @@ pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
     let core = &word[start..end];
     let letters = core.chars().count();
     if letters < MIN_WORD
-        || core.chars().any(|c| !c.is_alphabetic() && c != '\u{2019}' && c != '\'')
+        || core
+            .chars()
+            .any(|c| !c.is_alphabetic() && c != '\u{2019}' && c != '\'')
         || core.chars().skip(1).any(|c| c.is_uppercase())
-        || terms.iter().any(|t| t.eq_ignore_ascii_case(core) || t.to_lowercase() == core.to_lowercase())
+        || terms
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(core) || t.to_lowercase() == core.to_lowercase())
     {
         return Vec::new();
     }
@@ -114,7 +124,10 @@ mod tests {
 
     #[test]
     fn terms_are_never_hyphenated() {
-        assert!(!breaks("en", "ketamine", &[]).is_empty(), "patterns do split ketamine");
+        assert!(
+            !breaks("en", "ketamine", &[]).is_empty(),
+            "patterns do split ketamine"
+        );
         assert!(breaks("en", "Ketamine,", &["ketamine".into()]).is_empty());
     }
 

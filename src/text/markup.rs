@@ -39,7 +39,9 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
             Event::Start(Tag::Paragraph) => {
                 blocks += 1;
                 if blocks > 1 {
-                    return Err("the text has a blank line in it, which would start a new paragraph".into());
+                    return Err(
+                        "the text has a blank line in it, which would start a new paragraph".into(),
+                    );
                 }
             }
             Event::End(TagEnd::Paragraph) => {}
@@ -52,13 +54,13 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 push(&mut out, &t, bold > 0, italic > 0, link.clone())
             }
-            Event::SoftBreak | Event::HardBreak => push(&mut out, " ", bold > 0, italic > 0, link.clone()),
-            Event::Start(other) => {
-                return Err(format!(
-                    "the text starts a {} (Markdown block syntax), which is not allowed inside a text",
-                    describe(&other)
-                ))
+            Event::SoftBreak | Event::HardBreak => {
+                push(&mut out, " ", bold > 0, italic > 0, link.clone())
             }
+            Event::Start(other) => return Err(format!(
+                "the text starts a {} (Markdown block syntax), which is not allowed inside a text",
+                describe(&other)
+            )),
             _ => {}
         }
     }
@@ -74,7 +76,9 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
 fn describe(tag: &Tag) -> &'static str {
     match tag {
         Tag::Heading { .. } => "heading (`#`)",
-        Tag::List(_) | Tag::Item => "list (`- ` or `1. `); use `list:` for lists, or write `\\-` / `1\\.`",
+        Tag::List(_) | Tag::Item => {
+            "list (`- ` or `1. `); use `list:` for lists, or write `\\-` / `1\\.`"
+        }
         Tag::BlockQuote(_) => "quote (`>`)",
         Tag::CodeBlock(_) => "code block (indented text)",
         Tag::Image { .. } => "image",
@@ -120,7 +124,8 @@ mod tests {
 
     #[test]
     fn bold_and_links() {
-        let s = parse("In rare cases **serious   side effects**\n see [here](https://x.org).").unwrap();
+        let s =
+            parse("In rare cases **serious   side effects**\n see [here](https://x.org).").unwrap();
         assert_eq!(s.text, "In rare cases serious side effects see here.");
         assert!(s.style_at(15).bold);
         assert!(!s.style_at(2).bold);

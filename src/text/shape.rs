@@ -39,7 +39,11 @@ pub fn shape_run(
     buffer.set_pre_context(&text[..range.start]);
     buffer.set_post_context(&text[range.end..]);
     buffer.guess_segment_properties();
-    buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
     if let Ok(lang) = Language::from_str(language) {
         buffer.set_language(Some(lang));
     }
@@ -56,7 +60,11 @@ pub fn shape_run(
     starts.dedup();
     let local = &text[range.clone()];
     let cluster_text = |start: usize| -> &str {
-        let next = starts.iter().find(|s| **s > start).copied().unwrap_or(local.len());
+        let next = starts
+            .iter()
+            .find(|s| **s > start)
+            .copied()
+            .unwrap_or(local.len());
         &local[start..next]
     };
     let mut seen = std::collections::HashSet::new();
