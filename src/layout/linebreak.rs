@@ -186,7 +186,8 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             }
             let badness = if emergency && ratio < -1.0 {
                 // Overfull: allowed only in the emergency pass, at a steep price.
-                INFINITY + (natural - measure).max(0.0) * 100.0
+                // Far above any underfull line, so only an unbreakable overlong box gets one.
+                100.0 * INFINITY * (1.0 + (natural - measure).max(0.0))
             } else {
                 badness
             };

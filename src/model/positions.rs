@@ -111,7 +111,7 @@ mod tests {
             idx.get("sections[0].body[1].list[1]"),
             Some(Pos {
                 line: 6,
-                column: 20
+                column: 19
             })
         );
     }

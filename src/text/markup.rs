@@ -57,10 +57,12 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
             Event::SoftBreak | Event::HardBreak => {
                 push(&mut out, " ", bold > 0, italic > 0, link.clone())
             }
-            Event::Start(other) => return Err(format!(
+            Event::Start(other) => {
+                return Err(format!(
                 "the text starts a {} (Markdown block syntax), which is not allowed inside a text",
                 describe(&other)
-            )),
+            ))
+            }
             _ => {}
         }
     }

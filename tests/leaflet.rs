@@ -1,0 +1,314 @@
+//! The English ketamine leaflet, built through the library and read back from the PDF.
+
+mod support;
+
+use handout::build::{self, Handout};
+use handout::layout::linebreak::Mode;
+use handout::layout::{Role, Style};
+use handout::model::Limits;
+use std::path::Path;
+
+const MM: f32 = 72.0 / 25.4;
+
+fn handout() -> Handout {
+    build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone()
+}
+
+fn build_en(style: &Style) -> (handout::model::Document, build::Built) {
+    let h = handout();
+    let doc = build::load(&h, "en", Limits::default()).expect("load en");
+    let built = build::build(&doc, style).expect("build en");
+    (doc, built)
+}
+
+/// The source's words in reading order, markup removed, plus the generated URL line.
+fn source_words(doc: &handout::model::Document) -> Vec<String> {
+    let mut words = Vec::new();
+    for t in doc.texts() {
+        if t.id == "subject" {
+            continue;
+        }
+        let plain = handout::text::markup::parse(&t.markup)
+            .expect("markup")
+            .text;
+        words.extend(plain.split_whitespace().map(String::from));
+    }
+    if let Some(url) = &doc.meta.url {
+        words.extend(["Online".to_string(), "version:".to_string(), url.clone()]);
+    }
+    words
+}
+
+#[test]
+fn text_reads_back_in_order_and_complete() {
+    let (doc, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    let text = support::content_text(&pdf);
+    assert!(
+        !text.contains('\u{FFFD}'),
+        "replacement characters in:\n{text}"
+    );
+    let expected = source_words(&doc);
+    let got = support::words_dehyphenated(&text, &expected);
+    assert_eq!(got, expected, "extracted text:\n{text}");
+}
+
+#[test]
+fn seed_artefacts_are_not_content() {
+    let (_, built) = build_en(&Style::default());
+    let text = support::content_text(&support::load(&built.pdf));
+    for spam in [
+        "external source",
+        "Examine here",
+        "related links",
+        "in-depth content",
+        "Pain 1",
+        "Pain 2",
+    ] {
+        assert!(!text.contains(spam), "found {spam:?}");
+    }
+}
+
+#[test]
+fn a4_one_or_two_pages_with_footer() {
+    let (_, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    let pages = support::pages(&pdf);
+    assert!((1..=2).contains(&pages.len()), "{} pages", pages.len());
+    assert_eq!(pages.len(), built.pages);
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            (p.width - 595.28).abs() < 0.1 && (p.height - 841.89).abs() < 0.1,
+            "page size {}x{}",
+            p.width,
+            p.height
+        );
+        let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
+        let footer = support::text_of(&art);
+        assert!(footer.contains("Revised 2026-11-25"), "footer: {footer}");
+        assert!(footer.contains("Version 1.0"), "footer: {footer}");
+        assert!(
+            footer.contains(&format!("Page {} of {}", i + 1, pages.len())),
+            "footer: {footer}"
+        );
+    }
+}
+
+#[test]
+fn every_glyph_is_inside_the_margins() {
+    let (_, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    for p in support::pages(&pdf) {
+        assert!(!p.glyphs.is_empty());
+        for g in &p.glyphs {
+            let margin = 12.0 * MM;
+            assert!(
+                g.x >= margin && g.x + g.width <= p.width - margin,
+                "{g:?} outside horizontally"
+            );
+            // Baseline minus descender and plus ascender stay inside too.
+            assert!(
+                g.y - 0.3 * g.size >= margin && g.y + g.size <= p.height - margin,
+                "{g:?} outside vertically"
+            );
+        }
+    }
+}
+
+#[test]
+fn body_text_is_at_least_10pt_and_lines_at_most_80_characters_on_average() {
+    let (_, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    let mut line_lengths = Vec::new();
+    for p in support::pages(&pdf) {
+        for g in p.glyphs.iter().filter(|g| !g.artifact) {
+            assert!(g.size >= 10.0, "{g:?} is under 10 pt");
+        }
+        let body: Vec<&support::Glyph> = p
+            .glyphs
+            .iter()
+            .filter(|g| !g.artifact && (g.size - 12.0).abs() < 0.01)
+            .collect();
+        line_lengths.extend(support::text_of(&body).lines().map(|l| l.chars().count()));
+    }
+    let full: Vec<usize> = line_lengths.iter().copied().filter(|l| *l > 40).collect();
+    let avg = full.iter().sum::<usize>() as f32 / full.len() as f32;
+    assert!(avg <= 80.0, "average line length {avg}");
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets() {
+    let (_, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    let fonts = support::fonts(&pdf);
+    assert!(fonts.len() >= 2, "regular and bold");
+    for f in fonts {
+        let (tag, name) = f.base_font.split_once('+').expect("subset tag");
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{}",
+            f.base_font
+        );
+        assert!(name.starts_with("NotoSans"), "{name}");
+        let size = f.embedded_bytes.expect("font program embedded");
+        assert!(size < 100_000, "{name} embeds {size} bytes: not subset");
+    }
+    assert!(built.pdf.len() < 40_000, "PDF is {} bytes", built.pdf.len());
+}
+
+#[test]
+fn output_is_byte_identical_across_builds() {
+    let (_, a) = build_en(&Style::default());
+    let (_, b) = build_en(&Style::default());
+    assert!(a.pdf == b.pdf, "two builds differ");
+}
+
+#[test]
+fn metadata_title_author_subject_language() {
+    let (_, built) = build_en(&Style::default());
+    let raw = String::from_utf8_lossy(&built.pdf).into_owned();
+    let pdf = support::load(&built.pdf);
+    let info_id = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(|i| i.as_reference())
+        .expect("Info");
+    let info = pdf.get_dictionary(info_id).expect("Info dict");
+    let text = |k: &[u8]| {
+        let bytes = info
+            .get(k)
+            .and_then(|v| v.as_str())
+            .expect("string")
+            .to_vec();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    assert_eq!(
+        text(b"Title"),
+        "The Role of Ketamine in Managing Chronic Pain"
+    );
+    assert_eq!(text(b"Author"), "Pain Management Service");
+    assert!(text(b"Subject").contains("ketamine"));
+    let date = info
+        .get(b"CreationDate")
+        .and_then(|v| v.as_str())
+        .expect("date");
+    assert_eq!(date, b"D:20261125000000Z");
+    let root = pdf.catalog().expect("catalog");
+    assert!(root.get(b"Lang").is_ok(), "catalog /Lang");
+    assert!(!raw.contains("/Metadata"), "no XMP with random ids");
+}
+
+#[test]
+fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
+    let h = handout();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    // A tight page forces breaks in many places.
+    for bottom in [24.0, 60.0, 90.0, 120.0] {
+        let style = Style {
+            margin_bottom: bottom * MM,
+            ..Style::default()
+        };
+        let laid = handout::layout::layout(&doc, &style, &Default::default()).expect("layout");
+        let mut box_pages = std::collections::HashSet::new();
+        for (pi, page) in laid.pages.iter().enumerate() {
+            let content: Vec<_> = page
+                .elements
+                .iter()
+                .filter(|e| e.role != Role::Artifact)
+                .collect();
+            let last = content.last().expect("page has content");
+            assert_ne!(
+                last.role,
+                Role::Heading,
+                "page {pi} ends with a heading (bottom {bottom} mm)"
+            );
+            for e in &content {
+                if e.role == Role::Box {
+                    box_pages.insert((e.block, pi));
+                }
+            }
+            // Orphans and widows: each paragraph block has 0 or ≥ 2 lines on a page.
+            let mut lines: std::collections::HashMap<usize, std::collections::BTreeSet<i32>> =
+                Default::default();
+            for e in &content {
+                if let handout::layout::Shape::Glyphs(r) = &e.shape {
+                    if e.role == Role::Paragraph {
+                        lines
+                            .entry(e.block)
+                            .or_default()
+                            .insert(r.baseline.round() as i32);
+                    }
+                }
+            }
+            for (block, ls) in lines {
+                let total: usize = laid
+                    .pages
+                    .iter()
+                    .flat_map(|p| &p.elements)
+                    .filter(|e| e.block == block)
+                    .filter_map(|e| match &e.shape {
+                        handout::layout::Shape::Glyphs(r) => {
+                            Some((r.baseline.round() as i32, e.block))
+                        }
+                        _ => None,
+                    })
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len();
+                if total >= 4 && ls.len() < total {
+                    assert!(
+                        ls.len() >= 2,
+                        "block {block}: {} of {total} lines on page {pi}",
+                        ls.len()
+                    );
+                }
+            }
+        }
+        let boxes: std::collections::HashSet<usize> = box_pages.iter().map(|(b, _)| *b).collect();
+        assert_eq!(
+            boxes.len(),
+            box_pages.len(),
+            "the warning box is split across pages"
+        );
+    }
+}
+
+#[test]
+fn justified_lines_fill_the_measure() {
+    let h = handout();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let style = Style {
+        body_mode: Mode::Justified,
+        ..Style::default()
+    };
+    let laid = handout::layout::layout(&doc, &style, &Default::default()).expect("layout");
+    let right = style.paper.width - style.margin_right;
+    let mut full = 0;
+    for page in &laid.pages {
+        let mut ends: std::collections::BTreeMap<(usize, i32), f32> = Default::default();
+        for e in &page.elements {
+            if let (Role::Paragraph, handout::layout::Shape::Glyphs(r)) = (e.role, &e.shape) {
+                let end = r.x + r.width();
+                let k = (e.block, r.baseline.round() as i32);
+                let v = ends.entry(k).or_insert(0.0);
+                *v = v.max(end);
+            }
+        }
+        for ((_, _), end) in ends {
+            assert!(
+                end <= right + 0.5,
+                "line runs past the margin: {end} > {right}"
+            );
+            if (end - right).abs() < 0.5 {
+                full += 1;
+            }
+        }
+    }
+    assert!(
+        full >= 10,
+        "only {full} justified lines reach the right margin"
+    );
+}
