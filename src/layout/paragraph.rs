@@ -25,7 +25,7 @@ pub struct TextStyle {
 
 /// What every paragraph of one document shares.
 pub struct Context<'a> {
-    pub book: &'a FontBook,
+    pub book: &'static FontBook,
     pub language: &'a str,
     pub terms: &'a [String],
     /// Text of the file the paragraphs come from, for diagnostics.

@@ -20,7 +20,7 @@ fn color(c: crate::layout::Rgb) -> Color {
 }
 
 /// Builds the printpdf document for `layout`.
-pub fn to_printpdf(layout: &Layout, book: &FontBook) -> Result<PdfDocument> {
+pub fn to_printpdf(layout: &Layout, book: &'static FontBook) -> Result<PdfDocument> {
     let mut doc = PdfDocument::new(&layout.title);
     let used: BTreeSet<FaceId> = layout
         .pages
@@ -61,7 +61,7 @@ pub fn to_printpdf(layout: &Layout, book: &FontBook) -> Result<PdfDocument> {
     Ok(doc)
 }
 
-fn element_ops(e: &Element, page_height: f32, book: &FontBook, ops: &mut Vec<Op>) {
+fn element_ops(e: &Element, page_height: f32, book: &'static FontBook, ops: &mut Vec<Op>) {
     let artifact = e.role == Role::Artifact || e.role == Role::Box || e.role == Role::ListLabel;
     if artifact {
         ops.push(Op::BeginMarkedContent {
@@ -160,7 +160,7 @@ fn element_ops(e: &Element, page_height: f32, book: &FontBook, ops: &mut Vec<Op>
 /// font's (kerning, justified spaces); the TJ adjustment after a glyph makes up the
 /// difference, in thousandths of an em. Glyphs raised or lowered by the shaper
 /// (marks) start a new positioned segment.
-fn glyph_ops(run: &GlyphRun, page_height: f32, book: &FontBook, ops: &mut Vec<Op>) {
+fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mut Vec<Op>) {
     let face = book.face(run.face);
     let em = 1000.0 / run.size;
     let mut i = 0;

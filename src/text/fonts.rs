@@ -2,6 +2,8 @@
 //!
 //! Fonts are loaded once per process and shared by every leaflet (they are read-only).
 
+use harfrust::font::charmap::Charmap;
+use harfrust::font::metrics::GlyphMetrics;
 use harfrust::Font;
 use std::sync::OnceLock;
 
@@ -28,6 +30,9 @@ pub struct Face {
     pub descender: f32,
     pub cap_height: f32,
     pub style: FaceStyle,
+    // Parsed once: building these per lookup dominated layout time.
+    charmap: OnceLock<Charmap<'static>>,
+    metrics: OnceLock<GlyphMetrics<'static>>,
 }
 
 impl Face {
@@ -51,18 +56,23 @@ impl Face {
             descender,
             cap_height,
             style,
+            charmap: OnceLock::new(),
+            metrics: OnceLock::new(),
         })
     }
 
     /// Whether this face has a glyph for `c`.
-    pub fn covers(&self, c: char) -> bool {
-        self.font.charmap().map_unicode(c).is_some()
+    pub fn covers(&'static self, c: char) -> bool {
+        self.charmap
+            .get_or_init(|| self.font.charmap())
+            .map_unicode(c)
+            .is_some()
     }
 
     /// Advance of glyph `gid` in font units, as the PDF's /W array will state it.
-    pub fn advance(&self, gid: u32) -> f32 {
-        self.font
-            .glyph_metrics()
+    pub fn advance(&'static self, gid: u32) -> f32 {
+        self.metrics
+            .get_or_init(|| self.font.glyph_metrics())
             .h_advance(harfrust::GlyphId::new(gid))
     }
 }
@@ -110,7 +120,7 @@ impl FontBook {
         .map_err(|e| e.clone())
     }
 
-    pub fn face(&self, id: FaceId) -> &Face {
+    pub fn face(&'static self, id: FaceId) -> &'static Face {
         &self.faces[id.0]
     }
 
@@ -119,7 +129,7 @@ impl FontBook {
     }
 
     /// The fallback chain for a style: the face of that style first, then the others.
-    fn chain(&self, style: FaceStyle) -> impl Iterator<Item = FaceId> + '_ {
+    fn chain(&'static self, style: FaceStyle) -> impl Iterator<Item = FaceId> + 'static {
         let exact = self.faces.iter().position(|f| f.style == style);
         exact
             .into_iter()
@@ -128,7 +138,7 @@ impl FontBook {
     }
 
     /// The face to draw `c` with in `style`, or `None` if no font has it.
-    pub fn select(&self, c: char, style: FaceStyle) -> Option<FaceId> {
+    pub fn select(&'static self, c: char, style: FaceStyle) -> Option<FaceId> {
         // Controls and zero-width format characters are drawn by nobody; the shaper
         // handles them inside the surrounding run.
         self.chain(style).find(|id| self.face(*id).covers(c))

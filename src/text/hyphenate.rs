@@ -68,7 +68,7 @@ pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
         .char_indices()
         .filter(|(_, c)| c.is_alphabetic())
         .map(|(i, c)| i + c.len_utf8())
-        .last()
+        .next_back()
         .unwrap_or(start);
     if start >= end {
         return Vec::new();

@@ -1,8 +1,18 @@
 //! OpenType shaping of one run (one face, one direction) with harfrust.
 
 use super::fonts::{FaceId, FontBook};
-use harfrust::{Buffer, Direction, Language, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, Direction, Language, Script, ShapeOptions, ShapePlan, ShaperFont};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::str::FromStr;
+
+type PlanKey = (FaceId, bool, Option<Script>, String);
+
+thread_local! {
+    // Building a shape plan costs far more than shaping a word with it; plans depend
+    // only on face, direction, script and language, so each thread keeps them.
+    static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
+}
 
 /// A shaped glyph, sized in points, that remembers the text it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +33,7 @@ pub struct ShapedGlyph {
 
 /// Shapes `text[range]` with one face; cluster offsets refer to `text`.
 pub fn shape_run(
-    book: &FontBook,
+    book: &'static FontBook,
     face_id: FaceId,
     text: &str,
     range: std::ops::Range<usize>,
@@ -39,15 +49,24 @@ pub fn shape_run(
     buffer.set_pre_context(&text[..range.start]);
     buffer.set_post_context(&text[range.end..]);
     buffer.guess_segment_properties();
-    buffer.set_direction(if rtl {
+    let direction = if rtl {
         Direction::RightToLeft
     } else {
         Direction::LeftToRight
+    };
+    buffer.set_direction(direction);
+    let lang = Language::from_str(language).ok();
+    buffer.set_language(lang.clone());
+    let script = buffer.script();
+    let key: PlanKey = (face_id, rtl, script, language.to_string());
+    let shaped = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let plan = plans
+            .entry(key)
+            .or_insert_with(|| ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[]));
+        harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan)))
     });
-    if let Ok(lang) = Language::from_str(language) {
-        buffer.set_language(Some(lang));
-    }
-    if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new()).is_err() {
+    if shaped.is_err() {
         return Vec::new();
     }
     let scale = size / face.units_per_em;

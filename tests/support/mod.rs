@@ -252,11 +252,7 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                     artifact_depth += 1;
                 }
             }
-            "EMC" => {
-                if marked.pop() == Some(true) {
-                    artifact_depth -= 1;
-                }
-            }
+            "EMC" if marked.pop() == Some(true) => artifact_depth -= 1,
             "Tf" => {
                 font = op.operands[0]
                     .as_name()
