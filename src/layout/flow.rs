@@ -134,44 +134,10 @@ impl<'a> Flow<'a> {
         paragraph::set(&self.ctx, text, style, measure)
     }
 
-    fn body_style(&self) -> TextStyle {
-        let s = self.style;
-        TextStyle {
-            size: s.body_size,
-            leading: s.body_leading,
-            color: s.text_color,
-            bold: false,
-            mode: s.body_mode,
-            hyphenate: true,
-            balance: false,
-        }
-    }
-
-    fn heading_style(&self, color: super::page::Rgb) -> TextStyle {
-        let s = self.style;
-        TextStyle {
-            size: s.heading_size,
-            leading: s.heading_leading,
-            color,
-            bold: true,
-            mode: super::linebreak::Mode::RaggedRight,
-            hyphenate: false,
-            balance: true,
-        }
-    }
-
     /// Lays out the whole document into chunks.
     pub fn document(&mut self, doc: &Document) -> Result<()> {
         let s = self.style;
-        let title_style = TextStyle {
-            size: s.title_size,
-            leading: s.title_leading,
-            color: s.accent,
-            bold: true,
-            mode: super::linebreak::Mode::RaggedRight,
-            hyphenate: false,
-            balance: true,
-        };
+        let title_style = s.title_text();
         let lines = self.set(&doc.title, &title_style, s.measure())?;
         self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
         if let Some(last) = self.chunks.last_mut() {
@@ -183,7 +149,7 @@ impl<'a> Flow<'a> {
             match section.kind {
                 SectionKind::Normal => {
                     if let Some(h) = &section.heading {
-                        let hs = self.heading_style(s.accent);
+                        let hs = s.heading_text(s.accent);
                         let lines = self.set(h, &hs, s.measure())?;
                         self.text_chunks(
                             &lines,
@@ -195,7 +161,7 @@ impl<'a> Flow<'a> {
                         );
                         self.pad_last(s.heading_gap_after);
                     }
-                    let bs = self.body_style();
+                    let bs = s.body_text();
                     self.blocks(&section.body, 0.0, s.measure(), Role::Paragraph, &bs)?;
                 }
                 SectionKind::Warning => {
@@ -322,12 +288,12 @@ impl<'a> Flow<'a> {
         let first = self.chunks.len();
         let box_block = self.block_id();
         if let Some(h) = heading {
-            let hs = self.heading_style(s.box_heading);
+            let hs = s.heading_text(s.box_heading);
             let lines = self.set(h, &hs, inner)?;
             self.text_chunks(&lines, inset, &hs, Role::Heading, 0.0, true);
             self.pad_last(s.heading_gap_after);
         }
-        let bs = self.body_style();
+        let bs = s.body_text();
         self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
         // Merge everything since `first` into one chunk inside the box.
         let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
@@ -385,15 +351,7 @@ impl<'a> Flow<'a> {
     /// The closing advice: a rule above, smaller muted text.
     fn disclaimer(&mut self, blocks: &[Block]) -> Result<()> {
         let s = self.style;
-        let style = TextStyle {
-            size: s.disclaimer_size,
-            leading: s.disclaimer_leading,
-            color: s.muted,
-            bold: false,
-            mode: s.body_mode,
-            hyphenate: true,
-            balance: false,
-        };
+        let style = s.disclaimer_text();
         let first = self.chunks.len();
         let rule_block = self.block_id();
         self.blocks(blocks, 0.0, s.measure(), Role::Disclaimer, &style)?;
@@ -425,15 +383,7 @@ impl Flow<'_> {
     /// "Online version: <url>" under the disclaimer, as a link.
     pub fn online_line(&mut self, label: &str, url: &str) -> Result<()> {
         let s = self.style;
-        let style = TextStyle {
-            size: s.disclaimer_size,
-            leading: s.disclaimer_leading,
-            color: s.muted,
-            bold: false,
-            mode: super::linebreak::Mode::RaggedRight,
-            hyphenate: false,
-            balance: false,
-        };
+        let style = s.note_text();
         let text = format!("{label}: {url}");
         let link_start = text.len() - url.len();
         let styled = crate::text::StyledText {

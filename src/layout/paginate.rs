@@ -1,9 +1,8 @@
 //! Chunks → pages, honouring the break rules, then the footer on every page.
 
 use super::flow::{offset, Chunk, Flow};
-use super::linebreak::Mode;
 use super::page::{Element, Page, Role, Shape};
-use super::paragraph::{self, TextStyle};
+use super::paragraph;
 use super::style::{Style, MM};
 use crate::error::{Diagnostic, Error, Result};
 use crate::text::StyledText;
@@ -112,15 +111,7 @@ fn footer(
     pages: usize,
 ) -> Result<Vec<Element>> {
     let s = flow.style;
-    let style = TextStyle {
-        size: s.footer_size,
-        leading: s.footer_size * 1.3,
-        color: s.muted,
-        bold: false,
-        mode: Mode::RaggedRight,
-        hyphenate: false,
-        balance: false,
-    };
+    let style = s.footer_text();
     let mut left = format!(
         "{} {} · {} {}",
         labels.revised, meta.revised, labels.version, meta.version

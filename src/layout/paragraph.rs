@@ -193,6 +193,15 @@ fn build_items(
     let mut seg_start = 0;
     let breaks = break_points(ctx, text);
     let last = breaks.len().saturating_sub(1);
+    // Spaces and hyphens repeat for every word: shape each once per face.
+    let mut single: std::collections::HashMap<(FaceId, &str), Option<ShapedGlyph>> =
+        Default::default();
+    let mut glyph_of = |face: FaceId, s: &'static str| {
+        single
+            .entry((face, s))
+            .or_insert_with(|| shape_word_text(ctx, face, style.size, s))
+            .clone()
+    };
     for (bi, (seg_end, _)) in breaks.into_iter().enumerate() {
         let seg = &text[seg_start..seg_end];
         let word_len = seg.trim_end_matches(' ').len();
@@ -212,7 +221,7 @@ fn build_items(
                 contents.push(Content::Glyphs(piece));
                 if pi + 1 < n {
                     let face = faces[word.start];
-                    let hyphen = shape_word_text(ctx, face, style.size, "-");
+                    let hyphen = glyph_of(face, "-");
                     let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
                     // Ragged text hyphenates only to avoid a very ragged line (RNIB: minimise hyphens).
                     let cost = if style.mode == Mode::RaggedRight {
@@ -231,7 +240,7 @@ fn build_items(
         }
         if word_len < seg.len() {
             let face = faces[seg_start + word_len];
-            let space = shape_word_text(ctx, face, style.size, " ");
+            let space = glyph_of(face, " ");
             let width = space
                 .as_ref()
                 .map(|s| s.advance)
@@ -245,7 +254,7 @@ fn build_items(
                 stretch,
                 shrink,
             });
-            let link = st.style_at(seg_start + word_len).link;
+            let link = st.style_at(seg_start + word_len).link.clone();
             contents.push(Content::Space(space.map(|s| (s, link))));
         } else if bi < last {
             // A break after a hyphen or dash: nothing is added when it is taken.

@@ -7,6 +7,7 @@
 
 use super::linebreak::Mode;
 use super::page::Rgb;
+use super::paragraph::TextStyle;
 
 pub const MM: f32 = 72.0 / 25.4;
 
@@ -117,5 +118,63 @@ impl Style {
     /// Width of the text column.
     pub fn measure(&self) -> f32 {
         self.paper.width - self.margin_left - self.margin_right
+    }
+}
+
+/// The text styles of the leaflet's parts, derived from one [`Style`].
+impl Style {
+    fn text(&self, size: f32, leading: f32, color: Rgb) -> TextStyle {
+        TextStyle {
+            size,
+            leading,
+            color,
+            bold: false,
+            mode: Mode::RaggedRight,
+            hyphenate: false,
+            balance: false,
+        }
+    }
+
+    /// Running text: the body mode, hyphenated.
+    pub fn body_text(&self) -> TextStyle {
+        TextStyle {
+            mode: self.body_mode,
+            hyphenate: true,
+            ..self.text(self.body_size, self.body_leading, self.text_color)
+        }
+    }
+
+    /// Bold, balanced, never hyphenated.
+    pub fn heading_text(&self, color: Rgb) -> TextStyle {
+        TextStyle {
+            bold: true,
+            balance: true,
+            ..self.text(self.heading_size, self.heading_leading, color)
+        }
+    }
+
+    pub fn title_text(&self) -> TextStyle {
+        TextStyle {
+            bold: true,
+            balance: true,
+            ..self.text(self.title_size, self.title_leading, self.accent)
+        }
+    }
+
+    pub fn disclaimer_text(&self) -> TextStyle {
+        TextStyle {
+            mode: self.body_mode,
+            hyphenate: true,
+            ..self.text(self.disclaimer_size, self.disclaimer_leading, self.muted)
+        }
+    }
+
+    /// Generated lines (online address): muted, not hyphenated.
+    pub fn note_text(&self) -> TextStyle {
+        self.text(self.disclaimer_size, self.disclaimer_leading, self.muted)
+    }
+
+    pub fn footer_text(&self) -> TextStyle {
+        self.text(self.footer_size, self.footer_size * 1.3, self.muted)
     }
 }

@@ -68,7 +68,14 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     // The file ID is a digest of the content, so equal input gives equal bytes.
     let mut hash = Sha256::new();
     for (id, obj) in &doc.objects {
-        hash.update(format!("{id:?}{obj:?}").as_bytes());
+        // Stream bytes go in raw: formatting font programs with Debug is slow.
+        match obj {
+            Object::Stream(s) => {
+                hash.update(format!("{id:?}{:?}", s.dict).as_bytes());
+                hash.update(&s.content);
+            }
+            other => hash.update(format!("{id:?}{other:?}").as_bytes()),
+        }
     }
     let digest = hash.finalize();
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);

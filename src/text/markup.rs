@@ -111,12 +111,17 @@ fn push(out: &mut StyledText, t: &str, bold: bool, italic: bool, link: Option<St
 
 impl StyledText {
     /// The style at byte `i`.
-    pub fn style_at(&self, i: usize) -> SpanStyle {
+    pub fn style_at(&self, i: usize) -> &SpanStyle {
+        static PLAIN: SpanStyle = SpanStyle {
+            bold: false,
+            italic: false,
+            link: None,
+        };
         self.spans
             .iter()
             .find(|(r, _)| r.contains(&i))
-            .map(|(_, s)| s.clone())
-            .unwrap_or_default()
+            .map(|(_, s)| s)
+            .unwrap_or(&PLAIN)
     }
 }
 
