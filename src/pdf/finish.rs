@@ -70,6 +70,11 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     for (id, obj) in &doc.objects {
         // Stream bytes go in raw: formatting font programs with Debug is slow.
         match obj {
+            // Font programs (with /Length1) follow from the glyphs the content streams
+            // use, so hashing them again would only cost time.
+            Object::Stream(s) if s.dict.get(b"Length1").is_ok() => {
+                hash.update(format!("{id:?}{:?}", s.dict).as_bytes());
+            }
             Object::Stream(s) => {
                 hash.update(format!("{id:?}{:?}", s.dict).as_bytes());
                 hash.update(&s.content);
@@ -122,6 +127,45 @@ pub fn tag_subsets(doc: &mut lopdf::Document) {
         let chosen = by_base.get(&tagged[7..]).cloned().unwrap_or(tagged);
         if let Ok(dict) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
             dict.set(key, Object::Name(chosen));
+        }
+    }
+}
+
+/// Deflates every stream not yet filtered. lopdf's own `compress` uses the slowest
+/// level and a fresh encoder per stream; together they cost a quarter of a leaflet's
+/// build time for files ~2 % smaller.
+pub fn compress(doc: &mut lopdf::Document) {
+    let mut z = flate2::Compress::new(flate2::Compression::new(6), true);
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(stream) = obj else {
+            continue;
+        };
+        if stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        z.reset();
+        let mut packed = Vec::with_capacity(stream.content.len() / 2 + 64);
+        loop {
+            let before = z.total_in() as usize;
+            let status = z.compress_vec(
+                &stream.content[before..],
+                &mut packed,
+                flate2::FlushCompress::Finish,
+            );
+            match status {
+                Ok(flate2::Status::StreamEnd) => break,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => {
+                    packed.clear();
+                    break;
+                }
+            }
+        }
+        if !packed.is_empty() && packed.len() + 19 < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
         }
     }
 }

@@ -9,6 +9,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 fn font_id(face: FaceId) -> FontId {
     // Fixed names: printpdf's own ids are random, which would break reproducible output.
@@ -17,6 +18,17 @@ fn font_id(face: FaceId) -> FontId {
 
 fn color(c: crate::layout::Rgb) -> Color {
     Color::Rgb(printpdf::Rgb::new(c.0, c.1, c.2, None))
+}
+
+/// printpdf's parse of a face (its glyph widths and cmap), done once per process:
+/// parsing a whole font costs more than writing a leaflet's pages.
+pub fn pdf_font(book: &'static FontBook, face: FaceId) -> Option<&'static ParsedFont> {
+    static PARSED: OnceLock<Vec<OnceLock<Option<ParsedFont>>>> = OnceLock::new();
+    let cells = PARSED.get_or_init(|| book.faces().map(|_| OnceLock::new()).collect());
+    cells
+        .get(face.0)?
+        .get_or_init(|| ParsedFont::from_bytes(book.face(face).data, 0, &mut Vec::new()))
+        .as_ref()
 }
 
 /// Builds the printpdf document for `layout`.
@@ -33,14 +45,13 @@ pub fn to_printpdf(layout: &Layout, book: &'static FontBook) -> Result<PdfDocume
         .collect();
     for face in used {
         let f = book.face(face);
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(f.data, 0, &mut warnings).ok_or_else(|| {
+        let parsed = pdf_font(book, face).ok_or_else(|| {
             Error::internal(format!("font {} could not be prepared for the PDF", f.name))
         })?;
         doc.resources
             .fonts
             .map
-            .insert(font_id(face), PdfFont::new(parsed));
+            .insert(font_id(face), PdfFont::new(parsed.clone()));
     }
     let pages = layout
         .pages
@@ -221,7 +232,7 @@ pub fn save(doc: &PdfDocument, layout: &Layout) -> Result<Vec<u8>> {
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     super::finish::finish(&mut lo, layout)?;
-    lo.compress();
+    super::finish::compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| Error::internal(format!("writing the PDF failed: {e}")))?;

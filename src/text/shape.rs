@@ -8,10 +8,17 @@ use std::str::FromStr;
 
 type PlanKey = (FaceId, bool, Option<Script>, String);
 
+/// Per-thread shaping state, reused across calls: plans (costly to build), the
+/// font wrappers and one glyph buffer.
+#[derive(Default)]
+struct ShapeCache {
+    plans: HashMap<PlanKey, ShapePlan>,
+    fonts: HashMap<FaceId, ShaperFont<'static, 'static>>,
+    buffer: Option<Buffer>,
+}
+
 thread_local! {
-    // Building a shape plan costs far more than shaping a word with it; plans depend
-    // only on face, direction, script and language, so each thread keeps them.
-    static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<ShapeCache> = RefCell::new(ShapeCache::default());
 }
 
 /// A shaped glyph, sized in points, that remembers the text it stands for.
@@ -42,68 +49,70 @@ pub fn shape_run(
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
     let face = book.face(face_id);
-    let shaper = ShaperFont::new(&face.font);
-    let mut buffer = Buffer::new();
-    buffer.push_str(&text[range.clone()]);
-    // Context lets Arabic joining and contextual forms see across run boundaries.
-    buffer.set_pre_context(&text[..range.start]);
-    buffer.set_post_context(&text[range.end..]);
-    buffer.guess_segment_properties();
-    let direction = if rtl {
-        Direction::RightToLeft
-    } else {
-        Direction::LeftToRight
-    };
-    buffer.set_direction(direction);
-    let lang = Language::from_str(language).ok();
-    buffer.set_language(lang.clone());
-    let script = buffer.script();
-    let key: PlanKey = (face_id, rtl, script, language.to_string());
-    let shaped = PLANS.with(|plans| {
-        let mut plans = plans.borrow_mut();
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let ShapeCache {
+            plans,
+            fonts,
+            buffer,
+        } = &mut *cache;
+        let shaper = fonts
+            .entry(face_id)
+            .or_insert_with(|| ShaperFont::new(&face.font));
+        let mut buf = buffer.take().unwrap_or_default();
+        buf.push_str(&text[range.clone()]);
+        // Context lets Arabic joining and contextual forms see across run boundaries.
+        buf.set_pre_context(&text[..range.start]);
+        buf.set_post_context(&text[range.end..]);
+        buf.guess_segment_properties();
+        let direction = if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        };
+        buf.set_direction(direction);
+        let lang = Language::from_str(language).ok();
+        buf.set_language(lang.clone());
+        let script = buf.script();
         let plan = plans
-            .entry(key)
+            .entry((face_id, rtl, script, language.to_string()))
             .or_insert_with(|| ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[]));
-        harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(plan)))
-    });
-    if shaped.is_err() {
-        return Vec::new();
-    }
-    let scale = size / face.units_per_em;
-    let infos = buffer.glyph_infos();
-    let positions = buffer.glyph_positions();
+        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(Some(plan))) {
+            Ok(()) => collect(&buf, face_id, face.units_per_em, text, &range, size, rtl),
+            Err(_) => Vec::new(),
+        };
+        buf.clear();
+        *buffer = Some(buf);
+        glyphs
+    })
+}
 
-    // Cluster boundaries in logical order give each cluster's text.
+/// Turns the shaped buffer into glyphs; each cluster's text goes on its first
+/// glyph in logical order.
+fn collect(
+    buf: &Buffer,
+    face_id: FaceId,
+    units_per_em: f32,
+    text: &str,
+    range: &std::ops::Range<usize>,
+    size: f32,
+    rtl: bool,
+) -> Vec<ShapedGlyph> {
+    let scale = size / units_per_em;
+    let infos = buf.glyph_infos();
+    let positions = buf.glyph_positions();
+    let local = &text[range.clone()];
     let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();
-    let local = &text[range.clone()];
-    let cluster_text = |start: usize| -> &str {
-        let next = starts
-            .iter()
-            .find(|s| **s > start)
-            .copied()
-            .unwrap_or(local.len());
-        &local[start..next]
+    let cluster_end = |start: usize| match starts.binary_search(&start) {
+        Ok(k) => starts.get(k + 1).copied().unwrap_or(local.len()),
+        Err(_) => local.len(),
     };
-    let mut seen = std::collections::HashSet::new();
-    let order: Vec<usize> = if rtl {
-        (0..infos.len()).rev().collect()
-    } else {
-        (0..infos.len()).collect()
-    };
-    let mut texts = vec![String::new(); infos.len()];
-    for i in order {
-        let c = infos[i].cluster as usize;
-        if seen.insert(c) {
-            texts[i] = cluster_text(c).to_string();
-        }
-    }
-    infos
+    let mut out: Vec<ShapedGlyph> = infos
         .iter()
         .zip(positions)
-        .zip(texts)
-        .map(|((info, pos), text)| ShapedGlyph {
+        .map(|(info, pos)| ShapedGlyph {
             face: face_id,
             size,
             gid: info.glyph_id as u16,
@@ -111,7 +120,19 @@ pub fn shape_run(
             x_offset: pos.x_offset as f32 * scale,
             y_offset: pos.y_offset as f32 * scale,
             cluster: range.start + info.cluster as usize,
-            text,
+            text: String::new(),
         })
-        .collect()
+        .collect();
+    // Glyphs of one cluster are adjacent; in RTL the logical first is the last.
+    let n = out.len();
+    let mut prev: Option<usize> = None;
+    for k in 0..n {
+        let i = if rtl { n - 1 - k } else { k };
+        let c = infos[i].cluster as usize;
+        if prev != Some(c) {
+            out[i].text = local.get(c..cluster_end(c)).unwrap_or("").to_string();
+            prev = Some(c);
+        }
+    }
+    out
 }
