@@ -312,3 +312,65 @@ fn justified_lines_fill_the_measure() {
         "only {full} justified lines reach the right margin"
     );
 }
+
+/// Distances from the right margin to the end of every body line that is not the last
+/// of its paragraph, and the number of hyphenated line ends.
+fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
+    let h = handout();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let laid = handout::layout::layout(&doc, style, &Default::default()).expect("layout");
+    let right = style.paper.width - style.margin_right;
+    // (page, block, baseline, start x, end x, text)
+    let mut lines: Vec<(usize, usize, i32, f32, f32, String)> = Vec::new();
+    for (pi, page) in laid.pages.iter().enumerate() {
+        for e in &page.elements {
+            if let (Role::Paragraph, handout::layout::Shape::Glyphs(r)) = (e.role, &e.shape) {
+                let key = (pi, e.block, r.baseline.round() as i32);
+                match lines.iter_mut().find(|l| (l.0, l.1, l.2) == key) {
+                    Some(l) => {
+                        l.3 = l.3.min(r.x);
+                        l.4 = l.4.max(r.x + r.width());
+                        l.5.push_str(&r.text());
+                    }
+                    None => lines.push((pi, e.block, key.2, r.x, r.x + r.width(), r.text())),
+                }
+            }
+        }
+    }
+    let mut slack = Vec::new();
+    let mut hyphens = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let last_of_block = lines.get(i + 1).is_none_or(|n| n.1 != l.1);
+        // Only lines at the full measure (not the narrower box).
+        let full_measure = (l.3 - style.margin_left).abs() < 0.5;
+        if !last_of_block && full_measure {
+            slack.push(right - l.4);
+            if l.5.ends_with('-') {
+                hyphens += 1;
+            }
+        }
+    }
+    (slack, hyphens)
+}
+
+fn std_dev(v: &[f32]) -> f32 {
+    let mean = v.iter().sum::<f32>() / v.len() as f32;
+    (v.iter().map(|x| (x - mean).powi(2)).sum::<f32>() / v.len() as f32).sqrt()
+}
+
+#[test]
+fn ragged_total_fit_is_more_even_than_first_fit_on_the_leaflet() {
+    let (tf, tf_hyph) = ragged_profile(&Style::default());
+    let (ff, ff_hyph) = ragged_profile(&Style {
+        body_first_fit: true,
+        ..Style::default()
+    });
+    let (sd_tf, sd_ff) = (std_dev(&tf), std_dev(&ff));
+    eprintln!("total-fit: sd {sd_tf:.2} pt over {} lines, {tf_hyph} hyphens; first-fit: sd {sd_ff:.2} pt, {ff_hyph} hyphens", tf.len());
+    assert!(tf.len() >= 15, "{} lines", tf.len());
+    assert!(sd_tf < sd_ff, "total-fit sd {sd_tf} vs first-fit {sd_ff}");
+    assert!(
+        tf_hyph <= ff_hyph,
+        "total-fit uses more hyphens ({tf_hyph} > {ff_hyph})"
+    );
+}

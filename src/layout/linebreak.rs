@@ -25,6 +25,9 @@ pub enum Item {
     },
 }
 
+/// Hyphen cost in ragged text: high enough that only a very short line buys one.
+const HYPHEN_RAGGED: f32 = 100.0;
+
 /// A cost at or above this never breaks; at or below its negative always breaks.
 pub const INFINITY: f32 = 10_000.0;
 
@@ -40,6 +43,8 @@ pub struct Params {
     pub mode: Mode,
     pub tolerance: f32,
     pub line_penalty: f32,
+    /// Cost of breaking at a hyphen.
+    pub hyphen_penalty: f32,
     pub double_hyphen_demerits: f32,
     pub final_hyphen_demerits: f32,
     pub adjacent_fitness_demerits: f32,
@@ -59,6 +64,13 @@ impl Params {
                 1000.0
             },
             line_penalty: 10.0,
+            // Ragged text hyphenates only to avoid a very ragged line (RNIB: minimise
+            // hyphenation); justified text uses TeX's \hyphenpenalty.
+            hyphen_penalty: if mode == Mode::Justified {
+                50.0
+            } else {
+                HYPHEN_RAGGED
+            },
             double_hyphen_demerits: 10_000.0,
             // TeX uses 5000; a hyphenated penultimate line leaving a stub ("ment.") is
             // worse in a patient leaflet than a slightly looser paragraph.

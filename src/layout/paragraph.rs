@@ -21,6 +21,9 @@ pub struct TextStyle {
     pub hyphenate: bool,
     /// Even out all lines including the last (titles, headings).
     pub balance: bool,
+    /// Break lines first-fit (as word processors do) instead of total-fit; kept so
+    /// that the two can be compared on real text.
+    pub first_fit: bool,
 }
 
 /// What every paragraph of one document shares.
@@ -77,7 +80,11 @@ pub fn set_styled(
     }
     let mut params = Params::new(style.mode, style.size);
     params.balance = style.balance;
-    let breaks = linebreak::total_fit(&items, measure, &params);
+    let breaks = if style.first_fit {
+        linebreak::greedy(&items, measure)
+    } else {
+        linebreak::total_fit(&items, measure, &params)
+    };
     Ok(breaks
         .iter()
         .map(|b| assemble(&items, &contents, b, style))
@@ -223,12 +230,7 @@ fn build_items(
                     let face = faces[word.start];
                     let hyphen = glyph_of(face, "-");
                     let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
-                    // Ragged text hyphenates only to avoid a very ragged line (RNIB: minimise hyphens).
-                    let cost = if style.mode == Mode::RaggedRight {
-                        200.0
-                    } else {
-                        50.0
-                    };
+                    let cost = Params::new(style.mode, style.size).hyphen_penalty;
                     items.push(Item::Penalty {
                         width,
                         cost,

@@ -40,6 +40,8 @@ pub struct Style {
     pub body_size: f32,
     pub body_leading: f32,
     pub body_mode: Mode,
+    /// First-fit instead of total-fit line breaking for running text (comparisons only).
+    pub body_first_fit: bool,
     pub paragraph_gap: f32,
     pub list_indent: f32,
     pub list_item_gap: f32,
@@ -82,6 +84,7 @@ impl Default for Style {
             body_size: 12.0,
             body_leading: 17.0,
             body_mode: Mode::RaggedRight,
+            body_first_fit: false,
             paragraph_gap: 6.0,
             list_indent: 16.0,
             list_item_gap: 1.5,
@@ -132,6 +135,7 @@ impl Style {
             mode: Mode::RaggedRight,
             hyphenate: false,
             balance: false,
+            first_fit: false,
         }
     }
 
@@ -140,6 +144,7 @@ impl Style {
         TextStyle {
             mode: self.body_mode,
             hyphenate: true,
+            first_fit: self.body_first_fit,
             ..self.text(self.body_size, self.body_leading, self.text_color)
         }
     }
