@@ -9,7 +9,7 @@ fn main() {
         let doc = handout::build::load(&h, "en", Default::default()).expect("load");
         let t1 = t.elapsed();
         let style = handout::layout::Style::default();
-        let laid = handout::layout::layout(&doc, &style, &Default::default()).expect("layout");
+        let laid = handout::layout::layout(&doc, &style).expect("layout");
         let t2 = t.elapsed();
         let pdf = handout::pdf::render(&laid).expect("pdf");
         let t3 = t.elapsed();

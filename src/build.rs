@@ -1,7 +1,7 @@
 //! Finding handouts on disk and building one leaflet: the library's front door.
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::layout::{self, Labels, Style};
+use crate::layout::{self, Style};
 use crate::model::{self, Document, Limits};
 use std::path::{Path, PathBuf};
 
@@ -156,22 +156,30 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
     })
 }
 
-/// Loads the document of `handout` in `locale`.
+/// Loads the document of `handout` in `locale`: the source, or the source with a
+/// complete, current translation applied.
 pub fn load(handout: &Handout, locale: &str, limits: Limits) -> Result<Document> {
-    if locale != handout.source.locale {
-        return Err(Error::usage(format!(
-            "handout `{}` has no locale `{locale}`; it has: {}",
-            handout.name,
-            handout.locales().join(", ")
-        )));
+    let source = model::load_source(&handout.source.path, &handout.name, limits)?;
+    let mut doc = if locale == handout.source.locale {
+        source
+    } else {
+        let lf = handout
+            .translations
+            .iter()
+            .find(|t| t.locale == locale)
+            .ok_or_else(|| crate::i18n::unknown_locale(handout, locale))?;
+        crate::i18n::apply(source, lf, limits)?
+    };
+    // One address template serves every language: `{locale}` becomes this one.
+    if let Some(url) = &mut doc.meta.url {
+        *url = url.replace("{locale}", locale);
     }
-    model::load_source(&handout.source.path, &handout.name, limits)
+    Ok(doc)
 }
 
 /// Typesets `doc` into PDF bytes.
 pub fn build(doc: &Document, style: &Style) -> Result<Built> {
-    let labels = Labels::default();
-    let laid = layout::layout(doc, style, &labels)?;
+    let laid = layout::layout(doc, style)?;
     let pdf = crate::pdf::render(&laid)?;
     Ok(Built {
         pdf,

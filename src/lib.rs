@@ -5,6 +5,7 @@
 pub mod build;
 pub mod cli;
 pub mod error;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod pdf;

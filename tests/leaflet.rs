@@ -212,7 +212,7 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
             margin_bottom: bottom * MM,
             ..Style::default()
         };
-        let laid = handout::layout::layout(&doc, &style, &Default::default()).expect("layout");
+        let laid = handout::layout::layout(&doc, &style).expect("layout");
         let mut box_pages = std::collections::HashSet::new();
         for (pi, page) in laid.pages.iter().enumerate() {
             let content: Vec<_> = page
@@ -284,7 +284,7 @@ fn justified_lines_fill_the_measure() {
         body_mode: Mode::Justified,
         ..Style::default()
     };
-    let laid = handout::layout::layout(&doc, &style, &Default::default()).expect("layout");
+    let laid = handout::layout::layout(&doc, &style).expect("layout");
     let right = style.paper.width - style.margin_right;
     let mut full = 0;
     for page in &laid.pages {
@@ -318,7 +318,7 @@ fn justified_lines_fill_the_measure() {
 fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
     let h = handout();
     let doc = build::load(&h, "en", Limits::default()).expect("load");
-    let laid = handout::layout::layout(&doc, style, &Default::default()).expect("layout");
+    let laid = handout::layout::layout(&doc, style).expect("layout");
     let right = style.paper.width - style.margin_right;
     // (page, block, baseline, start x, end x, text)
     let mut lines: Vec<(usize, usize, i32, f32, f32, String)> = Vec::new();

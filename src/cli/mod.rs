@@ -39,7 +39,58 @@ pub enum Command {
         quiet: bool,
     },
     /// Print the JSON Schema of handout source files (for editor completion).
-    Schema,
+    Schema {
+        /// The schema of translation files instead.
+        #[arg(long)]
+        translation: bool,
+    },
+    /// Translator workflow: status, new locales, accepting updates, PO exchange.
+    #[command(subcommand)]
+    I18n(I18nCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum I18nCommand {
+    /// Table of every handout × locale: translated, missing, stale, draft/reviewed.
+    Status {
+        #[arg(default_value = "handouts")]
+        path: PathBuf,
+        /// Machine-readable output for CI.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create <locale>.yaml in a handout folder with every entry to translate.
+    Init {
+        path: PathBuf,
+        #[arg(short, long)]
+        locale: String,
+    },
+    /// Mark updated translations as current (after the source text changed).
+    Accept {
+        path: PathBuf,
+        #[arg(short, long)]
+        locale: String,
+        /// Only these entries (repeatable); default: every stale entry.
+        #[arg(long = "entry")]
+        entries: Vec<String>,
+    },
+    /// Export a locale as a gettext PO file for translation tools.
+    Export {
+        path: PathBuf,
+        #[arg(short, long)]
+        locale: String,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Import a PO file into a locale (entries not marked fuzzy become current).
+    Import {
+        path: PathBuf,
+        #[arg(short, long)]
+        locale: String,
+        /// The PO file.
+        file: PathBuf,
+    },
 }
 
 /// Runs the command line and returns the process exit code.
@@ -62,10 +113,15 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
 
 fn execute(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Schema => {
-            println!("{}", crate::model::schema_json());
+        Command::Schema { translation } => {
+            if translation {
+                println!("{}", crate::i18n::schema_json());
+            } else {
+                println!("{}", crate::model::schema_json());
+            }
             Ok(())
         }
+        Command::I18n(cmd) => i18n(cmd),
         Command::Build {
             paths,
             locales,
@@ -161,4 +217,118 @@ fn prepare_output(output: &Path) -> Result<()> {
         ));
     }
     std::fs::create_dir_all(output).map_err(|e| Error::io("create the output folder", output, &e))
+}
+
+/// The one handout at `path` (a handout folder).
+fn one_handout(path: &Path) -> Result<Handout> {
+    let mut hs = build::discover(path)?;
+    if hs.len() != 1 {
+        return Err(Error::usage(format!(
+            "{} holds {} handouts; give one handout folder, e.g. handouts/ketamine",
+            path.display(),
+            hs.len()
+        )));
+    }
+    Ok(hs.remove(0))
+}
+
+fn i18n(cmd: I18nCommand) -> Result<()> {
+    use crate::i18n;
+    let limits = Limits::default();
+    match cmd {
+        I18nCommand::Status { path, json } => {
+            let mut rows = Vec::new();
+            for h in build::discover(&path)? {
+                rows.extend(i18n::status(&h, limits)?);
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&rows)
+                    .map_err(|e| Error::internal(e.to_string()))?;
+                println!("{text}");
+            } else {
+                println!(
+                    "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} ready",
+                    "handout", "locale", "translated", "missing", "stale", "obsolete", "review"
+                );
+                for r in rows {
+                    println!(
+                        "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} {}",
+                        r.handout,
+                        r.locale,
+                        format!("{}/{}", r.translated, r.total),
+                        r.missing.len(),
+                        r.stale.len(),
+                        r.obsolete.len(),
+                        r.review,
+                        if r.ready { "yes" } else { "no" }
+                    );
+                    for id in &r.stale {
+                        println!("    stale:   {id}");
+                    }
+                    for id in &r.missing {
+                        println!("    missing: {id}");
+                    }
+                }
+            }
+            Ok(())
+        }
+        I18nCommand::Init { path, locale } => {
+            let created = i18n::init(&one_handout(&path)?, &locale, limits)?;
+            println!(
+                "created {}: translate every `text`, then build with -l {locale}",
+                created.display()
+            );
+            Ok(())
+        }
+        I18nCommand::Accept {
+            path,
+            locale,
+            entries,
+        } => {
+            let updated = i18n::accept(&one_handout(&path)?, &locale, &entries, limits)?;
+            if updated.is_empty() {
+                println!("nothing was stale");
+            }
+            for id in updated {
+                println!("accepted {id}");
+            }
+            Ok(())
+        }
+        I18nCommand::Export {
+            path,
+            locale,
+            output,
+        } => {
+            let h = one_handout(&path)?;
+            let lf = h
+                .translations
+                .iter()
+                .find(|t| t.locale == locale)
+                .ok_or_else(|| i18n::unknown_locale(&h, &locale))?;
+            let doc = crate::model::load_source(&h.source.path, &h.name, limits)?;
+            let (tf, _, _) = i18n::load(&lf.path, limits)?;
+            let po = i18n::po::export(&doc, &tf);
+            match output {
+                Some(file) => build::write_atomic(&file, po.as_bytes())?,
+                None => print!("{po}"),
+            }
+            Ok(())
+        }
+        I18nCommand::Import { path, locale, file } => {
+            let h = one_handout(&path)?;
+            let lf = h
+                .translations
+                .iter()
+                .find(|t| t.locale == locale)
+                .ok_or_else(|| i18n::unknown_locale(&h, &locale))?;
+            let doc = crate::model::load_source(&h.source.path, &h.name, limits)?;
+            let (mut tf, _, _) = i18n::load(&lf.path, limits)?;
+            let po = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, &e))?;
+            let n = i18n::po::import(&file, &po, &mut tf)?;
+            let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
+            build::write_atomic(&lf.path, i18n::file::render(&tf, &order).as_bytes())?;
+            println!("imported {n} entries into {}", lf.path.display());
+            Ok(())
+        }
+    }
 }

@@ -8,15 +8,15 @@ pub mod paragraph;
 pub mod style;
 
 pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
-pub use paginate::Labels;
 pub use style::Style;
 
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::text::FontBook;
 
-/// Lays out `doc` with `style`; `labels` are the program's own words in the document's language.
-pub fn layout(doc: &Document, style: &Style, labels: &Labels) -> Result<Layout> {
+/// Lays out `doc` with `style`.
+pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
+    let labels = &doc.labels;
     let book = FontBook::shared().map_err(Error::internal)?;
     let ctx = paragraph::Context {
         book,

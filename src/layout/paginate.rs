@@ -5,28 +5,8 @@ use super::page::{Element, Page, Role, Shape};
 use super::paragraph;
 use super::style::{Style, MM};
 use crate::error::{Diagnostic, Error, Result};
+use crate::model::Labels;
 use crate::text::StyledText;
-
-/// Labels printed by the program itself (translated per locale).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Labels {
-    pub revised: String,
-    pub version: String,
-    /// With `{page}` and `{pages}` placeholders.
-    pub page: String,
-    pub online: String,
-}
-
-impl Default for Labels {
-    fn default() -> Self {
-        Labels {
-            revised: "Revised".into(),
-            version: "Version".into(),
-            page: "Page {page} of {pages}".into(),
-            online: "Online version".into(),
-        }
-    }
-}
 
 /// Splits the chunks into page ranges; errors if one chunk cannot fit any page.
 pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Range<usize>>> {

@@ -62,7 +62,11 @@ pub struct Document {
     pub terms: Vec<String>,
     pub sections: Vec<Section>,
     pub disclaimer: Vec<Block>,
-    /// The source file's text, for diagnostics that show a line.
+    /// The program's own words in this language.
+    pub labels: super::Labels,
+    /// A translation not yet signed off by a reviewer: the pages say so.
+    pub draft: bool,
+    /// The text of the file the texts come from, for diagnostics that show a line.
     pub source_text: String,
     pub source_file: PathBuf,
 }
@@ -277,6 +281,8 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         terms: src.terms,
         sections,
         disclaimer,
+        labels: super::Labels::default(),
+        draft: false,
         source_text: text,
         source_file: path.to_path_buf(),
     })

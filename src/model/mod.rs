@@ -1,6 +1,7 @@
 //! YAML → typed document, with source positions for errors.
 
 mod document;
+mod labels;
 pub mod load;
 mod positions;
 pub mod source;
@@ -9,6 +10,7 @@ pub use document::{
     is_language_tag as looks_like_language, load_source, Block, Document, Meta, Origin, Section,
     Text,
 };
+pub use labels::{Labels, DRAFT_NOTICE_EN};
 pub use load::Limits;
 pub use positions::PositionIndex;
 pub use source::SectionKind;

@@ -1,0 +1,166 @@
+//! The translation file: `handouts/<name>/<locale>.yaml` with `entries:`.
+//!
+//! Each entry keeps the source text it translates and that text's fingerprint, so a
+//! change in the source marks exactly that entry stale, and the message can show the
+//! old and the new source side by side.
+
+use crate::model::Labels;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Review state of a translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not yet signed off: every page says "Draft translation — not reviewed".
+    #[default]
+    Draft,
+    /// Signed off by a reviewer (name in `reviewed_by`).
+    Reviewed,
+}
+
+/// One translated text.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The source text this translation was made from (kept to show what changed).
+    pub source: String,
+    /// Fingerprint of `source`; `handout i18n accept` updates both.
+    pub fingerprint: String,
+    /// The translation, with the same inline markup as the source. Empty = missing.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A translation file.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    /// Language of the translation as a BCP 47 tag (the file name without .yaml).
+    pub language: String,
+    /// `draft` until a reviewer signs it off, then `reviewed`.
+    #[serde(default)]
+    pub status: Status,
+    /// Who translated it.
+    #[serde(default)]
+    pub translator: Option<String>,
+    /// Who reviewed it, required when `status: reviewed`.
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    /// When it was reviewed, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub reviewed_on: Option<String>,
+    /// The program's own words (footer, notices) in this language.
+    pub labels: Labels,
+    /// Words never to hyphenate in this language (drug names as spelled here).
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Translations by entry id (`title`, `<section>.heading`, `<section>.<n>`, …).
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// The fingerprint of a source text: whitespace runs count as one space, so
+/// re-wrapping a paragraph in YAML does not make its translations stale.
+pub fn fingerprint(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let normal: Vec<&str> = text.split_whitespace().collect();
+    let digest = Sha256::digest(normal.join(" ").as_bytes());
+    digest[..5].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// Serialises a translation file with entries in the source's reading order.
+pub fn render(file: &TranslationFile, order: &[String]) -> String {
+    let mut out = String::new();
+    out.push_str("# yaml-language-server: $schema=../../schema/translation.schema.json\n");
+    out.push_str("# Translate each `text`. `source` is the text it translates; do not edit\n");
+    out.push_str("# `source` or `fingerprint`: `handout i18n accept` updates them.\n");
+    out.push_str(&format!("language: {}\n", file.language));
+    out.push_str(&format!(
+        "status: {}\n",
+        match file.status {
+            Status::Draft => "draft",
+            Status::Reviewed => "reviewed",
+        }
+    ));
+    for (key, value) in [
+        ("translator", &file.translator),
+        ("reviewed_by", &file.reviewed_by),
+        ("reviewed_on", &file.reviewed_on),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{key}: {}\n", quoted(v)));
+        }
+    }
+    out.push_str("labels:\n");
+    let l = &file.labels;
+    for (key, value) in [
+        ("draft_notice", &l.draft_notice),
+        ("revised", &l.revised),
+        ("version", &l.version),
+        ("page", &l.page),
+        ("online", &l.online),
+    ] {
+        out.push_str(&format!("  {key}: {}\n", quoted(value)));
+    }
+    let terms: Vec<String> = file.terms.iter().map(|t| quoted(t)).collect();
+    out.push_str(&format!("terms: [{}]\n", terms.join(", ")));
+    out.push_str("entries:\n");
+    let mut ids: Vec<&String> = order
+        .iter()
+        .filter(|id| file.entries.contains_key(*id))
+        .collect();
+    ids.extend(file.entries.keys().filter(|k| !order.contains(k)));
+    for id in ids {
+        if let Some(e) = file.entries.get(id) {
+            out.push_str(&format!("  {}:\n", quoted(id)));
+            out.push_str(&format!("    source: {}\n", quoted(&e.source)));
+            out.push_str(&format!("    fingerprint: {}\n", quoted(&e.fingerprint)));
+            out.push_str(&format!("    text: {}\n", quoted(&e.text)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_rewrapping_only() {
+        assert_eq!(fingerprint("a  b\nc"), fingerprint("a b c"));
+        assert_ne!(fingerprint("a b c"), fingerprint("a b d"));
+        assert_eq!(fingerprint("x").len(), 10);
+    }
+
+    #[test]
+    fn rendered_file_parses_back() {
+        let mut entries = BTreeMap::new();
+        entries.insert(
+            "title".to_string(),
+            Entry {
+                source: "Title: \"quoted\"".into(),
+                fingerprint: fingerprint("Title"),
+                text: "Titel — «ü»\nzwei".into(),
+            },
+        );
+        let f = TranslationFile {
+            language: "de".into(),
+            status: Status::Draft,
+            translator: Some("A. B.".into()),
+            reviewed_by: None,
+            reviewed_on: None,
+            labels: Labels::default(),
+            terms: vec!["Ketamin".into()],
+            entries,
+        };
+        let text = render(&f, &["title".to_string()]);
+        let back: TranslationFile = serde_yaml::from_str(&text).expect("parses");
+        assert_eq!(back, f);
+    }
+}

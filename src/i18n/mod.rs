@@ -1,0 +1,299 @@
+//! Translations: merging a locale into the source document, completeness and
+//! staleness, and the translator's commands (status, init, accept).
+//!
+//! A missing or stale entry is an error, never filled in from the source language.
+
+pub mod file;
+pub mod po;
+
+use crate::build::{Handout, LocaleFile};
+use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::model::{load::load_file, Document, Limits, Origin};
+pub use file::{fingerprint, Entry, Status, TranslationFile};
+use std::path::Path;
+
+/// The JSON Schema of translation files.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(TranslationFile);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+/// Loads a translation file.
+pub fn load(
+    path: &Path,
+    limits: Limits,
+) -> Result<(TranslationFile, String, crate::model::PositionIndex)> {
+    let loaded = load_file::<TranslationFile>(path, limits)?;
+    Ok((loaded.value, loaded.text, loaded.positions))
+}
+
+/// The source document translated into `locale`, or every reason it cannot be.
+pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<Document> {
+    let (tf, text, positions) = load(&locale.path, limits)?;
+    let path = locale.path.as_path();
+    let at = |p: &str| positions.get(p).unwrap_or(Pos { line: 1, column: 1 });
+    let mut errors = Vec::new();
+    if tf.language != locale.locale {
+        errors.push(Error::input(
+            Diagnostic::new(format!(
+                "the file is named {}.yaml but says `language: {}`",
+                locale.locale, tf.language
+            ))
+            .file(path)
+            .at(&text, at("language"))
+            .help("make the file name and `language:` agree"),
+        ));
+    }
+    if tf.status == Status::Reviewed
+        && tf
+            .reviewed_by
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+    {
+        errors.push(Error::input(
+            Diagnostic::new("`status: reviewed` without `reviewed_by`")
+                .file(path)
+                .at(&text, at("status"))
+                .help("name the reviewer in `reviewed_by:`, or keep `status: draft`"),
+        ));
+    }
+    let ids: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
+    for t in doc.texts_mut() {
+        let entry_path = format!("entries.{}", t.id);
+        match tf.entries.get(&t.id) {
+            None => errors.push(missing(path, &text, at("entries"), &t.id, &t.markup, &locale.locale)),
+            Some(e) if e.text.trim().is_empty() => {
+                errors.push(missing(path, &text, at(&entry_path), &t.id, &t.markup, &locale.locale))
+            }
+            Some(e) if e.fingerprint != fingerprint(&t.markup) => errors.push(Error::input(
+                Diagnostic::new(format!(
+                    "the translation of `{}` in {}.yaml is stale: its source text changed",
+                    t.id, locale.locale
+                ))
+                .file(path)
+                .at(&text, at(&format!("{entry_path}.text")))
+                .help(format!(
+                    "the source was: {}\n           it is now: {}\n         update `text`, then run `handout i18n accept {} -l {} --entry {}`",
+                    e.source.trim(),
+                    t.markup.trim(),
+                    locale.path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+                    locale.locale,
+                    t.id
+                )),
+            )),
+            Some(e) => {
+                t.markup = e.text.clone();
+                t.origin = Origin {
+                    file: path.to_path_buf(),
+                    pos: at(&format!("{entry_path}.text")),
+                };
+            }
+        }
+    }
+    for id in tf.entries.keys().filter(|k| !ids.contains(k)) {
+        errors.push(Error::input(
+            Diagnostic::new(format!("entry `{id}` is not in the source any more"))
+                .file(path)
+                .at(&text, at(&format!("entries.{id}")))
+                .help(format!(
+                    "remove it, or run `handout i18n accept {} -l {}` to drop obsolete entries",
+                    locale
+                        .path
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    locale.locale
+                )),
+        ));
+    }
+    if let Some(e) = Error::merge(errors) {
+        return Err(e);
+    }
+    doc.language = tf.language;
+    doc.terms = tf.terms;
+    doc.labels = tf.labels;
+    doc.draft = tf.status == Status::Draft;
+    doc.source_text = text;
+    doc.source_file = path.to_path_buf();
+    Ok(doc)
+}
+
+fn missing(path: &Path, text: &str, pos: Pos, id: &str, source: &str, locale: &str) -> Error {
+    Error::input(
+        Diagnostic::new(format!(
+            "the translation of `{id}` is missing in {locale}.yaml"
+        ))
+        .file(path)
+        .at(text, pos)
+        .help(format!("translate: {}", source.trim())),
+    )
+}
+
+/// Completeness of one locale of one handout.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LocaleStatus {
+    pub handout: String,
+    pub locale: String,
+    pub source: bool,
+    pub total: usize,
+    pub translated: usize,
+    pub missing: Vec<String>,
+    pub stale: Vec<String>,
+    pub obsolete: Vec<String>,
+    /// `source`, `draft` or `reviewed`.
+    pub review: String,
+    /// Whether this locale builds.
+    pub ready: bool,
+}
+
+/// Status of every locale of `handout`.
+pub fn status(handout: &Handout, limits: Limits) -> Result<Vec<LocaleStatus>> {
+    let doc = crate::model::load_source(&handout.source.path, &handout.name, limits)?;
+    let texts = doc.texts();
+    let mut out = vec![LocaleStatus {
+        handout: handout.name.clone(),
+        locale: handout.source.locale.clone(),
+        source: true,
+        total: texts.len(),
+        translated: texts.len(),
+        missing: Vec::new(),
+        stale: Vec::new(),
+        obsolete: Vec::new(),
+        review: "source".into(),
+        ready: true,
+    }];
+    for lf in &handout.translations {
+        let (tf, _, _) = load(&lf.path, limits)?;
+        let mut s = LocaleStatus {
+            handout: handout.name.clone(),
+            locale: lf.locale.clone(),
+            source: false,
+            total: texts.len(),
+            translated: 0,
+            missing: Vec::new(),
+            stale: Vec::new(),
+            obsolete: Vec::new(),
+            review: match tf.status {
+                Status::Draft => "draft".into(),
+                Status::Reviewed => "reviewed".into(),
+            },
+            ready: false,
+        };
+        for t in &texts {
+            match tf.entries.get(&t.id) {
+                Some(e) if !e.text.trim().is_empty() => {
+                    if e.fingerprint == fingerprint(&t.markup) {
+                        s.translated += 1;
+                    } else {
+                        s.stale.push(t.id.clone());
+                    }
+                }
+                _ => s.missing.push(t.id.clone()),
+            }
+        }
+        s.obsolete = tf
+            .entries
+            .keys()
+            .filter(|k| !texts.iter().any(|t| &t.id == *k))
+            .cloned()
+            .collect();
+        s.ready = s.missing.is_empty() && s.stale.is_empty() && s.obsolete.is_empty();
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// Creates `<locale>.yaml` for `handout` with every entry to translate.
+pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path::PathBuf> {
+    if !crate::model::looks_like_language(locale) {
+        return Err(Error::usage(format!(
+            "`{locale}` is not a language tag; use e.g. pt, pt-BR, zh-Hans"
+        )));
+    }
+    if handout.locales().contains(&locale) {
+        return Err(Error::usage(format!(
+            "handout `{}` already has locale `{locale}`",
+            handout.name
+        )));
+    }
+    let doc = crate::model::load_source(&handout.source.path, &handout.name, limits)?;
+    let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
+    let entries = doc
+        .texts()
+        .iter()
+        .map(|t| {
+            (
+                t.id.clone(),
+                Entry {
+                    source: t.markup.clone(),
+                    fingerprint: fingerprint(&t.markup),
+                    text: String::new(),
+                },
+            )
+        })
+        .collect();
+    let tf = TranslationFile {
+        language: locale.to_string(),
+        status: Status::Draft,
+        translator: None,
+        reviewed_by: None,
+        reviewed_on: None,
+        labels: Default::default(),
+        terms: Vec::new(),
+        entries,
+    };
+    let path = handout.dir.join(format!("{locale}.yaml"));
+    crate::build::write_atomic(&path, file::render(&tf, &order).as_bytes())?;
+    Ok(path)
+}
+
+/// Marks translations current after the translator updated them: stale entries
+/// (all, or those in `only`) take the current source text and fingerprint, entries
+/// the source no longer has are dropped, new source entries are added empty.
+/// Returns the ids whose source was updated.
+pub fn accept(
+    handout: &Handout,
+    locale: &str,
+    only: &[String],
+    limits: Limits,
+) -> Result<Vec<String>> {
+    let lf = handout
+        .translations
+        .iter()
+        .find(|t| t.locale == locale)
+        .ok_or_else(|| unknown_locale(handout, locale))?;
+    let doc = crate::model::load_source(&handout.source.path, &handout.name, limits)?;
+    let (mut tf, _, _) = load(&lf.path, limits)?;
+    for id in only {
+        if !doc.texts().iter().any(|t| &t.id == id) {
+            return Err(Error::usage(format!("the source has no entry `{id}`")));
+        }
+    }
+    let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
+    let mut updated = Vec::new();
+    for t in doc.texts() {
+        let fp = fingerprint(&t.markup);
+        let e = tf.entries.entry(t.id.clone()).or_insert_with(|| Entry {
+            source: t.markup.clone(),
+            fingerprint: fp.clone(),
+            text: String::new(),
+        });
+        if e.fingerprint != fp && (only.is_empty() || only.contains(&t.id)) {
+            e.source = t.markup.clone();
+            e.fingerprint = fp;
+            updated.push(t.id.clone());
+        }
+    }
+    tf.entries.retain(|k, _| order.contains(k));
+    crate::build::write_atomic(&lf.path, file::render(&tf, &order).as_bytes())?;
+    Ok(updated)
+}
+
+/// The usage error for a locale the handout does not have.
+pub fn unknown_locale(handout: &Handout, locale: &str) -> Error {
+    Error::usage(format!(
+        "handout `{}` has no locale `{locale}`; it has: {}",
+        handout.name,
+        handout.locales().join(", ")
+    ))
+}
