@@ -70,6 +70,12 @@ impl<'a> Flow<'a> {
         block: usize,
     ) -> Vec<Element> {
         let baseline = top + self.baseline_offset(style.size, style.leading);
+        // Right-to-left lines end at the right edge of the measure.
+        let x = if line.rtl {
+            x + line.measure - line.width
+        } else {
+            x
+        };
         let mut out: Vec<Element> = line
             .runs
             .iter()
@@ -212,15 +218,10 @@ impl<'a> Flow<'a> {
                             self.style.list_item_gap
                         };
                         let first_chunk = self.chunks.len();
-                        self.text_chunks(
-                            &lines,
-                            x + indent,
-                            style,
-                            Role::ListItem,
-                            item_gap,
-                            false,
-                        );
-                        self.bullet(first_chunk, x, style);
+                        // Bullets at the start side: left, or right in RTL.
+                        let text_x = if self.ctx.rtl { x } else { x + indent };
+                        self.text_chunks(&lines, text_x, style, Role::ListItem, item_gap, false);
+                        self.bullet(first_chunk, x, measure, style);
                     }
                 }
             }
@@ -229,11 +230,13 @@ impl<'a> Flow<'a> {
     }
 
     /// Draws a bullet on the first line of the list item that starts at `chunk`.
-    fn bullet(&mut self, chunk: usize, x: f32, style: &TextStyle) {
+    /// Draws a bullet on the first line of the list item that starts at `chunk`; the
+    /// list spans `x..x + measure` and its bullets sit at the start side.
+    fn bullet(&mut self, chunk: usize, x: f32, measure: f32, style: &TextStyle) {
         let Some(face) = self.ctx.book.select('•', Default::default()) else {
             return;
         };
-        let Some(g) = crate::text::shape::shape_run(
+        let shaped = crate::text::shape::shape_run(
             self.ctx.book,
             face,
             "•",
@@ -241,19 +244,23 @@ impl<'a> Flow<'a> {
             style.size,
             self.ctx.language,
             false,
-        )
-        .into_iter()
-        .next() else {
+        );
+        let Some(g) = shaped.into_iter().next() else {
             return;
+        };
+        let bullet_x = if self.ctx.rtl {
+            measure - 3.0 - g.advance
+        } else {
+            3.0
         };
         let line = SetLine {
             runs: vec![super::page::GlyphRun {
-                x: 3.0,
+                x: bullet_x,
                 baseline: 0.0,
-                face,
                 size: style.size,
                 color: style.color,
                 glyphs: vec![super::page::PlacedGlyph {
+                    face,
                     gid: g.gid,
                     x: 0.0,
                     advance: g.advance,
@@ -261,8 +268,11 @@ impl<'a> Flow<'a> {
                     y_offset: 0.0,
                     text: "•".into(),
                 }],
+                actual_text: None,
             }],
             width: g.advance,
+            measure: g.advance,
+            rtl: false,
             links: Vec::new(),
         };
         let block = self
@@ -283,7 +293,12 @@ impl<'a> Flow<'a> {
     /// The warning section: tinted, bordered, never split across pages.
     fn warning_box(&mut self, heading: Option<&Text>, body: &[Block]) -> Result<()> {
         let s = self.style;
-        let inset = s.box_accent_width + s.box_padding;
+        // The accent bar marks the start side: left, or right in RTL.
+        let inset = if self.ctx.rtl {
+            s.box_padding
+        } else {
+            s.box_accent_width + s.box_padding
+        };
         let inner = s.measure() - inset - s.box_padding;
         let first = self.chunks.len();
         let box_block = self.block_id();
@@ -328,7 +343,11 @@ impl<'a> Flow<'a> {
                 role: Role::Box,
                 block: box_block,
                 shape: Shape::Rect {
-                    x: 0.0,
+                    x: if self.ctx.rtl {
+                        w - s.box_accent_width
+                    } else {
+                        0.0
+                    },
                     y: 0.0,
                     w: s.box_accent_width,
                     h: height,

@@ -23,13 +23,14 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
         language: &doc.language,
         terms: &doc.terms,
         source_text: &doc.source_text,
+        rtl: is_rtl(&doc.language),
     };
     let mut flow = flow::Flow::new(ctx, style);
     flow.document(doc)?;
     if let Some(url) = &doc.meta.url {
         flow.online_line(&labels.online, url)?;
     }
-    let pages = paginate::paginate(&flow, &doc.meta, labels)?;
+    let pages = paginate::paginate(&flow, &doc.meta, labels, doc.draft)?;
     Ok(Layout {
         pages,
         language: doc.language.clone(),
@@ -43,6 +44,15 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
                 .unwrap_or_default()
         }),
         date: doc.meta.revised.clone(),
-        rtl: false,
+        rtl: is_rtl(&doc.language),
     })
+}
+
+/// Whether `language` is written right to left.
+pub fn is_rtl(language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or("");
+    matches!(
+        primary,
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
+    )
 }

@@ -41,6 +41,7 @@ pub enum Role {
 /// A glyph placed on a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
+    pub face: FaceId,
     pub gid: u16,
     /// Distance from the run's origin to this glyph's pen position, in points.
     pub x: f32,
@@ -52,15 +53,17 @@ pub struct PlacedGlyph {
     pub text: String,
 }
 
-/// Glyphs of one face, size and colour on one baseline.
+/// Glyphs of one size and colour on one baseline, in visual (left-to-right) order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlyphRun {
     pub x: f32,
     pub baseline: f32,
-    pub face: FaceId,
     pub size: f32,
     pub color: Rgb,
     pub glyphs: Vec<PlacedGlyph>,
+    /// The run's text in logical order when the visual order differs (bidi), for
+    /// checks and tagging; the glyphs themselves are in visual order.
+    pub actual_text: Option<String>,
 }
 
 impl GlyphRun {
@@ -69,9 +72,12 @@ impl GlyphRun {
         self.glyphs.last().map(|g| g.x + g.advance).unwrap_or(0.0)
     }
 
-    /// The run's text, as extraction should return it.
+    /// The run's text, as extraction should return it (logical order).
     pub fn text(&self) -> String {
-        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+        match &self.actual_text {
+            Some(t) => t.clone(),
+            None => self.glyphs.iter().map(|g| g.text.as_str()).collect(),
+        }
     }
 }
 

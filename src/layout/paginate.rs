@@ -50,7 +50,12 @@ pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Ran
 }
 
 /// Places chunks on pages and adds footers.
-pub fn paginate(flow: &Flow, meta: &crate::model::Meta, labels: &Labels) -> Result<Vec<Page>> {
+pub fn paginate(
+    flow: &Flow,
+    meta: &crate::model::Meta,
+    labels: &Labels,
+    draft: bool,
+) -> Result<Vec<Page>> {
     let s: &Style = flow.style;
     let top = s.margin_top;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
@@ -73,6 +78,9 @@ pub fn paginate(flow: &Flow, meta: &crate::model::Meta, labels: &Labels) -> Resu
             y += c.height;
         }
         elements.extend(footer(flow, meta, labels, pi + 1, total)?);
+        if draft {
+            elements.extend(draft_notice(flow, labels)?);
+        }
         pages.push(Page {
             width: s.paper.width,
             height: s.paper.height,
@@ -105,7 +113,9 @@ fn footer(
         .replace("{pages}", &pages.to_string());
     let baseline = s.paper.height - s.footer_baseline;
     let mut out = Vec::new();
-    for (text, align_right) in [(left, false), (right, true)] {
+    // Mirrored in RTL: the page number sits at the left.
+    let rtl = flow.ctx.rtl;
+    for (text, align_right) in [(left, rtl), (right, !rtl)] {
         let styled = StyledText {
             spans: vec![(0..text.len(), Default::default())],
             text,
@@ -127,6 +137,44 @@ fn footer(
                     shape: Shape::Glyphs(run),
                 });
             }
+        }
+    }
+    Ok(out)
+}
+
+/// "Draft translation — not reviewed", in the leaflet's language and in English, at
+/// the top of every page of a translation no reviewer has signed off.
+fn draft_notice(flow: &Flow, labels: &Labels) -> Result<Vec<Element>> {
+    let s = flow.style;
+    let text = if labels.draft_notice == crate::model::DRAFT_NOTICE_EN {
+        labels.draft_notice.clone()
+    } else {
+        format!(
+            "{} · {}",
+            labels.draft_notice,
+            crate::model::DRAFT_NOTICE_EN
+        )
+    };
+    let style = s.notice_text();
+    let styled = StyledText {
+        spans: vec![(0..text.len(), Default::default())],
+        text,
+    };
+    let mut out = Vec::new();
+    for line in paragraph::set_styled(&flow.ctx, &styled, None, &style, s.measure())? {
+        let x = if line.rtl {
+            s.margin_left + s.measure() - line.width
+        } else {
+            s.margin_left
+        };
+        for mut run in line.runs {
+            run.x += x;
+            run.baseline = s.notice_baseline;
+            out.push(Element {
+                role: Role::Artifact,
+                block: usize::MAX,
+                shape: Shape::Glyphs(run),
+            });
         }
     }
     Ok(out)

@@ -33,6 +33,8 @@ pub struct Context<'a> {
     pub terms: &'a [String],
     /// Text of the file the paragraphs come from, for diagnostics.
     pub source_text: &'a str,
+    /// Paragraphs run right to left (Arabic, Hebrew…).
+    pub rtl: bool,
 }
 
 /// A set line: runs positioned from the line's left edge on baseline 0.
@@ -40,6 +42,9 @@ pub struct Context<'a> {
 pub struct SetLine {
     pub runs: Vec<GlyphRun>,
     pub width: f32,
+    /// The width the line was set in, and whether it aligns to its right end.
+    pub measure: f32,
+    pub rtl: bool,
     /// Clickable areas: x, width, target.
     pub links: Vec<(f32, f32, String)>,
 }
@@ -74,7 +79,8 @@ pub fn set_styled(
     measure: f32,
 ) -> Result<Vec<SetLine>> {
     let faces = select_faces(ctx, styled, origin, style)?;
-    let (items, contents) = build_items(ctx, styled, &faces, style);
+    let levels = bidi_levels(ctx, &styled.text);
+    let (items, contents) = build_items(ctx, styled, &faces, &levels, style);
     if items.len() <= 2 {
         return Ok(Vec::new());
     }
@@ -87,7 +93,7 @@ pub fn set_styled(
     };
     Ok(breaks
         .iter()
-        .map(|b| assemble(&items, &contents, b, style))
+        .map(|b| assemble(&items, &contents, b, style, measure, ctx.rtl))
         .collect())
 }
 
@@ -188,10 +194,48 @@ fn break_points(ctx: &Context, text: &str) -> Vec<(usize, BreakOpportunity)> {
 
 type Faces = [FaceId];
 
+/// The UAX #9 embedding level of every byte of `text`.
+fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
+    use unicode_bidi::{BidiInfo, Level};
+    let base = if ctx.rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(text, Some(base));
+    info.levels.iter().map(|l| l.number()).collect()
+}
+
+/// Visual order of items with bidi `levels` (UAX #9 rule L2).
+fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let max = levels.iter().copied().max().unwrap_or(0);
+    let min_odd = levels
+        .iter()
+        .copied()
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
+    let mut level = max;
+    while level >= min_odd && level > 0 {
+        let mut i = 0;
+        while i < order.len() {
+            if levels[order[i]] >= level {
+                let start = i;
+                while i < order.len() && levels[order[i]] >= level {
+                    i += 1;
+                }
+                order[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        level -= 1;
+    }
+    order
+}
+
 fn build_items(
     ctx: &Context,
     st: &StyledText,
     faces: &Faces,
+    levels: &[u8],
     style: &TextStyle,
 ) -> (Vec<Item>, Vec<Content>) {
     let mut items = Vec::new();
@@ -219,7 +263,7 @@ fn build_items(
             } else {
                 Vec::new()
             };
-            let glyphs = shape_word(ctx, st, faces, style, word.clone());
+            let glyphs = shape_word(ctx, st, faces, levels, style, word.clone());
             let mut pieces = split_at_clusters(glyphs, cuts.iter().map(|c| word.start + c));
             let n = pieces.len();
             for (pi, piece) in pieces.drain(..).enumerate() {
@@ -228,7 +272,10 @@ fn build_items(
                 contents.push(Content::Glyphs(piece));
                 if pi + 1 < n {
                     let face = faces[word.start];
-                    let hyphen = glyph_of(face, "-");
+                    let hyphen = glyph_of(face, "-").map(|mut h| {
+                        h.level = levels[word.start] % 2;
+                        h
+                    });
                     let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
                     let cost = Params::new(style.mode, style.size).hyphen_penalty;
                     items.push(Item::Penalty {
@@ -242,7 +289,11 @@ fn build_items(
         }
         if word_len < seg.len() {
             let face = faces[seg_start + word_len];
-            let space = glyph_of(face, " ");
+            let space = glyph_of(face, " ").map(|mut g| {
+                g.level = levels[seg_start + word_len];
+                g.cluster = seg_start + word_len;
+                g
+            });
             let width = space
                 .as_ref()
                 .map(|s| s.advance)
@@ -289,6 +340,7 @@ fn shape_word(
     ctx: &Context,
     st: &StyledText,
     faces: &Faces,
+    levels: &[u8],
     style: &TextStyle,
     range: std::ops::Range<usize>,
 ) -> Vec<(ShapedGlyph, Option<String>)> {
@@ -297,23 +349,35 @@ fn shape_word(
     while start < range.end {
         let face = faces[start];
         let span = st.style_at(start);
+        let level = levels[start];
         let mut end = start;
-        while end < range.end && faces[end] == face && st.style_at(end) == span {
+        while end < range.end
+            && faces[end] == face
+            && levels[end] == level
+            && st.style_at(end) == span
+        {
             end += st.text[end..]
                 .chars()
                 .next()
                 .map(|c| c.len_utf8())
                 .unwrap_or(1);
         }
-        for g in shape_run(
+        let rtl = level % 2 == 1;
+        let mut glyphs = shape_run(
             ctx.book,
             face,
             &st.text,
             start..end,
             style.size,
             ctx.language,
-            false,
-        ) {
+            rtl,
+        );
+        // Kept in logical order until the line is reordered as a whole.
+        if rtl {
+            glyphs.reverse();
+        }
+        for mut g in glyphs {
+            g.level = level;
             out.push((g, span.link.clone()));
         }
         start = end;
@@ -352,39 +416,21 @@ fn split_at_clusters<T>(
     pieces
 }
 
-/// Turns one chosen line into positioned runs.
-fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextStyle) -> SetLine {
-    let mut placed: Vec<(FaceId, PlacedGlyph, Option<String>)> = Vec::new();
-    let mut x = 0.0;
-    fn push(
-        placed: &mut Vec<(FaceId, PlacedGlyph, Option<String>)>,
-        g: &ShapedGlyph,
-        advance: f32,
-        link: Option<String>,
-        x: &mut f32,
-    ) {
-        placed.push((
-            g.face,
-            PlacedGlyph {
-                gid: g.gid,
-                x: *x,
-                advance,
-                x_offset: g.x_offset,
-                y_offset: g.y_offset,
-                text: g.text.clone(),
-            },
-            link,
-        ));
-        *x += advance;
-    }
-    // Glue at the end of the line is dropped; glue inside is set.
-    let end = lb.end;
-    for i in lb.start..end {
+/// Turns one chosen line into one positioned run in visual order.
+fn assemble(
+    items: &[Item],
+    contents: &[Content],
+    lb: &LineBreak,
+    style: &TextStyle,
+    measure: f32,
+    rtl: bool,
+) -> SetLine {
+    // (glyph, advance, level, link) in logical order.
+    let mut logical: Vec<(&ShapedGlyph, f32, Option<String>)> = Vec::new();
+    for i in lb.start..lb.end {
         match (&items[i], &contents[i]) {
             (Item::Box { .. }, Content::Glyphs(gs)) => {
-                for (g, link) in gs {
-                    push(&mut placed, g, g.advance, link.clone(), &mut x);
-                }
+                logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
             }
             (
                 Item::Glue {
@@ -392,69 +438,75 @@ fn assemble(items: &[Item], contents: &[Content], lb: &LineBreak, style: &TextSt
                     stretch,
                     shrink,
                 },
-                c,
+                Content::Space(Some((g, link))),
             ) => {
                 let set = if lb.ratio >= 0.0 {
                     width + lb.ratio * stretch
                 } else {
                     width + lb.ratio * shrink
                 };
-                match c {
-                    Content::Space(Some((g, link))) => {
-                        push(&mut placed, g, set, link.clone(), &mut x)
-                    }
-                    _ => x += set,
-                }
+                logical.push((g, set, link.clone()));
             }
             _ => {}
         }
     }
-    // Trailing spaces before the break (e.g. before a penalty) are not drawn.
-    while placed.last().is_some_and(|(_, g, _)| g.text == " ") {
-        if let Some((_, g, _)) = placed.pop() {
-            x -= g.advance;
-        }
+    // Spaces before the break (e.g. before a penalty) are not drawn.
+    while logical.last().is_some_and(|(g, _, _)| g.text == " ") {
+        logical.pop();
     }
     if lb.hyphenated {
-        if let Content::Hyphen(Some(h)) = &contents[end] {
-            push(&mut placed, h, h.advance, None, &mut x);
+        if let Content::Hyphen(Some(h)) = &contents[lb.end] {
+            logical.push((h, h.advance, None));
         }
     }
-    let mut runs: Vec<GlyphRun> = Vec::new();
+    let levels: Vec<u8> = logical.iter().map(|(g, _, _)| g.level).collect();
+    let reordered = levels.iter().any(|l| l % 2 == 1);
+    let actual_text = reordered.then(|| {
+        logical
+            .iter()
+            .map(|(g, _, _)| g.text.as_str())
+            .collect::<String>()
+    });
+    let order = if reordered {
+        visual_order(&levels)
+    } else {
+        (0..logical.len()).collect()
+    };
+
+    let mut glyphs = Vec::with_capacity(logical.len());
     let mut links: Vec<(f32, f32, String)> = Vec::new();
-    for (face, g, link) in placed {
+    let mut x = 0.0;
+    for i in order {
+        let (g, advance, link) = &logical[i];
         if let Some(url) = link {
             match links.last_mut() {
-                Some((lx, lw, u)) if *u == url && (*lx + *lw - g.x).abs() < 0.01 => {
-                    *lw += g.advance
-                }
-                _ => links.push((g.x, g.advance, url)),
+                Some((lx, lw, u)) if u == url && (*lx + *lw - x).abs() < 0.01 => *lw += advance,
+                _ => links.push((x, *advance, url.clone())),
             }
         }
-        match runs.last_mut() {
-            Some(r) if r.face == face => {
-                let mut g = g;
-                g.x -= r.x;
-                r.glyphs.push(g);
-            }
-            _ => {
-                let run_x = g.x;
-                let mut g = g;
-                g.x = 0.0;
-                runs.push(GlyphRun {
-                    x: run_x,
-                    baseline: 0.0,
-                    face,
-                    size: style.size,
-                    color: style.color,
-                    glyphs: vec![g],
-                });
-            }
-        }
+        glyphs.push(PlacedGlyph {
+            face: g.face,
+            gid: g.gid,
+            x,
+            advance: *advance,
+            x_offset: g.x_offset,
+            y_offset: g.y_offset,
+            text: g.text.clone(),
+        });
+        x += advance;
     }
     SetLine {
-        runs,
+        runs: vec![GlyphRun {
+            x: 0.0,
+            baseline: 0.0,
+            size: style.size,
+            color: style.color,
+            glyphs,
+            actual_text,
+        }],
         width: x,
+        measure,
+        rtl,
         links,
     }
 }

@@ -36,6 +36,8 @@ pub struct Style {
     /// Distance of the footer baseline from the paper's bottom edge.
     pub footer_baseline: f32,
     pub footer_size: f32,
+    /// Baseline of the draft notice, from the paper's top edge.
+    pub notice_baseline: f32,
 
     pub body_size: f32,
     pub body_leading: f32,
@@ -68,6 +70,7 @@ pub struct Style {
     pub box_fill: Rgb,
     pub box_accent: Rgb,
     pub box_heading: Rgb,
+    pub notice: Rgb,
 }
 
 impl Default for Style {
@@ -80,6 +83,7 @@ impl Default for Style {
             margin_right: 25.0 * MM,
             footer_baseline: 15.0 * MM,
             footer_size: 8.5,
+            notice_baseline: 14.0 * MM,
 
             body_size: 12.0,
             body_leading: 17.0,
@@ -113,6 +117,8 @@ impl Default for Style {
             box_fill: Rgb::hex(0xFFF3E0),
             box_accent: Rgb::hex(0xC2570C),
             box_heading: Rgb::hex(0x7A2E0E),
+            // #B00020 on white: 6.9:1.
+            notice: Rgb::hex(0xB00020),
         }
     }
 }
@@ -177,6 +183,18 @@ impl Style {
     /// Generated lines (online address): muted, not hyphenated.
     pub fn note_text(&self) -> TextStyle {
         self.text(self.disclaimer_size, self.disclaimer_leading, self.muted)
+    }
+
+    /// The draft notice: bold, in the warning red.
+    pub fn notice_text(&self) -> TextStyle {
+        TextStyle {
+            bold: true,
+            ..self.text(
+                self.footer_size + 1.0,
+                (self.footer_size + 1.0) * 1.3,
+                self.notice,
+            )
+        }
     }
 
     pub fn footer_text(&self) -> TextStyle {

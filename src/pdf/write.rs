@@ -38,9 +38,9 @@ pub fn to_printpdf(layout: &Layout, book: &'static FontBook) -> Result<PdfDocume
         .pages
         .iter()
         .flat_map(|p| &p.elements)
-        .filter_map(|e| match &e.shape {
-            Shape::Glyphs(r) => Some(r.face),
-            _ => None,
+        .flat_map(|e| match &e.shape {
+            Shape::Glyphs(r) => r.glyphs.iter().map(|g| g.face).collect(),
+            _ => Vec::new(),
         })
         .collect();
     for face in used {
@@ -169,16 +169,24 @@ fn element_ops(e: &Element, page_height: f32, book: &'static FontBook, ops: &mut
 
 /// One run as TJ arrays. Each glyph's advance in the layout may differ from the
 /// font's (kerning, justified spaces); the TJ adjustment after a glyph makes up the
-/// difference, in thousandths of an em. Glyphs raised or lowered by the shaper
-/// (marks) start a new positioned segment.
+/// difference, in thousandths of an em. A change of face, or a glyph raised or
+/// lowered by the shaper (marks), starts a new positioned segment.
+///
+/// Right-to-left text is drawn in visual order with one ToUnicode entry per glyph;
+/// extractors (poppler, pdf.js) turn RTL lines back into logical order themselves.
+/// An /ActualText span with the logical line made poppler reverse it a second time,
+/// so it is not used.
 fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mut Vec<Op>) {
-    let face = book.face(run.face);
     let em = 1000.0 / run.size;
     let mut i = 0;
     while i < run.glyphs.len() {
-        let y_off = run.glyphs[i].y_offset;
+        let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
+        let face = book.face(face_id);
         let mut j = i;
-        while j < run.glyphs.len() && (run.glyphs[j].y_offset - y_off).abs() < 0.001 {
+        while j < run.glyphs.len()
+            && run.glyphs[j].face == face_id
+            && (run.glyphs[j].y_offset - y_off).abs() < 0.001
+        {
             j += 1;
         }
         let seg = &run.glyphs[i..j];
@@ -204,7 +212,7 @@ fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mu
             .collect();
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font_id(run.face)),
+            font: PdfFontHandle::External(font_id(face_id)),
             size: Pt(run.size),
         });
         ops.push(Op::SetFillColor {

@@ -80,6 +80,8 @@ impl Face {
 /// All faces the program can typeset with.
 pub struct FontBook {
     faces: Vec<Face>,
+    /// The fallback chain for each of the four styles, computed once.
+    chains: Vec<(FaceStyle, Vec<FaceId>)>,
 }
 
 macro_rules! builtin {
@@ -95,11 +97,17 @@ macro_rules! builtin {
     };
 }
 
+/// Every face, grouped by family in fallback order: a character is drawn by the first
+/// family that has it, in the face of that family closest to the wanted style.
 const BUILTIN: &[(&str, &[u8], FaceStyle)] = &[
     builtin!("NotoSans-Regular", false, false),
     builtin!("NotoSans-Bold", true, false),
     builtin!("NotoSans-Italic", false, true),
     builtin!("NotoSans-BoldItalic", true, true),
+    builtin!("NotoSansArabic-Regular", false, false),
+    builtin!("NotoSansArabic-Bold", true, false),
+    // Simplified Chinese (and the rest of CJK); one weight only.
+    builtin!("DroidSansFallbackFull", false, false),
 ];
 
 impl FontBook {
@@ -114,7 +122,16 @@ impl FontBook {
                         .ok_or_else(|| format!("built-in font {name} cannot be read"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(FontBook { faces })
+            let mut book = FontBook {
+                faces,
+                chains: Vec::new(),
+            };
+            for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
+                let style = FaceStyle { bold, italic };
+                let chain = book.chain(style).collect();
+                book.chains.push((style, chain));
+            }
+            Ok(book)
         })
         .as_ref()
         .map_err(|e| e.clone())
@@ -128,19 +145,47 @@ impl FontBook {
         self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
     }
 
-    /// The fallback chain for a style: the face of that style first, then the others.
-    fn chain(&'static self, style: FaceStyle) -> impl Iterator<Item = FaceId> + 'static {
-        let exact = self.faces.iter().position(|f| f.style == style);
-        exact
-            .into_iter()
-            .chain((0..self.faces.len()).filter(move |i| Some(*i) != exact))
-            .map(FaceId)
+    /// The fallback chain for a style: per family (in order), its faces from the
+    /// closest to `style` (same weight and slant, then same weight, then any).
+    fn chain(&self, style: FaceStyle) -> impl Iterator<Item = FaceId> {
+        let mut order: Vec<(usize, u8, usize)> = self
+            .faces
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let distance = u8::from(f.style.bold != style.bold) * 2
+                    + u8::from(f.style.italic != style.italic);
+                (self.family_index(i), distance, i)
+            })
+            .collect();
+        order.sort();
+        order.into_iter().map(|(_, _, i)| FaceId(i))
+    }
+
+    /// Position of face `i`'s family in the fallback order.
+    fn family_index(&self, i: usize) -> usize {
+        let family = |n: &str| n.split('-').next().unwrap_or(n).to_string();
+        let mut families: Vec<String> = Vec::new();
+        for f in &self.faces {
+            let fam = family(f.name);
+            if !families.contains(&fam) {
+                families.push(fam);
+            }
+        }
+        let own = family(self.faces[i].name);
+        families.iter().position(|f| *f == own).unwrap_or(0)
     }
 
     /// The face to draw `c` with in `style`, or `None` if no font has it.
     pub fn select(&'static self, c: char, style: FaceStyle) -> Option<FaceId> {
         // Controls and zero-width format characters are drawn by nobody; the shaper
         // handles them inside the surrounding run.
-        self.chain(style).find(|id| self.face(*id).covers(c))
+        let chain = self
+            .chains
+            .iter()
+            .find(|(s, _)| *s == style)
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(&[]);
+        chain.iter().copied().find(|id| self.face(*id).covers(c))
     }
 }

@@ -33,6 +33,8 @@ pub struct ShapedGlyph {
     pub y_offset: f32,
     /// Byte offset of the glyph's cluster in the paragraph text.
     pub cluster: usize,
+    /// Bidi embedding level (odd = right-to-left), set by the paragraph.
+    pub level: u8,
     /// The characters this glyph stands for in extracted text (the whole cluster on
     /// its first glyph, empty on the cluster's other glyphs).
     pub text: String,
@@ -120,6 +122,7 @@ fn collect(
             x_offset: pos.x_offset as f32 * scale,
             y_offset: pos.y_offset as f32 * scale,
             cluster: range.start + info.cluster as usize,
+            level: u8::from(rtl),
             text: String::new(),
         })
         .collect();
@@ -130,7 +133,15 @@ fn collect(
         let i = if rtl { n - 1 - k } else { k };
         let c = infos[i].cluster as usize;
         if prev != Some(c) {
-            out[i].text = local.get(c..cluster_end(c)).unwrap_or("").to_string();
+            let cluster = local.get(c..cluster_end(c)).unwrap_or("");
+            // Extractors reverse RTL lines character by character to get logical order,
+            // which would also reverse a ligature's text (lam-alef "لا" → "ال"); giving
+            // multi-character RTL clusters in reverse makes that come out right.
+            out[i].text = if rtl {
+                cluster.chars().rev().collect()
+            } else {
+                cluster.to_string()
+            };
             prev = Some(c);
         }
     }

@@ -1,0 +1,365 @@
+//! Every locale of the ketamine handout, built and read back, and the translator
+//! workflow (status, staleness, accept, PO round trip) on a copy of the handout.
+
+mod support;
+
+use handout::build;
+use handout::layout::Style;
+use handout::model::Limits;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const LOCALES: &[&str] = &["en", "es", "de", "fr", "ru", "vi", "ar", "zh-Hans"];
+
+fn built(locale: &str) -> (handout::model::Document, build::Built) {
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, locale, Limits::default()).expect("load");
+    let b = build::build(&doc, &Style::default()).expect("build");
+    (doc, b)
+}
+
+/// Logical text of a visually ordered RTL line (what pdftotext does for RTL lines).
+fn logical_line(line: &str) -> String {
+    use unicode_bidi::{BidiInfo, Level};
+    let info = BidiInfo::new(line, Some(Level::rtl()));
+    info.paragraphs
+        .iter()
+        .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
+        .collect()
+}
+
+fn expected_text(doc: &handout::model::Document) -> Vec<String> {
+    let mut out: Vec<String> = doc
+        .texts()
+        .iter()
+        .filter(|t| t.id != "subject")
+        .map(|t| {
+            handout::text::markup::parse(&t.markup)
+                .expect("markup")
+                .text
+        })
+        .collect();
+    if let Some(url) = &doc.meta.url {
+        out.push(format!("{}: {url}", doc.labels.online));
+    }
+    out
+}
+
+#[test]
+fn every_locale_reads_back_in_logical_order() {
+    for locale in LOCALES {
+        let (doc, b) = built(locale);
+        assert!(b.pages <= 2, "{locale}: {} pages", b.pages);
+        let pdf = support::load(&b.pdf);
+        let mut text = support::content_text(&pdf);
+        assert!(!text.contains('\u{FFFD}'), "{locale}: U+FFFD in\n{text}");
+        if handout::layout::is_rtl(&doc.language) {
+            text = text
+                .lines()
+                .map(logical_line)
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        let expected = expected_text(&doc);
+        if locale.starts_with("zh") {
+            // No spaces between words: compare the characters.
+            let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(squash(&text), squash(&expected.join("")), "{locale}");
+        } else {
+            let words: Vec<String> = expected
+                .iter()
+                .flat_map(|t| t.split_whitespace().map(String::from))
+                .collect();
+            let got = support::words_dehyphenated(&text, &words);
+            assert_eq!(got, words, "{locale}: extracted\n{text}");
+        }
+    }
+}
+
+#[test]
+fn scripts_use_their_fonts_as_subsets() {
+    for (locale, family) in [
+        ("ar", "NotoSansArabic"),
+        ("zh-Hans", "DroidSansFallback"),
+        ("ru", "NotoSans"),
+        ("vi", "NotoSans"),
+    ] {
+        let (_, b) = built(locale);
+        let fonts = support::fonts(&support::load(&b.pdf));
+        assert!(
+            fonts.iter().any(|f| f
+                .base_font
+                .split_once('+')
+                .is_some_and(|(_, n)| n.starts_with(family))),
+            "{locale}: no {family} among {:?}",
+            fonts.iter().map(|f| &f.base_font).collect::<Vec<_>>()
+        );
+        for f in &fonts {
+            let size = f.embedded_bytes.expect("embedded");
+            assert!(
+                size < 150_000,
+                "{locale}: {} embeds {size} bytes",
+                f.base_font
+            );
+        }
+        assert!(b.pdf.len() < 80_000, "{locale}: {} bytes", b.pdf.len());
+    }
+}
+
+#[test]
+fn drafts_say_so_on_every_page_in_both_languages() {
+    for locale in LOCALES.iter().filter(|l| **l != "en") {
+        let (doc, b) = built(locale);
+        assert!(doc.draft, "{locale} is marked draft");
+        for (i, p) in support::pages(&support::load(&b.pdf)).iter().enumerate() {
+            let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
+            let mut t = support::text_of(&art);
+            if handout::layout::is_rtl(&doc.language) {
+                t = t.lines().map(logical_line).collect::<Vec<_>>().join("\n");
+            }
+            assert!(
+                t.contains("Draft translation — not reviewed"),
+                "{locale} page {i}: {t}"
+            );
+            assert!(
+                t.contains(&doc.labels.draft_notice),
+                "{locale} page {i}: {t}"
+            );
+        }
+    }
+    let (_, en) = built("en");
+    let raw = support::content_text(&support::load(&en.pdf));
+    assert!(
+        !raw.contains("Draft"),
+        "the source leaflet has no draft notice"
+    );
+}
+
+#[test]
+fn arabic_is_right_aligned_and_mirrored() {
+    let (_, b) = built("ar");
+    let pdf = support::load(&b.pdf);
+    let catalog = pdf.catalog().expect("catalog");
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .and_then(|p| p.as_dict())
+        .expect("prefs");
+    assert_eq!(
+        prefs.get(b"Direction").and_then(|d| d.as_name()).ok(),
+        Some(&b"R2L"[..])
+    );
+    let right = 595.28 - 25.0 * 72.0 / 25.4;
+    let page = &support::pages(&pdf)[0];
+    // Body lines end at the right margin (ragged on the left).
+    let mut line_ends: std::collections::BTreeMap<i32, f32> = Default::default();
+    for g in page
+        .glyphs
+        .iter()
+        .filter(|g| !g.artifact && (g.size - 12.0).abs() < 0.01)
+    {
+        let e = line_ends.entry(g.y.round() as i32).or_insert(0.0);
+        *e = e.max(g.x + g.width);
+    }
+    // Flush right within their region: the column, a list (16 pt indent on the right)
+    // or the warning box (9 pt padding); ragged lines would end anywhere.
+    let style = Style::default();
+    let deepest = style.list_indent + style.box_padding;
+    for (y, e) in &line_ends {
+        assert!(
+            *e <= right + 0.5 && *e >= right - deepest - 0.5,
+            "line at y={y} ends at {e}, right margin {right}"
+        );
+    }
+    let flush = line_ends
+        .values()
+        .filter(|e| (right - **e).abs() < 1.0)
+        .count();
+    assert!(
+        flush * 2 >= line_ends.len(),
+        "{flush} of {} lines end at the right margin",
+        line_ends.len()
+    );
+    // Bullets sit on the right-hand side.
+    let bullets: Vec<&support::Glyph> = page.glyphs.iter().filter(|g| g.text == "•").collect();
+    assert!(!bullets.is_empty());
+    assert!(
+        bullets.iter().all(|b| b.x > 595.28 / 2.0),
+        "bullets on the left: {bullets:?}"
+    );
+}
+
+// ---- translator workflow on a copy -------------------------------------------------
+
+fn copy_handout(to: &Path) -> PathBuf {
+    let dir = to.join("ketamine");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for f in ["en.yaml", "de.yaml"] {
+        std::fs::copy(Path::new("handouts/ketamine").join(f), dir.join(f)).expect("copy");
+    }
+    dir
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stale_translation_fails_until_accepted() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path());
+    let d = dir.to_str().unwrap_or("");
+    let out = tmp.path().join("out");
+    let o = out.to_str().unwrap_or("");
+    let en = dir.join("en.yaml");
+    let text = std::fs::read_to_string(&en).expect("read");
+    std::fs::write(
+        &en,
+        text.replace("How does ketamine work?", "How does ketamine act?"),
+    )
+    .expect("write");
+
+    let (code, _, err) = run(&["build", d, "-l", "de", "-o", o]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`how-does-it-work.heading` in de.yaml is stale"),
+        "{err}"
+    );
+    assert!(
+        err.contains("How does ketamine work?") && err.contains("How does ketamine act?"),
+        "{err}"
+    );
+    assert!(err.contains("de.yaml:"), "{err}");
+    assert!(!out.join("ketamine.de.pdf").exists());
+
+    let (_, json, _) = run(&["i18n", "status", d, "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let de = rows
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["locale"] == "de"))
+        .expect("de row")
+        .clone();
+    assert_eq!(de["stale"], serde_json::json!(["how-does-it-work.heading"]));
+    assert_eq!(de["ready"], serde_json::json!(false));
+
+    let (code, stdout, err) = run(&[
+        "i18n",
+        "accept",
+        d,
+        "-l",
+        "de",
+        "--entry",
+        "how-does-it-work.heading",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("accepted how-does-it-work.heading"));
+    let (code, _, err) = run(&["build", d, "-l", "de", "-o", o]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.join("ketamine.de.pdf").is_file());
+}
+
+#[test]
+fn missing_entries_and_unknown_locales_are_errors() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path());
+    let d = dir.to_str().unwrap_or("");
+    let o = tmp.path().join("out");
+    let de = dir.join("de.yaml");
+    let text = std::fs::read_to_string(&de).expect("read");
+    let start = text.find("  \"what-is-ketamine.1\":").expect("entry");
+    let end = start + text[start..].find("    text:").expect("text");
+    let end = end + text[end..].find('\n').expect("eol") + 1;
+    std::fs::write(&de, format!("{}{}", &text[..start], &text[end..])).expect("write");
+    let (code, _, err) = run(&["build", d, "-l", "de", "-o", o.to_str().unwrap_or("")]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("the translation of `what-is-ketamine.1` is missing in de.yaml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("translate: Ketamine is a dissociative"),
+        "{err}"
+    );
+
+    let (code, _, err) = run(&["build", d, "-l", "pt", "-o", o.to_str().unwrap_or("")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown locale `pt`") && err.contains("de, en"),
+        "{err}"
+    );
+}
+
+#[test]
+fn init_creates_every_entry_and_building_it_fails_until_translated() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path());
+    let d = dir.to_str().unwrap_or("");
+    let (code, out, err) = run(&["i18n", "init", d, "-l", "pt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("pt.yaml"));
+    let file: handout::i18n::TranslationFile =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.join("pt.yaml")).expect("read"))
+            .expect("parse");
+    assert_eq!(file.entries.len(), 24);
+    assert!(file
+        .entries
+        .values()
+        .all(|e| e.text.is_empty() && e.fingerprint.len() == 10));
+    let (code, _, err) = run(&[
+        "build",
+        d,
+        "-l",
+        "pt",
+        "-o",
+        tmp.path().join("o").to_str().unwrap_or(""),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(err.matches("is missing in pt.yaml").count(), 24, "{err}");
+}
+
+#[test]
+fn po_export_import_round_trips() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path());
+    let d = dir.to_str().unwrap_or("");
+    let before = std::fs::read_to_string(dir.join("de.yaml")).expect("read");
+    let po = tmp.path().join("de.po");
+    let (code, _, err) = run(&[
+        "i18n",
+        "export",
+        d,
+        "-l",
+        "de",
+        "-o",
+        po.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let po_text = std::fs::read_to_string(&po).expect("po");
+    assert!(po_text.contains("msgctxt \"what-is-ketamine.heading\"\nmsgid \"What is ketamine?\"\nmsgstr \"Was ist Ketamin?\""));
+    let (code, _, err) = run(&["i18n", "import", d, "-l", "de", po.to_str().unwrap_or("")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("de.yaml")).expect("read"),
+        before
+    );
+
+    // A translator's edit in the PO comes back into the YAML.
+    std::fs::write(
+        &po,
+        po_text.replace(
+            "msgstr \"Was ist Ketamin?\"",
+            "msgstr \"Was ist eigentlich Ketamin?\"",
+        ),
+    )
+    .expect("write");
+    run(&["i18n", "import", d, "-l", "de", po.to_str().unwrap_or("")]);
+    let after = std::fs::read_to_string(dir.join("de.yaml")).expect("read");
+    assert!(after.contains("Was ist eigentlich Ketamin?"));
+}
