@@ -363,3 +363,68 @@ fn po_export_import_round_trips() {
     let after = std::fs::read_to_string(dir.join("de.yaml")).expect("read");
     assert!(after.contains("Was ist eigentlich Ketamin?"));
 }
+
+#[test]
+fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, "de", Limits::default()).expect("load");
+    let style = Style {
+        max_pages: Some(1),
+        ..Style::default()
+    };
+    let err = build::build(&doc, &style)
+        .expect_err("two pages do not fit one")
+        .to_string();
+    assert!(
+        err.contains("`de` leaflet needs 2 pages but the layout allows 1"),
+        "{err}"
+    );
+    assert!(err.contains("overflows by") && err.contains(" mm"), "{err}");
+}
+
+#[test]
+fn chinese_closing_punctuation_never_starts_a_line() {
+    let (_, b) = built("zh-Hans");
+    let text = support::content_text(&support::load(&b.pdf));
+    for line in text.lines() {
+        let first = line.chars().next();
+        assert!(
+            !matches!(
+                first,
+                Some('。' | '，' | '、' | '）' | '：' | '；' | '？' | '！' | '」' | '”')
+            ),
+            "line starts with closing punctuation: {line}"
+        );
+    }
+    assert!(text.lines().count() > 20);
+}
+
+#[test]
+fn a_character_no_font_has_names_locale_file_and_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path());
+    let de = dir.join("de.yaml");
+    let text = std::fs::read_to_string(&de).expect("read");
+    std::fs::write(
+        &de,
+        text.replace("Was ist Ketamin?", "Was ist Ketamin \u{1F9EA}?"),
+    )
+    .expect("write");
+    let (code, _, err) = run(&[
+        "build",
+        dir.to_str().unwrap_or(""),
+        "-l",
+        "de",
+        "-o",
+        tmp.path().join("o").to_str().unwrap_or(""),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("U+1F9EA") && err.contains("language `de`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("de.yaml:") && err.contains("what-is-ketamine.heading"),
+        "{err}"
+    );
+}

@@ -60,6 +60,23 @@ pub fn paginate(
     let top = s.margin_top;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let ranges = page_ranges(&flow.chunks, available)?;
+    if let Some(budget) = s.max_pages.filter(|b| ranges.len() > *b) {
+        // How much content lies past the last page of the budget.
+        let extra: f32 = ranges[budget..]
+            .iter()
+            .flat_map(|r| r.clone())
+            .map(|i| flow.chunks[i].space_before + flow.chunks[i].height)
+            .sum();
+        return Err(Error::input(
+            Diagnostic::new(format!(
+                "the `{}` leaflet needs {} pages but the layout allows {budget}: it overflows by {:.0} mm",
+                flow.ctx.language,
+                ranges.len(),
+                extra / MM
+            ))
+            .help("shorten the text of this language, or choose a layout with more room"),
+        ));
+    }
     let total = ranges.len();
     let mut pages = Vec::with_capacity(total);
     for (pi, range) in ranges.into_iter().enumerate() {

@@ -36,6 +36,8 @@ pub struct Style {
     /// Distance of the footer baseline from the paper's bottom edge.
     pub footer_baseline: f32,
     pub footer_size: f32,
+    /// Most pages the layout may take; more is an error that says by how much.
+    pub max_pages: Option<usize>,
     /// Baseline of the draft notice, from the paper's top edge.
     pub notice_baseline: f32,
 
@@ -84,6 +86,8 @@ impl Default for Style {
             footer_baseline: 15.0 * MM,
             footer_size: 8.5,
             notice_baseline: 14.0 * MM,
+            // A leaflet is one sheet printed on both sides.
+            max_pages: Some(2),
 
             body_size: 12.0,
             body_leading: 17.0,
