@@ -374,10 +374,15 @@ impl<'a> Flow<'a> {
         let first = self.chunks.len();
         let rule_block = self.block_id();
         self.blocks(blocks, 0.0, s.measure(), Role::Disclaimer, &style)?;
-        // The rule rides on the first line so that it never ends up alone.
+        // The rule rides inside the first line's chunk so that it never ends up alone
+        // and never reaches above the top of a page.
         if let Some(c) = self.chunks.get_mut(first) {
             let gap = 7.0;
-            c.space_before = s.disclaimer_gap_before + gap;
+            for e in &mut c.elements {
+                offset(&mut e.shape, 0.0, gap);
+            }
+            c.height += gap;
+            c.space_before = s.disclaimer_gap_before;
             c.elements.insert(
                 0,
                 Element {
@@ -385,9 +390,9 @@ impl<'a> Flow<'a> {
                     block: rule_block,
                     shape: Shape::Line {
                         x1: 0.0,
-                        y1: -gap,
+                        y1: 0.0,
                         x2: s.measure(),
-                        y2: -gap,
+                        y2: 0.0,
                         color: s.muted,
                         width: 0.75,
                     },
