@@ -2,6 +2,7 @@
 //!
 //! Data flows one way: [`model`] → [`text`] → [`layout`] → [`pdf`]; [`cli`] wires them.
 
+pub mod batch;
 pub mod build;
 pub mod cli;
 pub mod error;

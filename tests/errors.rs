@@ -53,8 +53,17 @@ fn fails(yaml: &str) -> Run {
         out.to_str().unwrap_or(""),
     ]);
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
-    let pdfs = std::fs::read_dir(&out).map(|d| d.count()).unwrap_or(0);
-    assert_eq!(pdfs, 0, "a PDF was written for bad input");
+    let pdfs = std::fs::read_dir(&out)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.ends_with(".pdf") || n.ends_with(".tmp")
+                })
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(pdfs, 0, "a PDF (or partial PDF) was written for bad input");
     run
 }
 

@@ -37,6 +37,24 @@ pub enum Command {
         /// Print nothing but errors.
         #[arg(short, long)]
         quiet: bool,
+        /// Number of parallel workers (default: one per core).
+        #[arg(short = 'j', long = "jobs")]
+        jobs: Option<usize>,
+        /// Write a JSON report (one entry per leaflet, plus totals).
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Write a JUnit XML report for CI systems.
+        #[arg(long)]
+        junit: Option<PathBuf>,
+        /// Stop at the first failing leaflet (default: build all, report all failures).
+        #[arg(long)]
+        fail_fast: bool,
+        /// Rebuild even leaflets whose inputs did not change.
+        #[arg(long)]
+        force: bool,
+        /// Build only shard k of n (e.g. 2/4); every leaflet always lands in the same shard.
+        #[arg(long)]
+        shard: Option<crate::batch::Shard>,
     },
     /// Print the JSON Schema of handout source files (for editor completion).
     Schema {
@@ -128,12 +146,33 @@ fn execute(cli: Cli) -> Result<()> {
             output,
             max_file_size,
             quiet,
+            jobs,
+            report,
+            junit,
+            fail_fast,
+            force,
+            shard,
         } => {
-            let limits = Limits {
-                max_bytes: max_file_size,
-                ..Limits::default()
+            let opts = crate::batch::Options {
+                output,
+                limits: Limits {
+                    max_bytes: max_file_size,
+                    ..Limits::default()
+                },
+                style: Style::default(),
+                jobs,
+                fail_fast,
+                force,
+                shard,
             };
-            build_all(&paths, &locales, &output, limits, quiet)
+            build_all(
+                &paths,
+                &locales,
+                &opts,
+                quiet,
+                report.as_deref(),
+                junit.as_deref(),
+            )
         }
     }
 }
@@ -141,82 +180,84 @@ fn execute(cli: Cli) -> Result<()> {
 fn build_all(
     paths: &[PathBuf],
     locales: &[String],
-    output: &Path,
-    limits: Limits,
+    opts: &crate::batch::Options,
     quiet: bool,
+    report: Option<&Path>,
+    junit: Option<&Path>,
 ) -> Result<()> {
+    use crate::batch::{self, report::Status};
+    use std::io::IsTerminal;
+    let started = std::time::Instant::now();
     let mut handouts: Vec<Handout> = Vec::new();
     for p in paths {
         handouts.extend(build::discover(p)?);
     }
-    let jobs = plan(&handouts, locales)?;
-    prepare_output(output)?;
-    let mut errors = Vec::new();
-    for (h, locale) in jobs {
-        let file = output.join(format!("{}.{locale}.pdf", h.name));
-        let result = build::load(h, &locale, limits)
-            .and_then(|doc| build::build(&doc, &Style::default()))
-            .and_then(|built| build::write_atomic(&file, &built.pdf).map(|_| built));
-        match result {
-            Ok(built) => {
-                if !quiet {
-                    println!(
-                        "built {} ({} page{}, {:.1} KB)",
-                        file.display(),
-                        built.pages,
-                        if built.pages == 1 { "" } else { "s" },
-                        built.pdf.len() as f64 / 1024.0
-                    );
-                }
+    let jobs = batch::plan(&handouts, locales, opts)?;
+    batch::check_output(&opts.output)?;
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(jobs.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} leaflets {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let progress = |o: &batch::report::Outcome| {
+        if let Some(b) = &bar {
+            b.set_message(format!("{}.{}", o.handout, o.locale));
+            b.inc(1);
+        } else if !quiet {
+            let what = match o.status {
+                Status::Built => "built",
+                Status::Unchanged => "unchanged",
+                Status::Failed | Status::Internal => "FAILED",
+                Status::Skipped => "skipped",
+            };
+            if o.error.is_none() {
+                println!(
+                    "{what} {} ({} page{}, {:.1} KB)",
+                    o.output,
+                    o.pages,
+                    if o.pages == 1 { "" } else { "s" },
+                    o.bytes as f64 / 1024.0
+                );
+            } else {
+                println!("{what} {}", o.output);
             }
-            Err(e) => errors.push(e),
         }
+    };
+    let outcomes = batch::run(&jobs, opts, &progress)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
+    let rep = batch::report::Report::new(outcomes, started.elapsed().as_secs_f64() * 1000.0);
+    if let Some(path) = report {
+        build::write_atomic(path, rep.to_json().as_bytes())?;
+    }
+    if let Some(path) = junit {
+        build::write_atomic(path, rep.to_junit().as_bytes())?;
+    }
+    if !quiet {
+        let t = &rep.totals;
+        println!(
+            "{} leaflets: {} built, {} unchanged, {} failed{} in {:.0} ms",
+            t.leaflets,
+            t.built,
+            t.unchanged,
+            t.failed,
+            if t.skipped > 0 {
+                format!(", {} skipped", t.skipped)
+            } else {
+                String::new()
+            },
+            t.milliseconds
+        );
+    }
+    let errors: Vec<Error> = rep.leaflets.into_iter().filter_map(|o| o.error).collect();
     match Error::merge(errors) {
         Some(e) => Err(e),
         None => Ok(()),
     }
-}
-
-/// Every (handout, locale) pair to build; an unknown requested locale is a usage error.
-fn plan<'a>(handouts: &'a [Handout], locales: &[String]) -> Result<Vec<(&'a Handout, String)>> {
-    let mut jobs = Vec::new();
-    for wanted in locales {
-        if !handouts
-            .iter()
-            .any(|h| h.locales().contains(&wanted.as_str()))
-        {
-            let mut all: Vec<&str> = handouts.iter().flat_map(|h| h.locales()).collect();
-            all.sort();
-            all.dedup();
-            return Err(Error::usage(format!(
-                "unknown locale `{wanted}`; the locales that exist are: {}",
-                all.join(", ")
-            )));
-        }
-    }
-    for h in handouts {
-        for l in h.locales() {
-            if locales.is_empty() || locales.iter().any(|w| w == l) {
-                jobs.push((h, l.to_string()));
-            }
-        }
-    }
-    Ok(jobs)
-}
-
-fn prepare_output(output: &Path) -> Result<()> {
-    if output.exists() && !output.is_dir() {
-        return Err(Error::input(
-            crate::error::Diagnostic::new(format!(
-                "the output path {} is a file, not a folder",
-                output.display()
-            ))
-            .file(output)
-            .help("choose another output folder with -o"),
-        ));
-    }
-    std::fs::create_dir_all(output).map_err(|e| Error::io("create the output folder", output, &e))
 }
 
 /// The one handout at `path` (a handout folder).

@@ -1,0 +1,139 @@
+//! Incremental builds: a leaflet whose inputs (source and translation files, program
+//! version with its fonts, options) are unchanged, and whose PDF is still the one we
+//! wrote, is not rebuilt. The record lives in `<output>/.handout-cache.json`.
+
+use super::{Job, Options};
+use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+const FILE: &str = ".handout-cache.json";
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Record {
+    inputs: String,
+    sha256: String,
+    pages: usize,
+}
+
+/// A still-valid earlier build.
+pub struct Hit {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+pub struct Cache {
+    records: Mutex<BTreeMap<String, Record>>,
+    changed: std::sync::atomic::AtomicBool,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The program's identity: version plus a digest of the compiled-in fonts (their
+/// lengths and first and last 4 KB: enough to notice a swapped font file).
+fn program_identity() -> &'static str {
+    static ID: OnceLock<String> = OnceLock::new();
+    ID.get_or_init(|| {
+        let mut h = Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        if let Ok(book) = crate::text::FontBook::shared() {
+            for (_, face) in book.faces() {
+                let d = face.data;
+                h.update(d.len().to_le_bytes());
+                h.update(&d[..d.len().min(4096)]);
+                h.update(&d[d.len().saturating_sub(4096)..]);
+            }
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    })
+}
+
+/// Digest of everything the leaflet's bytes depend on.
+pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
+    let mut h = Sha256::new();
+    h.update(program_identity().as_bytes());
+    h.update(format!("{:?}{:?}", opts.style, opts.limits).as_bytes());
+    h.update(job.locale.as_bytes());
+    let mut files = vec![&job.handout.source.path];
+    files.extend(
+        job.handout
+            .translations
+            .iter()
+            .filter(|t| t.locale == job.locale)
+            .map(|t| &t.path),
+    );
+    for f in files {
+        let bytes = std::fs::read(f).map_err(|e| Error::io("read", f, &e))?;
+        h.update(bytes.len().to_le_bytes());
+        h.update(&bytes);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn key(output: &Path) -> String {
+    output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl Cache {
+    pub fn open(dir: &Path) -> Cache {
+        let records = std::fs::read(dir.join(FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Cache {
+            records: Mutex::new(records),
+            changed: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// The earlier build of `output` if its inputs are `inputs` and the file on disk
+    /// is still the one recorded.
+    pub fn fresh(&self, output: &Path, inputs: &str) -> Option<Hit> {
+        let rec = self.records.lock().ok()?.get(&key(output)).cloned()?;
+        if rec.inputs != inputs {
+            return None;
+        }
+        let bytes = std::fs::read(output).ok()?;
+        (sha256_hex(&bytes) == rec.sha256).then_some(Hit {
+            bytes,
+            pages: rec.pages,
+        })
+    }
+
+    pub fn record(&self, output: &Path, inputs: &str, pdf: &[u8], pages: usize) {
+        self.changed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(mut r) = self.records.lock() {
+            r.insert(
+                key(output),
+                Record {
+                    inputs: inputs.to_string(),
+                    sha256: sha256_hex(pdf),
+                    pages,
+                },
+            );
+        }
+    }
+
+    /// Writes the record (best effort: a missing record only costs a rebuild).
+    pub fn save(&self, dir: &Path) {
+        if !self.changed.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        if let Ok(r) = self.records.lock() {
+            if let Ok(json) = serde_json::to_vec_pretty(&*r) {
+                let _ = crate::build::write_atomic(&dir.join(FILE), &json);
+            }
+        }
+    }
+}

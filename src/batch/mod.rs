@@ -1,0 +1,208 @@
+//! Batch builds: every handout × locale, in parallel, sharded, incremental, reported.
+//!
+//! Each leaflet is built independently (one failure never stops or corrupts the
+//! others) and written atomically; the output bytes do not depend on the number of
+//! workers, because nothing a leaflet's layout reads is shared mutable state.
+
+pub mod cache;
+pub mod report;
+
+use crate::build::{self, Handout};
+use crate::error::{Error, Result};
+use crate::layout::Style;
+use crate::model::Limits;
+use rayon::prelude::*;
+use report::{Outcome, Status};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// One leaflet to build.
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    pub handout: &'a Handout,
+    pub locale: String,
+    pub output: PathBuf,
+}
+
+impl Job<'_> {
+    /// Stable name of the leaflet, `handout/locale`.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.handout.name, self.locale)
+    }
+}
+
+/// `k/n`: this run builds shard `k` (1-based) of `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or("write the shard as k/n, e.g. 2/4")?;
+        let index: usize = k.trim().parse().map_err(|_| "k in k/n must be a number")?;
+        let count: usize = n.trim().parse().map_err(|_| "n in k/n must be a number")?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: k must be between 1 and n"));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether `key` belongs to this shard: decided by a hash of the key alone, so a
+    /// leaflet stays in its shard when others are added or removed.
+    pub fn contains(&self, key: &str) -> bool {
+        let digest = Sha256::digest(key.as_bytes());
+        let n = u64::from_be_bytes([
+            digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+        ]);
+        (n % self.count as u64) as usize == self.index - 1
+    }
+}
+
+/// How to run a batch.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub output: PathBuf,
+    pub limits: Limits,
+    pub style: Style,
+    pub jobs: Option<usize>,
+    pub fail_fast: bool,
+    pub force: bool,
+    pub shard: Option<Shard>,
+}
+
+/// Every (handout, locale) pair to build, in a stable order.
+pub fn plan<'a>(
+    handouts: &'a [Handout],
+    locales: &[String],
+    opts: &Options,
+) -> Result<Vec<Job<'a>>> {
+    for wanted in locales {
+        if !handouts
+            .iter()
+            .any(|h| h.locales().contains(&wanted.as_str()))
+        {
+            let mut all: Vec<&str> = handouts.iter().flat_map(|h| h.locales()).collect();
+            all.sort();
+            all.dedup();
+            return Err(Error::usage(format!(
+                "unknown locale `{wanted}`; the locales that exist are: {}",
+                all.join(", ")
+            )));
+        }
+    }
+    let mut jobs = Vec::new();
+    for h in handouts {
+        for l in h.locales() {
+            if locales.is_empty() || locales.iter().any(|w| w == l) {
+                jobs.push(Job {
+                    handout: h,
+                    locale: l.to_string(),
+                    output: opts.output.join(format!("{}.{l}.pdf", h.name)),
+                });
+            }
+        }
+    }
+    if let Some(shard) = opts.shard {
+        jobs.retain(|j| shard.contains(&j.key()));
+    }
+    Ok(jobs)
+}
+
+/// Builds one leaflet, turning a panic into an internal error for that leaflet.
+fn build_one(job: &Job, opts: &Options, cache: &cache::Cache) -> Outcome {
+    let started = Instant::now();
+    let key = job.key();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+        || -> Result<(Status, Vec<u8>, usize)> {
+            let fingerprint = cache::input_fingerprint(job, opts)?;
+            if !opts.force {
+                if let Some(hit) = cache.fresh(&job.output, &fingerprint) {
+                    return Ok((Status::Unchanged, hit.bytes, hit.pages));
+                }
+            }
+            let doc = build::load(job.handout, &job.locale, opts.limits)?;
+            let built = build::build(&doc, &opts.style)?;
+            build::write_atomic(&job.output, &built.pdf)?;
+            cache.record(&job.output, &fingerprint, &built.pdf, built.pages);
+            Ok((Status::Built, built.pdf, built.pages))
+        },
+    ));
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    match result {
+        Ok(Ok((status, pdf, pages))) => Outcome::ok(job, status, &pdf, pages, elapsed),
+        Ok(Err(e)) => Outcome::failed(job, Status::Failed, e, elapsed),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let e = Error::internal(format!(
+                "internal error while building {key} ({}): {what}; please report this with the input file",
+                job.handout.source.path.display()
+            ));
+            Outcome::failed(job, Status::Internal, e, elapsed)
+        }
+    }
+}
+
+/// Builds every job, calling `progress` after each; returns the outcomes in job order.
+pub fn run(
+    jobs: &[Job],
+    opts: &Options,
+    progress: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Vec<Outcome>> {
+    std::fs::create_dir_all(&opts.output)
+        .map_err(|e| Error::io("create the output folder", &opts.output, &e))?;
+    let cache = cache::Cache::open(&opts.output);
+    let stop = AtomicBool::new(false);
+    let work = || {
+        jobs.par_iter()
+            .map(|job| {
+                if stop.load(Ordering::Relaxed) {
+                    return Outcome::skipped(job);
+                }
+                let o = build_one(job, opts, &cache);
+                if opts.fail_fast && o.error.is_some() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                progress(&o);
+                o
+            })
+            .collect::<Vec<_>>()
+    };
+    let outcomes = match opts.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Error::internal(format!("cannot start {n} workers: {e}")))?
+            .install(work),
+        None => work(),
+    };
+    cache.save(&opts.output);
+    Ok(outcomes)
+}
+
+/// The output folder must be a folder (or not exist yet).
+pub fn check_output(output: &Path) -> Result<()> {
+    if output.exists() && !output.is_dir() {
+        return Err(Error::input(
+            crate::error::Diagnostic::new(format!(
+                "the output path {} is a file, not a folder",
+                output.display()
+            ))
+            .file(output)
+            .help("choose another output folder with -o"),
+        ));
+    }
+    Ok(())
+}

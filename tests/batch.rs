@@ -1,0 +1,243 @@
+//! Batch builds through the command line: parallel determinism, reports, failures,
+//! shards and incremental rebuilds.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap_or("")
+}
+
+fn pdfs(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".pdf"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn parallel_output_is_identical_to_serial() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(
+        run(&["build", "handouts", "-o", s(&a), "-j", "1", "-q"]).0,
+        0
+    );
+    assert_eq!(
+        run(&["build", "handouts", "-o", s(&b), "-j", "2", "-q"]).0,
+        0
+    );
+    let names = pdfs(&a);
+    assert_eq!(names.len(), 8);
+    assert_eq!(names, pdfs(&b));
+    for n in names {
+        assert!(
+            std::fs::read(a.join(&n)).ok() == std::fs::read(b.join(&n)).ok(),
+            "{n} differs between -j 1 and -j 2"
+        );
+    }
+}
+
+#[test]
+fn reports_list_every_leaflet_with_totals() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("out");
+    let (json, xml) = (tmp.path().join("r.json"), tmp.path().join("j.xml"));
+    let (code, _, err) = run(&[
+        "build",
+        "handouts",
+        "-o",
+        s(&out),
+        "-q",
+        "--report",
+        s(&json),
+        "--junit",
+        s(&xml),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("report")).expect("json");
+    let leaflets = r["leaflets"].as_array().expect("leaflets");
+    assert_eq!(leaflets.len(), 8);
+    for l in leaflets {
+        for key in [
+            "handout",
+            "locale",
+            "output",
+            "pages",
+            "bytes",
+            "sha256",
+            "status",
+            "warnings",
+            "milliseconds",
+        ] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+        let bytes = std::fs::read(l["output"].as_str().unwrap_or("")).expect("pdf");
+        assert_eq!(l["bytes"].as_u64(), Some(bytes.len() as u64));
+        assert_eq!(l["sha256"].as_str().map(str::len), Some(64));
+    }
+    assert_eq!(r["totals"]["leaflets"], 8);
+    assert_eq!(r["totals"]["failed"], 0);
+    let junit = std::fs::read_to_string(&xml).expect("junit");
+    assert_eq!(junit.matches("<testcase ").count(), 8);
+    assert!(junit.contains("failures=\"0\""));
+}
+
+/// A folder with the ketamine handout (en, de) and a broken handout.
+fn with_broken(dir: &Path) {
+    let k = dir.join("ketamine");
+    std::fs::create_dir_all(&k).expect("mkdir");
+    for f in ["en.yaml", "de.yaml"] {
+        std::fs::copy(Path::new("handouts/ketamine").join(f), k.join(f)).expect("copy");
+    }
+    let b = dir.join("broken");
+    std::fs::create_dir_all(&b).expect("mkdir");
+    std::fs::write(
+        b.join("en.yaml"),
+        "language: en\ntitle: x\nrevised: 2026-11-25\nversion: \"1\"\nsections: []\n",
+    )
+    .expect("write");
+}
+
+#[test]
+fn one_failure_does_not_stop_the_others() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    with_broken(tmp.path());
+    let out = tmp.path().join("out");
+    let json = tmp.path().join("r.json");
+    let (code, _, err) = run(&[
+        "build",
+        s(tmp.path()),
+        "-o",
+        s(&out),
+        "-q",
+        "--report",
+        s(&json),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("the handout has no sections"), "{err}");
+    assert_eq!(
+        pdfs(&out),
+        ["ketamine.de.pdf", "ketamine.en.pdf"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    );
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("report")).expect("json");
+    assert_eq!(r["totals"]["failed"], 1);
+    assert_eq!(r["totals"]["built"], 2);
+    let failed: Vec<&serde_json::Value> = r["leaflets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|l| l["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["handout"], "broken");
+    assert!(failed[0]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("no sections"));
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    with_broken(tmp.path());
+    let out = tmp.path().join("out");
+    let json = tmp.path().join("r.json");
+    // "broken" sorts first; with one worker nothing after it is attempted.
+    let (code, _, _) = run(&[
+        "build",
+        s(tmp.path()),
+        "-o",
+        s(&out),
+        "-q",
+        "-j",
+        "1",
+        "--fail-fast",
+        "--report",
+        s(&json),
+    ]);
+    assert_eq!(code, 1);
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("report")).expect("json");
+    assert_eq!(r["totals"]["failed"], 1);
+    assert_eq!(r["totals"]["skipped"], 2);
+    assert!(pdfs(&out).is_empty());
+}
+
+#[test]
+fn shards_are_disjoint_and_cover_everything() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut union = BTreeSet::new();
+    let mut total = 0;
+    for k in 1..=3 {
+        let out = tmp.path().join(format!("s{k}"));
+        let (code, _, err) = run(&[
+            "build",
+            "handouts",
+            "-o",
+            s(&out),
+            "-q",
+            "--shard",
+            &format!("{k}/3"),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let got = pdfs(&out);
+        total += got.len();
+        union.extend(got);
+    }
+    assert_eq!(total, 8, "shards overlap");
+    assert_eq!(union.len(), 8, "shards miss leaflets");
+    assert_eq!(run(&["build", "handouts", "--shard", "4/3"]).0, 2);
+}
+
+#[test]
+fn unchanged_leaflets_are_not_rebuilt() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    with_broken(tmp.path());
+    std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
+    let out = tmp.path().join("out");
+    let d = s(tmp.path());
+    assert_eq!(run(&["build", d, "-o", s(&out), "-q"]).0, 0);
+    let (_, second, _) = run(&["build", d, "-o", s(&out)]);
+    assert!(second.contains("0 built, 2 unchanged"), "{second}");
+
+    // Changing the translation rebuilds only that leaflet.
+    let de = tmp.path().join("ketamine/de.yaml");
+    let text = std::fs::read_to_string(&de).expect("read");
+    std::fs::write(
+        &de,
+        text.replace("Was ist Ketamin?", "Was ist eigentlich Ketamin?"),
+    )
+    .expect("write");
+    let (_, third, _) = run(&["build", d, "-o", s(&out)]);
+    assert!(third.contains("1 built, 1 unchanged"), "{third}");
+
+    // A PDF changed behind our back is rebuilt, and --force rebuilds everything.
+    std::fs::write(out.join("ketamine.en.pdf"), b"not the pdf").expect("write");
+    let (_, fourth, _) = run(&["build", d, "-o", s(&out)]);
+    assert!(fourth.contains("1 built, 1 unchanged"), "{fourth}");
+    let (_, fifth, _) = run(&["build", d, "-o", s(&out), "--force"]);
+    assert!(fifth.contains("2 built, 0 unchanged"), "{fifth}");
+}
