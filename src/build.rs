@@ -160,6 +160,16 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
 /// complete, current translation applied.
 pub fn load(handout: &Handout, locale: &str, limits: Limits) -> Result<Document> {
     let source = model::load_source(&handout.source.path, &handout.name, limits)?;
+    localize(handout, source, locale, limits)
+}
+
+/// The already loaded source document of `handout` in `locale`.
+pub fn localize(
+    handout: &Handout,
+    source: Document,
+    locale: &str,
+    limits: Limits,
+) -> Result<Document> {
     let mut doc = if locale == handout.source.locale {
         source
     } else {

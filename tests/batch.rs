@@ -241,3 +241,51 @@ fn unchanged_leaflets_are_not_rebuilt() {
     let (_, fifth, _) = run(&["build", d, "-o", s(&out), "--force"]);
     assert!(fifth.contains("2 built, 0 unchanged"), "{fifth}");
 }
+
+#[test]
+fn watch_rebuilds_what_changed() {
+    use std::io::{BufRead, BufReader};
+    let tmp = tempfile::tempdir().expect("tmp");
+    with_broken(tmp.path());
+    std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
+    let out = tmp.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(["watch", s(tmp.path()), "-o", s(&out), "--interval", "100"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_summary = |rx: &std::sync::mpsc::Receiver<String>| -> String {
+        loop {
+            match rx.recv_timeout(std::time::Duration::from_secs(30)) {
+                Ok(l) if l.contains(" leaflets: ") => return l,
+                Ok(_) => continue,
+                Err(_) => return String::new(),
+            }
+        }
+    };
+    let first = wait_summary(&rx);
+    assert!(first.contains("2 built"), "first round: {first:?}");
+    let de = tmp.path().join("ketamine/de.yaml");
+    let text = std::fs::read_to_string(&de).expect("read");
+    std::fs::write(
+        &de,
+        text.replace("Was ist Ketamin?", "Was genau ist Ketamin?"),
+    )
+    .expect("write");
+    let second = wait_summary(&rx);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        second.contains("1 built, 1 unchanged"),
+        "after a save: {second:?}"
+    );
+}

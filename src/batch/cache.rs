@@ -22,6 +22,7 @@ struct Record {
 pub struct Hit {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    pub sha256: String,
 }
 
 pub struct Cache {
@@ -107,10 +108,11 @@ impl Cache {
         (sha256_hex(&bytes) == rec.sha256).then_some(Hit {
             bytes,
             pages: rec.pages,
+            sha256: rec.sha256,
         })
     }
 
-    pub fn record(&self, output: &Path, inputs: &str, pdf: &[u8], pages: usize) {
+    pub fn record(&self, output: &Path, inputs: &str, sha256: &str, pages: usize) {
         self.changed
             .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Ok(mut r) = self.records.lock() {
@@ -118,7 +120,7 @@ impl Cache {
                 key(output),
                 Record {
                     inputs: inputs.to_string(),
-                    sha256: sha256_hex(pdf),
+                    sha256: sha256.to_string(),
                     pages,
                 },
             );

@@ -16,6 +16,7 @@ use report::{Outcome, Status};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 /// One leaflet to build.
@@ -117,28 +118,40 @@ pub fn plan<'a>(
     Ok(jobs)
 }
 
+/// Source documents, parsed once per handout and shared by its locales.
+type Sources = std::collections::HashMap<PathBuf, OnceLock<Result<crate::model::Document>>>;
+
 /// Builds one leaflet, turning a panic into an internal error for that leaflet.
-fn build_one(job: &Job, opts: &Options, cache: &cache::Cache) -> Outcome {
+fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources) -> Outcome {
     let started = Instant::now();
     let key = job.key();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-        || -> Result<(Status, Vec<u8>, usize)> {
+        || -> Result<(Status, Vec<u8>, usize, String)> {
             let fingerprint = cache::input_fingerprint(job, opts)?;
             if !opts.force {
                 if let Some(hit) = cache.fresh(&job.output, &fingerprint) {
-                    return Ok((Status::Unchanged, hit.bytes, hit.pages));
+                    return Ok((Status::Unchanged, hit.bytes, hit.pages, hit.sha256));
                 }
             }
-            let doc = build::load(job.handout, &job.locale, opts.limits)?;
+            let path = &job.handout.source.path;
+            let load = || crate::model::load_source(path, &job.handout.name, opts.limits);
+            let source = match sources.get(path) {
+                Some(cell) => cell.get_or_init(load).clone()?,
+                None => load()?,
+            };
+            let doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
             let built = build::build(&doc, &opts.style)?;
             build::write_atomic(&job.output, &built.pdf)?;
-            cache.record(&job.output, &fingerprint, &built.pdf, built.pages);
-            Ok((Status::Built, built.pdf, built.pages))
+            let sha = cache::sha256_hex(&built.pdf);
+            cache.record(&job.output, &fingerprint, &sha, built.pages);
+            Ok((Status::Built, built.pdf, built.pages, sha))
         },
     ));
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match result {
-        Ok(Ok((status, pdf, pages))) => Outcome::ok(job, status, &pdf, pages, elapsed),
+        Ok(Ok((status, pdf, pages, sha))) => {
+            Outcome::ok(job, status, pdf.len(), sha, pages, elapsed)
+        }
         Ok(Err(e)) => Outcome::failed(job, Status::Failed, e, elapsed),
         Err(panic) => {
             let what = panic
@@ -164,6 +177,10 @@ pub fn run(
     std::fs::create_dir_all(&opts.output)
         .map_err(|e| Error::io("create the output folder", &opts.output, &e))?;
     let cache = cache::Cache::open(&opts.output);
+    let sources: Sources = jobs
+        .iter()
+        .map(|j| (j.handout.source.path.clone(), OnceLock::new()))
+        .collect();
     let stop = AtomicBool::new(false);
     let work = || {
         jobs.par_iter()
@@ -171,7 +188,7 @@ pub fn run(
                 if stop.load(Ordering::Relaxed) {
                     return Outcome::skipped(job);
                 }
-                let o = build_one(job, opts, &cache);
+                let o = build_one(job, opts, &cache, &sources);
                 if opts.fail_fast && o.error.is_some() {
                     stop.store(true, Ordering::Relaxed);
                 }

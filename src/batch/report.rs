@@ -1,6 +1,5 @@
 //! What a batch did, per leaflet and in total: JSON for scripts, JUnit XML for CI UIs.
 
-use super::cache::sha256_hex;
 use super::Job;
 use crate::error::Error;
 use serde::Serialize;
@@ -38,15 +37,22 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn ok(job: &Job, status: Status, pdf: &[u8], pages: usize, ms: f64) -> Self {
+    pub fn ok(
+        job: &Job,
+        status: Status,
+        bytes: usize,
+        sha256: String,
+        pages: usize,
+        ms: f64,
+    ) -> Self {
         Outcome {
             handout: job.handout.name.clone(),
             locale: job.locale.clone(),
             output: job.output.display().to_string(),
             status,
             pages,
-            bytes: pdf.len(),
-            sha256: Some(sha256_hex(pdf)),
+            bytes,
+            sha256: Some(sha256),
             milliseconds: (ms * 100.0).round() / 100.0,
             warnings: Vec::new(),
             message: None,

@@ -56,6 +56,18 @@ pub enum Command {
         #[arg(long)]
         shard: Option<crate::batch::Shard>,
     },
+    /// Rebuild what changed whenever a handout file is saved (Ctrl-C stops).
+    Watch {
+        #[arg(default_value = "handouts")]
+        paths: Vec<PathBuf>,
+        #[arg(short, long = "locale", value_delimiter = ',')]
+        locales: Vec<String>,
+        #[arg(short, long, default_value = "out")]
+        output: PathBuf,
+        /// How often to look for changes, in milliseconds.
+        #[arg(long, default_value_t = 500)]
+        interval: u64,
+    },
     /// Print the JSON Schema of handout source files (for editor completion).
     Schema {
         /// The schema of translation files instead.
@@ -140,6 +152,12 @@ fn execute(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::I18n(cmd) => i18n(cmd),
+        Command::Watch {
+            paths,
+            locales,
+            output,
+            interval,
+        } => watch(&paths, &locales, output, interval),
         Command::Build {
             paths,
             locales,
@@ -371,5 +389,63 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             println!("imported {n} entries into {}", lf.path.display());
             Ok(())
         }
+    }
+}
+
+/// Modification times of every YAML file under `paths`.
+fn snapshot(paths: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>)> {
+    fn walk(p: &Path, out: &mut Vec<(PathBuf, Option<std::time::SystemTime>)>) {
+        if p.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(p) {
+                let mut entries: Vec<PathBuf> =
+                    rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                entries.sort();
+                for e in entries {
+                    walk(&e, out);
+                }
+            }
+        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+            out.push((
+                p.to_path_buf(),
+                std::fs::metadata(p).and_then(|m| m.modified()).ok(),
+            ));
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        walk(p, &mut out);
+    }
+    out
+}
+
+/// Polls for changes and rebuilds (incrementally: only changed leaflets are built).
+fn watch(paths: &[PathBuf], locales: &[String], output: PathBuf, interval: u64) -> Result<()> {
+    let opts = crate::batch::Options {
+        output,
+        limits: Limits::default(),
+        style: Style::default(),
+        jobs: None,
+        fail_fast: false,
+        force: false,
+        shard: None,
+    };
+    let mut last = None;
+    println!(
+        "watching {} (Ctrl-C to stop)",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    loop {
+        let now = snapshot(paths);
+        if last.as_ref() != Some(&now) {
+            if let Err(e) = build_all(paths, locales, &opts, false, None, None) {
+                eprint!("{e}");
+            }
+            last = Some(now);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(interval.max(50)));
     }
 }
