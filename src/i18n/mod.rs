@@ -81,6 +81,17 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     t.id
                 )),
             )),
+            Some(e) if e.text.chars().count() > crate::model::MAX_TEXT_CHARS => errors.push(Error::input(
+                Diagnostic::new(format!(
+                    "the translation of `{}` is {} characters long; a text may have at most {}",
+                    t.id,
+                    e.text.chars().count(),
+                    crate::model::MAX_TEXT_CHARS
+                ))
+                .file(path)
+                .at(&text, at(&format!("{entry_path}.text")))
+                .help("split the source text into several paragraphs"),
+            )),
             Some(e) => {
                 t.markup = e.text.clone();
                 t.origin = Origin {

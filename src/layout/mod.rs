@@ -30,7 +30,15 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     if let Some(url) = &doc.meta.url {
         flow.online_line(&labels.online, url)?;
     }
-    let pages = paginate::paginate(&flow, &doc.meta, labels, doc.draft)?;
+    let pages = paginate::paginate(&flow, &doc.meta, labels, doc.draft).map_err(|mut e| {
+        // Layout errors concern the whole file: name it.
+        for d in &mut e.diagnostics {
+            if d.file.is_none() {
+                d.file = Some(doc.source_file.clone());
+            }
+        }
+        e
+    })?;
     Ok(Layout {
         pages,
         language: doc.language.clone(),

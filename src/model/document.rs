@@ -6,6 +6,10 @@ use super::source::{BlockSource, SectionKind, SourceFile};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use std::path::{Path, PathBuf};
 
+/// Longest accepted text (a paragraph, heading or list item), in characters: a
+/// leaflet paragraph is a few hundred; this bounds the work a hostile file can cause.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
 /// A text of the handout: one translatable entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
@@ -148,6 +152,17 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 yaml_path,
                 format!("`{id}` is empty"),
                 "write the text, or remove the entry",
+            );
+        }
+        let chars = markup.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            invalid(
+                errors,
+                yaml_path,
+                format!(
+                    "`{id}` is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}"
+                ),
+                "split it into several paragraphs or sections",
             );
         }
         Text {

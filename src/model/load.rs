@@ -79,8 +79,18 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], limits: Limits) -> 
         }
     };
     precheck(path, text, limits)?;
-    let value: T = serde_yaml::from_str(text).map_err(|e| serde_error(path, text, &e))?;
+    // The event pass runs first: it never expands aliases, so an alias bomb is
+    // refused here before serde could spend time and memory on it.
     let positions = PositionIndex::build(text);
+    if let Some((what, pos)) = &positions.forbidden {
+        return Err(Error::input(
+            Diagnostic::new(format!("{what} is not allowed in handout files"))
+                .file(path)
+                .at(text, *pos)
+                .help("write the value out in full; anchors, aliases and custom tags are refused for safety"),
+        ));
+    }
+    let value: T = serde_yaml::from_str(text).map_err(|e| serde_error(path, text, &e))?;
     Ok(Loaded {
         value,
         text: text.to_string(),
@@ -195,7 +205,23 @@ fn serde_error(path: &Path, text: &str, err: &serde_yaml::Error) -> Error {
         _ => detail.clone(),
     })
     .file(path);
-    if let Some(loc) = err.location() {
+    let duplicate = detail
+        .strip_prefix("duplicate field `")
+        .and_then(|r| r.split('`').next())
+        .and_then(|key| second_key_line(text, key));
+    if let Some(line) = duplicate {
+        d = d.at(
+            text,
+            Pos {
+                line,
+                column: 1 + text
+                    .lines()
+                    .nth(line - 1)
+                    .map(|l| l.len() - l.trim_start().len())
+                    .unwrap_or(0),
+            },
+        );
+    } else if let Some(loc) = err.location() {
         d = d.at(
             text,
             Pos {
@@ -208,6 +234,16 @@ fn serde_error(path: &Path, text: &str, err: &serde_yaml::Error) -> Error {
         d = d.help(h);
     }
     Error::input(d)
+}
+
+/// The line of the second `key:` in the file (serde reports duplicates at the map).
+fn second_key_line(text: &str, key: &str) -> Option<usize> {
+    let pat = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().trim_start_matches("- ").starts_with(&pat))
+        .nth(1)
+        .map(|(i, _)| i + 1)
 }
 
 /// A hint for common serde messages: spelling of keys, quoting of versions.
@@ -236,6 +272,12 @@ fn advice(detail: &str) -> Option<String> {
     }
     if detail.contains("expected a string") && detail.starts_with("invalid type") {
         return Some("write the value in quotes, e.g. version: \"1.0\"".into());
+    }
+    if detail.starts_with("invalid type")
+        && (detail.ends_with("expected struct SourceFile")
+            || detail.ends_with("expected struct TranslationFile"))
+    {
+        return Some("the file must be a mapping of keys such as `language:` and `title:`; `handout schema` lists them".into());
     }
     if detail.starts_with("invalid type") {
         return Some("check the value's form against `handout schema`".into());

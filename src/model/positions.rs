@@ -11,6 +11,9 @@ use std::collections::HashMap;
 #[derive(Debug, Default, Clone)]
 pub struct PositionIndex {
     map: HashMap<String, Pos>,
+    /// The first construct handout files may not use: an anchor, an alias or a
+    /// custom tag (what it is, and where).
+    pub forbidden: Option<(String, Pos)>,
 }
 
 enum Frame {
@@ -23,6 +26,7 @@ impl PositionIndex {
     /// has already reported its errors by then).
     pub fn build(text: &str) -> Self {
         let mut map = HashMap::new();
+        let mut forbidden: Option<(String, Pos)> = None;
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
         while let Some(Ok((event, span))) = parser.next_event() {
@@ -30,6 +34,28 @@ impl PositionIndex {
                 line: span.start.line(),
                 column: span.start.col() + 1,
             };
+            let mut forbid = |what: &str| {
+                if forbidden.is_none() {
+                    forbidden = Some((what.to_string(), pos));
+                }
+            };
+            match &event {
+                Event::Scalar(_, _, anchor, tag)
+                | Event::MappingStart(anchor, tag)
+                | Event::SequenceStart(anchor, tag) => {
+                    if *anchor != 0 {
+                        forbid("an anchor (&name)");
+                    }
+                    if let Some(t) = tag {
+                        // Only the core schema's own tags (!!str, !!int, …) are harmless.
+                        if t.handle != "tag:yaml.org,2002:" && t.handle != "!!" {
+                            forbid(&format!("the custom tag !{}", t.suffix));
+                        }
+                    }
+                }
+                Event::Alias(_) => forbid("an alias (*name)"),
+                _ => {}
+            }
             match event {
                 Event::Scalar(value, ..) => {
                     if let Some(Frame::Map { key, .. }) = stack.last() {
@@ -64,7 +90,7 @@ impl PositionIndex {
                 _ => {}
             }
         }
-        PositionIndex { map }
+        PositionIndex { map, forbidden }
     }
 
     /// Position of the value at `path`, e.g. `sections[1].heading`.
