@@ -123,6 +123,12 @@ fn push_block_mut<'a>(b: &'a mut Block, out: &mut Vec<&'a mut Text>) {
     }
 }
 
+/// Parses and validates a handout source held in memory (`path` names it in messages).
+pub fn parse_source(path: &Path, name: &str, bytes: &[u8], limits: Limits) -> Result<Document> {
+    let loaded: Loaded<SourceFile> = super::load::parse(path, bytes, limits)?;
+    build(path, name, loaded)
+}
+
 /// Loads and validates a handout source file.
 pub fn load_source(path: &Path, name: &str, limits: Limits) -> Result<Document> {
     let loaded: Loaded<SourceFile> = load_file(path, limits)?;

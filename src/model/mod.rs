@@ -7,7 +7,7 @@ mod positions;
 pub mod source;
 
 pub use document::{
-    is_language_tag as looks_like_language, load_source, Block, Document, Meta, Origin, Section,
+    is_language_tag as looks_like_language, load_source, parse_source, Block, Document, Meta, Origin, Section,
     Text, MAX_TEXT_CHARS,
 };
 pub use labels::{Labels, DRAFT_NOTICE_EN};
