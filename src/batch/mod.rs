@@ -78,6 +78,8 @@ pub struct Options {
     pub fail_fast: bool,
     pub force: bool,
     pub shard: Option<Shard>,
+    /// Inserted before `.pdf` in output names (".letter", ".large"…).
+    pub variant: String,
 }
 
 /// Every (handout, locale) pair to build, in a stable order.
@@ -107,7 +109,9 @@ pub fn plan<'a>(
                 jobs.push(Job {
                     handout: h,
                     locale: l.to_string(),
-                    output: opts.output.join(format!("{}.{l}.pdf", h.name)),
+                    output: opts
+                        .output
+                        .join(format!("{}.{l}{}.pdf", h.name, opts.variant)),
                 });
             }
         }

@@ -55,6 +55,12 @@ pub enum Command {
         /// Build only shard k of n (e.g. 2/4); every leaflet always lands in the same shard.
         #[arg(long)]
         shard: Option<crate::batch::Shard>,
+        /// Paper size (outputs for Letter and A5 are named <handout>.<locale>.letter.pdf…).
+        #[arg(long, value_enum, default_value_t = Paper::A4)]
+        paper: Paper,
+        /// Large print for readers with low vision (17 pt body; `.large` in the file name).
+        #[arg(long)]
+        large_print: bool,
     },
     /// Rebuild what changed whenever a handout file is saved (Ctrl-C stops).
     Watch {
@@ -77,6 +83,25 @@ pub enum Command {
     /// Translator workflow: status, new locales, accepting updates, PO exchange.
     #[command(subcommand)]
     I18n(I18nCommand),
+}
+
+/// `--paper` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    A4,
+    Letter,
+    A5,
+}
+
+impl From<Paper> for crate::layout::style::PaperSize {
+    fn from(p: Paper) -> Self {
+        use crate::layout::style::PaperSize;
+        match p {
+            Paper::A4 => PaperSize::A4,
+            Paper::Letter => PaperSize::Letter,
+            Paper::A5 => PaperSize::A5,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -170,6 +195,8 @@ fn execute(cli: Cli) -> Result<()> {
             fail_fast,
             force,
             shard,
+            paper,
+            large_print,
         } => {
             let opts = crate::batch::Options {
                 output,
@@ -177,11 +204,12 @@ fn execute(cli: Cli) -> Result<()> {
                     max_bytes: max_file_size,
                     ..Limits::default()
                 },
-                style: Style::default(),
+                style: Style::for_print(paper.into(), large_print),
                 jobs,
                 fail_fast,
                 force,
                 shard,
+                variant: Style::variant(paper.into(), large_print),
             };
             build_all(
                 &paths,
@@ -428,6 +456,7 @@ fn watch(paths: &[PathBuf], locales: &[String], output: PathBuf, interval: u64) 
         fail_fast: false,
         force: false,
         shard: None,
+        variant: String::new(),
     };
     let mut last = None;
     println!(

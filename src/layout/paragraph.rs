@@ -171,9 +171,17 @@ pub fn locate_char(source: &str, from: Pos, c: char) -> Pos {
 }
 
 /// Break opportunities (byte offsets where a line may start), minus those inside terms.
-fn break_points(ctx: &Context, text: &str) -> Vec<(usize, BreakOpportunity)> {
+fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)> {
+    let text = st.text.as_str();
     let lower = text.to_lowercase();
-    let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
+    // Addresses shown as links stay whole (a broken URL is misread or mistyped) unless
+    // they are too long to fit a line anyway.
+    let mut protected: Vec<std::ops::Range<usize>> = st
+        .spans
+        .iter()
+        .filter(|(r, style)| style.link.is_some() && !text[r.clone()].contains(' ') && r.len() <= MAX_UNBROKEN_LINK)
+        .map(|(r, _)| r.clone())
+        .collect();
     if lower.len() == text.len() {
         for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
             let t = term.to_lowercase();
@@ -193,6 +201,9 @@ fn break_points(ctx: &Context, text: &str) -> Vec<(usize, BreakOpportunity)> {
 }
 
 type Faces = [FaceId];
+
+/// Longest link text (in bytes) that is kept on one line.
+const MAX_UNBROKEN_LINK: usize = 60;
 
 /// The UAX #9 embedding level of every byte of `text`.
 fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
@@ -242,7 +253,7 @@ fn build_items(
     let mut contents = Vec::new();
     let text = st.text.as_str();
     let mut seg_start = 0;
-    let breaks = break_points(ctx, text);
+    let breaks = break_points(ctx, st);
     let last = breaks.len().saturating_sub(1);
     // Spaces and hyphens repeat for every word: shape each once per face.
     let mut single: std::collections::HashMap<(FaceId, &str), Option<ShapedGlyph>> =

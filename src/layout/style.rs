@@ -23,6 +23,93 @@ impl Paper {
         width: 210.0 * MM,
         height: 297.0 * MM,
     };
+    pub const LETTER: Paper = Paper {
+        width: 612.0,
+        height: 792.0,
+    };
+    pub const A5: Paper = Paper {
+        width: 148.0 * MM,
+        height: 210.0 * MM,
+    };
+}
+
+/// The paper sizes clinics print on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PaperSize {
+    #[default]
+    A4,
+    Letter,
+    A5,
+}
+
+impl Style {
+    /// The style for a paper size, in regular or large print.
+    ///
+    /// Large print (RNIB: 16–18 pt) sets body text at 17 pt with 1.5 line spacing and
+    /// takes as many pages as it needs; A5 is a folded A4 sheet, so it may take four.
+    pub fn for_print(paper: PaperSize, large_print: bool) -> Style {
+        let mut s = Style::default();
+        match paper {
+            PaperSize::A4 => {}
+            PaperSize::Letter => {
+                s.paper = Paper::LETTER;
+                s.margin_left = 1.0 * 72.0;
+                s.margin_right = 1.0 * 72.0;
+            }
+            PaperSize::A5 => {
+                s.paper = Paper::A5;
+                s.margin_left = 15.0 * MM;
+                s.margin_right = 15.0 * MM;
+                s.margin_top = 16.0 * MM;
+                s.margin_bottom = 22.0 * MM;
+                s.footer_baseline = 14.0 * MM;
+                s.notice_baseline = 12.5 * MM;
+                s.body_size = 11.0;
+                s.body_leading = 15.5;
+                s.title_size = 18.0;
+                s.title_leading = 22.0;
+                s.heading_size = 13.0;
+                s.heading_leading = 16.5;
+                s.max_pages = Some(4);
+            }
+        }
+        if large_print {
+            s.margin_left = s.margin_left.min(20.0 * MM);
+            s.margin_right = s.margin_right.min(20.0 * MM);
+            s.body_size = 17.0;
+            s.body_leading = 25.5;
+            s.paragraph_gap = 10.0;
+            s.list_indent = 22.0;
+            s.list_item_gap = 3.0;
+            s.title_size = 28.0;
+            s.title_leading = 34.0;
+            s.heading_size = 21.0;
+            s.heading_leading = 27.0;
+            s.heading_gap_before = 16.0;
+            s.box_padding = 12.0;
+            s.box_accent_width = 6.0;
+            s.disclaimer_size = 16.0;
+            s.disclaimer_leading = 24.0;
+            s.footer_size = 12.0;
+            s.footer_baseline = 13.0 * MM;
+            s.margin_bottom = 26.0 * MM;
+            s.max_pages = None;
+        }
+        s
+    }
+
+    /// Suffix of output names for this print form: "" for A4, ".letter", ".a5.large"…
+    pub fn variant(paper: PaperSize, large_print: bool) -> String {
+        let mut v = match paper {
+            PaperSize::A4 => String::new(),
+            PaperSize::Letter => ".letter".into(),
+            PaperSize::A5 => ".a5".into(),
+        };
+        if large_print {
+            v.push_str(".large");
+        }
+        v
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

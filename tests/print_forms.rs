@@ -1,0 +1,102 @@
+//! Paper sizes and large print: the same content re-laid, read back from the PDF.
+
+mod support;
+
+use handout::build;
+use handout::layout::style::PaperSize;
+use handout::layout::Style;
+use handout::model::Limits;
+use std::path::Path;
+
+fn build_with(
+    locale: &str,
+    paper: PaperSize,
+    large: bool,
+) -> (handout::model::Document, build::Built) {
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, locale, Limits::default()).expect("load");
+    let b = build::build(&doc, &Style::for_print(paper, large)).expect("build");
+    (doc, b)
+}
+
+fn words(doc: &handout::model::Document) -> Vec<String> {
+    let mut w: Vec<String> = doc
+        .texts()
+        .iter()
+        .filter(|t| t.id != "subject")
+        .flat_map(|t| {
+            handout::text::markup::parse(&t.markup)
+                .expect("markup")
+                .text
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if let Some(url) = &doc.meta.url {
+        w.extend(doc.labels.online.split_whitespace().map(|s| format!("{s}")));
+        if let Some(last) = w.last_mut() {
+            last.push(':');
+        }
+        w.push(url.clone());
+    }
+    w
+}
+
+#[test]
+fn paper_sizes_have_their_dimensions_and_keep_every_word() {
+    for (paper, w, h) in [
+        (PaperSize::A4, 595.28, 841.89),
+        (PaperSize::Letter, 612.0, 792.0),
+        (PaperSize::A5, 419.53, 595.28),
+    ] {
+        for locale in ["en", "de"] {
+            let (doc, b) = build_with(locale, paper, false);
+            let pdf = support::load(&b.pdf);
+            let pages = support::pages(&pdf);
+            for p in &pages {
+                assert!(
+                    (p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1,
+                    "{paper:?}: {}x{}",
+                    p.width,
+                    p.height
+                );
+                for g in &p.glyphs {
+                    let m = 6.35 * 72.0 / 25.4;
+                    assert!(
+                        g.x >= m
+                            && g.x + g.width <= p.width - m
+                            && g.y >= m
+                            && g.y + g.size <= p.height - m,
+                        "{paper:?}: {g:?}"
+                    );
+                }
+            }
+            let text = support::content_text(&pdf);
+            let expected = words(&doc);
+            assert_eq!(
+                support::words_dehyphenated(&text, &expected),
+                expected,
+                "{paper:?} {locale}"
+            );
+        }
+    }
+}
+
+#[test]
+fn large_print_is_16pt_or_more_in_the_same_order() {
+    let (doc, regular) = build_with("en", PaperSize::A4, false);
+    let (_, large) = build_with("en", PaperSize::A4, true);
+    assert!(large.pages > regular.pages, "large print needs more pages");
+    let pdf = support::load(&large.pdf);
+    for p in support::pages(&pdf) {
+        for g in p.glyphs.iter().filter(|g| !g.artifact) {
+            assert!(g.size >= 16.0, "{g:?} is under 16 pt");
+        }
+    }
+    let expected = words(&doc);
+    assert_eq!(
+        support::words_dehyphenated(&support::content_text(&pdf), &expected),
+        expected
+    );
+}
