@@ -34,7 +34,7 @@ fn words(doc: &handout::model::Document) -> Vec<String> {
         })
         .collect();
     if let Some(url) = &doc.meta.url {
-        w.extend(doc.labels.online.split_whitespace().map(|s| format!("{s}")));
+        w.extend(doc.labels.online.split_whitespace().map(|s| s.to_string()));
         if let Some(last) = w.last_mut() {
             last.push(':');
         }
