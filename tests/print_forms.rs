@@ -100,3 +100,34 @@ fn large_print_is_16pt_or_more_in_the_same_order() {
         expected
     );
 }
+
+#[test]
+fn qr_code_decodes_to_the_leaflets_address_in_every_form() {
+    for (paper, large) in [
+        (PaperSize::A4, false),
+        (PaperSize::Letter, false),
+        (PaperSize::A5, false),
+        (PaperSize::A4, true),
+    ] {
+        for locale in ["en", "ar"] {
+            let (doc, b) = build_with(locale, paper, large);
+            let url = doc.meta.url.clone().expect("url");
+            let pdf = support::load(&b.pdf);
+            let found: Vec<String> = (0..b.pages)
+                .flat_map(|p| support::decode_qr(&support::black_rects(&pdf, p), 6.0))
+                .collect();
+            assert_eq!(found, vec![url.clone()], "{paper:?} large={large} {locale}");
+            // Modules of at least 0.4 mm.
+            let smallest = (0..b.pages)
+                .flat_map(|p| support::black_rects(&pdf, p))
+                .map(|r| r.3)
+                .fold(f32::MAX, f32::min);
+            assert!(smallest >= 0.4 * 72.0 / 25.4 - 0.01, "module {smallest} pt");
+            // The address is printed as text too.
+            assert!(
+                support::content_text(&pdf).contains(&url),
+                "{locale}: URL not printed"
+            );
+        }
+    }
+}

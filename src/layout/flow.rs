@@ -423,15 +423,49 @@ impl Flow<'_> {
             ],
             text,
         };
-        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
-        self.text_chunks(
-            &lines,
-            0.0,
-            &style,
-            Role::Disclaimer,
-            s.paragraph_gap,
-            false,
-        );
+        // The QR code (DOMAIN.md: ≥ 4-module quiet zone, modules ≥ 0.4 mm, about 2 cm)
+        // sits at the start side; the address is printed beside it as text and link.
+        let qr = super::qr::modules(url)?;
+        let quiet = 4usize;
+        let total_modules = qr.width + 2 * quiet;
+        let module = (s.qr_size / total_modules as f32).max(0.4 * super::style::MM);
+        let qr_side = module * total_modules as f32;
+        let gap = 2.0 * super::style::MM;
+        let text_measure = s.measure() - qr_side - gap;
+        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, text_measure)?;
+        let block = self.block_id();
+        let rtl = self.ctx.rtl;
+        let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
+        let text_x = if rtl { 0.0 } else { qr_side + gap };
+        let text_h = style.leading * lines.len() as f32;
+        let text_top = ((qr_side - text_h) / 2.0).max(0.0);
+        let mut elements = Vec::new();
+        for (row, cols) in qr.dark_runs() {
+            for (col, len) in cols {
+                elements.push(Element {
+                    role: Role::Artifact,
+                    block,
+                    shape: Shape::Rect {
+                        x: qr_x + (quiet + col) as f32 * module,
+                        y: (quiet + row) as f32 * module,
+                        w: len as f32 * module,
+                        h: module,
+                        fill: Some(super::page::Rgb::BLACK),
+                        stroke: None,
+                    },
+                });
+            }
+        }
+        for (k, line) in lines.iter().enumerate() {
+            let top = text_top + k as f32 * style.leading;
+            elements.extend(self.line_elements(line, text_x, top, &style, Role::Disclaimer, block));
+        }
+        self.chunks.push(Chunk {
+            height: qr_side.max(text_h),
+            space_before: s.paragraph_gap,
+            break_before: true,
+            elements,
+        });
         Ok(())
     }
 }

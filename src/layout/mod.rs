@@ -5,6 +5,7 @@ pub mod linebreak;
 pub mod page;
 pub mod paginate;
 pub mod paragraph;
+pub mod qr;
 pub mod style;
 
 pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};

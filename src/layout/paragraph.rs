@@ -179,7 +179,9 @@ fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)
     let mut protected: Vec<std::ops::Range<usize>> = st
         .spans
         .iter()
-        .filter(|(r, style)| style.link.is_some() && !text[r.clone()].contains(' ') && r.len() <= MAX_UNBROKEN_LINK)
+        .filter(|(r, style)| {
+            style.link.is_some() && !text[r.clone()].contains(' ') && r.len() <= MAX_UNBROKEN_LINK
+        })
         .map(|(r, _)| r.clone())
         .collect();
     if lower.len() == text.len() {

@@ -123,6 +123,8 @@ pub struct Style {
     /// Distance of the footer baseline from the paper's bottom edge.
     pub footer_baseline: f32,
     pub footer_size: f32,
+    /// Printed size of the QR code including its quiet zone.
+    pub qr_size: f32,
     /// Most pages the layout may take; more is an error that says by how much.
     pub max_pages: Option<usize>,
     /// Baseline of the draft notice, from the paper's top edge.
@@ -175,6 +177,7 @@ impl Default for Style {
             notice_baseline: 14.0 * MM,
             // A leaflet is one sheet printed on both sides.
             max_pages: Some(2),
+            qr_size: 24.0 * MM,
 
             body_size: 12.0,
             body_leading: 17.0,
