@@ -48,6 +48,8 @@ fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        // The clinic's branding file sits beside the handout folders; it is no handout.
+        .filter(|p| p.file_name().is_none_or(|n| n != "clinic.yaml"))
         .collect();
     files.sort();
     Ok(files)
@@ -185,6 +187,18 @@ pub fn localize(
         *url = url.replace("{locale}", locale);
     }
     Ok(doc)
+}
+
+/// Applies a clinic's branding: its name (unless the handout names one), its contact
+/// line, and its accent colour.
+pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::clinic::Branding) {
+    if doc.meta.clinic.is_none() {
+        doc.meta.clinic = branding.name.clone();
+    }
+    doc.meta.contact = branding.contact.clone();
+    if let Some((r, g, b)) = branding.accent {
+        style.accent = crate::layout::Rgb(r, g, b);
+    }
 }
 
 /// Typesets `doc` into PDF bytes.

@@ -131,3 +131,58 @@ fn qr_code_decodes_to_the_leaflets_address_in_every_form() {
         }
     }
 }
+
+fn brand_run(clinic_yaml: &str) -> (tempfile::TempDir, std::process::Output) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let k = tmp.path().join("ketamine");
+    std::fs::create_dir_all(&k).expect("mkdir");
+    std::fs::copy("handouts/ketamine/en.yaml", k.join("en.yaml")).expect("copy");
+    std::fs::write(tmp.path().join("clinic.yaml"), clinic_yaml).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args([
+            "build",
+            tmp.path().to_str().unwrap_or(""),
+            "-o",
+            tmp.path().join("out").to_str().unwrap_or(""),
+            "-q",
+        ])
+        .output()
+        .expect("run");
+    (tmp, out)
+}
+
+#[test]
+fn clinic_branding_applies_to_every_handout() {
+    let (tmp, out) = brand_run("name: Riverside Pain Clinic\naccent: \"#6A1B9A\"\ncontact: \"Riverside Pain Clinic, 1 Main Street · 0123 456 789\"\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(tmp.path().join("out/ketamine.en.pdf")).expect("pdf");
+    let pdf = support::load(&bytes);
+    let text = support::content_text(&pdf);
+    assert!(text.contains("1 Main Street · 0123 456 789"), "{text}");
+    for p in support::pages(&pdf) {
+        let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
+        assert!(support::text_of(&art).contains("Riverside Pain Clinic · Revised"));
+    }
+    let raw = String::from_utf8_lossy(&pdf.get_page_content(pdf.get_pages()[&1])).into_owned();
+    assert!(
+        raw.contains("0.41568628 0.105882354 0.6039216 rg") || raw.contains("0.4156"),
+        "accent colour not used"
+    );
+}
+
+#[test]
+fn low_contrast_branding_is_refused() {
+    let (_tmp, out) = brand_run("accent: \"#FFD54F\"\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("contrast of 1.")
+            && err.contains("at least 4.5:1")
+            && err.contains("clinic.yaml:1:9"),
+        "{err}"
+    );
+}

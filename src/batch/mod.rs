@@ -143,8 +143,12 @@ fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources)
                 Some(cell) => cell.get_or_init(load).clone()?,
                 None => load()?,
             };
-            let doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
-            let built = build::build(&doc, &opts.style)?;
+            let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
+            let root = job.handout.dir.parent().unwrap_or(Path::new("."));
+            let branding = crate::model::clinic::load_branding(root, opts.limits)?;
+            let mut style = opts.style.clone();
+            build::brand(&mut doc, &mut style, &branding);
+            let built = build::build(&doc, &style)?;
             build::write_atomic(&job.output, &built.pdf)?;
             let sha = cache::sha256_hex(&built.pdf);
             cache.record(&job.output, &fingerprint, &sha, built.pages);

@@ -404,6 +404,25 @@ impl<'a> Flow<'a> {
 }
 
 impl Flow<'_> {
+    /// A generated line under the disclaimer (the clinic's contact line).
+    pub fn note_line(&mut self, text: &str) -> Result<()> {
+        let style = self.style.note_text();
+        let styled = crate::text::StyledText {
+            spans: vec![(0..text.len(), Default::default())],
+            text: text.to_string(),
+        };
+        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.style.measure())?;
+        self.text_chunks(
+            &lines,
+            0.0,
+            &style,
+            Role::Disclaimer,
+            self.style.paragraph_gap,
+            false,
+        );
+        Ok(())
+    }
+
     /// "Online version: <url>" under the disclaimer, as a link.
     pub fn online_line(&mut self, label: &str, url: &str) -> Result<()> {
         let s = self.style;

@@ -28,6 +28,9 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     };
     let mut flow = flow::Flow::new(ctx, style);
     flow.document(doc)?;
+    if let Some(contact) = &doc.meta.contact {
+        flow.note_line(contact)?;
+    }
     if let Some(url) = &doc.meta.url {
         flow.online_line(&labels.online, url)?;
     }

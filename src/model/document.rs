@@ -52,6 +52,8 @@ pub struct Meta {
     pub url: Option<String>,
     pub clinic: Option<String>,
     pub author: Option<String>,
+    /// Contact line from the clinic's branding file.
+    pub contact: Option<String>,
 }
 
 /// A handout in one language, ready for typesetting.
@@ -295,6 +297,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             url: src.url,
             clinic: src.clinic,
             author: src.author,
+            contact: None,
         },
         language: src.language,
         title,

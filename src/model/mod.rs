@@ -1,5 +1,6 @@
 //! YAML → typed document, with source positions for errors.
 
+pub mod clinic;
 mod document;
 mod labels;
 pub mod load;

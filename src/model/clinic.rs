@@ -1,0 +1,106 @@
+//! Clinic branding: one file (`handouts/clinic.yaml`) that re-brands every handout.
+
+use super::load::{load_file, Limits};
+use crate::error::{Diagnostic, Error, Pos, Result};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// `clinic.yaml` beside the handout folders.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicFile {
+    /// Clinic name, printed in every footer.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Accent colour for titles and headings, `#RRGGBB`; must have ≥ 4.5:1 contrast on white.
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// Contact line (address, phone) printed above the online address.
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// Branding that applies to a build, checked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Branding {
+    pub name: Option<String>,
+    pub accent: Option<(f32, f32, f32)>,
+    pub contact: Option<String>,
+    pub file: Option<PathBuf>,
+}
+
+/// WCAG relative luminance of an sRGB colour with components in 0..=1.
+pub fn luminance((r, g, b): (f32, f32, f32)) -> f32 {
+    let lin = |c: f32| {
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: (f32, f32, f32), b: (f32, f32, f32)) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+fn parse_hex(s: &str) -> Option<(f32, f32, f32)> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 || !h.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let v = u32::from_str_radix(h, 16).ok()?;
+    Some((
+        ((v >> 16) & 0xff) as f32 / 255.0,
+        ((v >> 8) & 0xff) as f32 / 255.0,
+        (v & 0xff) as f32 / 255.0,
+    ))
+}
+
+/// The branding for handouts in `handouts_root` (none if it has no clinic.yaml).
+pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
+    let path = handouts_root.join("clinic.yaml");
+    if !path.is_file() {
+        return Ok(Branding::default());
+    }
+    let loaded = load_file::<ClinicFile>(&path, limits)?;
+    let mut b = Branding {
+        name: loaded.value.name.clone(),
+        contact: loaded.value.contact.clone(),
+        file: Some(path.clone()),
+        accent: None,
+    };
+    if let Some(hex) = &loaded.value.accent {
+        let pos = loaded
+            .positions
+            .get("accent")
+            .unwrap_or(Pos { line: 1, column: 1 });
+        let bad = |msg: String, help: &str| {
+            Error::input(
+                Diagnostic::new(msg)
+                    .file(&path)
+                    .at(&loaded.text, pos)
+                    .help(help),
+            )
+        };
+        let c = parse_hex(hex).ok_or_else(|| {
+            bad(
+                format!("`accent: {hex}` is not a colour"),
+                "write it as #RRGGBB, e.g. #1F4E79",
+            )
+        })?;
+        let ratio = contrast(c, (1.0, 1.0, 1.0));
+        if ratio < 4.5 {
+            return Err(bad(
+                format!("the accent colour {hex} has a contrast of {ratio:.1}:1 against white; text needs at least 4.5:1"),
+                "choose a darker colour (WCAG 2.x, 1.4.3)",
+            ));
+        }
+        b.accent = Some(c);
+    }
+    Ok(b)
+}
