@@ -319,6 +319,28 @@ fn one_handout(path: &Path) -> Result<Handout> {
     Ok(hs.remove(0))
 }
 
+/// The source document, the locale file and the translation of one handout's locale.
+fn translation(
+    path: &Path,
+    locale: &str,
+    limits: Limits,
+) -> Result<(
+    crate::model::Document,
+    build::LocaleFile,
+    crate::i18n::TranslationFile,
+)> {
+    let h = one_handout(path)?;
+    let lf = h
+        .translations
+        .iter()
+        .find(|t| t.locale == locale)
+        .cloned()
+        .ok_or_else(|| crate::i18n::unknown_locale(&h, locale))?;
+    let doc = crate::model::load_source(&h.source.path, &h.name, limits)?;
+    let (tf, _, _) = crate::i18n::load(&lf.path, limits)?;
+    Ok((doc, lf, tf))
+}
+
 fn i18n(cmd: I18nCommand) -> Result<()> {
     use crate::i18n;
     let limits = Limits::default();
@@ -386,14 +408,7 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             locale,
             output,
         } => {
-            let h = one_handout(&path)?;
-            let lf = h
-                .translations
-                .iter()
-                .find(|t| t.locale == locale)
-                .ok_or_else(|| i18n::unknown_locale(&h, &locale))?;
-            let doc = crate::model::load_source(&h.source.path, &h.name, limits)?;
-            let (tf, _, _) = i18n::load(&lf.path, limits)?;
+            let (doc, _, tf) = translation(&path, &locale, limits)?;
             let po = i18n::po::export(&doc, &tf);
             match output {
                 Some(file) => build::write_atomic(&file, po.as_bytes())?,
@@ -402,14 +417,7 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             Ok(())
         }
         I18nCommand::Import { path, locale, file } => {
-            let h = one_handout(&path)?;
-            let lf = h
-                .translations
-                .iter()
-                .find(|t| t.locale == locale)
-                .ok_or_else(|| i18n::unknown_locale(&h, &locale))?;
-            let doc = crate::model::load_source(&h.source.path, &h.name, limits)?;
-            let (mut tf, _, _) = i18n::load(&lf.path, limits)?;
+            let (doc, lf, mut tf) = translation(&path, &locale, limits)?;
             let po = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, &e))?;
             let n = i18n::po::import(&file, &po, &mut tf)?;
             let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
