@@ -61,6 +61,14 @@ pub enum Command {
         /// Large print for readers with low vision (17 pt body; `.large` in the file name).
         #[arg(long)]
         large_print: bool,
+        /// Page layout: one column, two balanced columns, or a tri-fold (a landscape
+        /// sheet printed on both sides and folded in three; `.two-column`/`.trifold`
+        /// in the file name).
+        #[arg(long, value_enum, default_value_t = LayoutArg::Single)]
+        layout: LayoutArg,
+        /// Print fold lines in the margins of a tri-fold.
+        #[arg(long)]
+        fold_marks: bool,
     },
     /// Rebuild what changed whenever a handout file is saved (Ctrl-C stops).
     Watch {
@@ -83,6 +91,25 @@ pub enum Command {
     /// Translator workflow: status, new locales, accepting updates, PO exchange.
     #[command(subcommand)]
     I18n(I18nCommand),
+}
+
+/// `--layout` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LayoutArg {
+    Single,
+    TwoColumn,
+    Trifold,
+}
+
+impl From<LayoutArg> for crate::layout::style::Imposition {
+    fn from(l: LayoutArg) -> Self {
+        use crate::layout::style::Imposition;
+        match l {
+            LayoutArg::Single => Imposition::Single,
+            LayoutArg::TwoColumn => Imposition::TwoColumn,
+            LayoutArg::Trifold => Imposition::TriFold,
+        }
+    }
 }
 
 /// `--paper` values.
@@ -157,6 +184,17 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Command::Build {
+        fold_marks: true,
+        layout,
+        ..
+    } = &cli.command
+    {
+        if *layout != LayoutArg::Trifold {
+            eprintln!("error: --fold-marks only applies to --layout trifold");
+            return 2;
+        }
+    }
     match execute(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -197,19 +235,24 @@ fn execute(cli: Cli) -> Result<()> {
             shard,
             paper,
             large_print,
+            layout,
+            fold_marks,
         } => {
+            let mut style =
+                Style::for_print(paper.into(), large_print).with_imposition(layout.into());
+            style.fold_marks = fold_marks;
             let opts = crate::batch::Options {
                 output,
                 limits: Limits {
                     max_bytes: max_file_size,
                     ..Limits::default()
                 },
-                style: Style::for_print(paper.into(), large_print),
+                style,
                 jobs,
                 fail_fast,
                 force,
                 shard,
-                variant: Style::variant(paper.into(), large_print),
+                variant: Style::variant_with(paper.into(), large_print, layout.into()),
             };
             build_all(
                 &paths,

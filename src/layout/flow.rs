@@ -28,6 +28,10 @@ pub struct Flow<'a> {
     pub ctx: Context<'a>,
     pub style: &'a Style,
     pub chunks: Vec<Chunk>,
+    /// `chunks[..title_end]` are the title (set across both columns, or on the cover).
+    pub title_end: usize,
+    /// `chunks[closing_start..]` are the closing lines: contact, online address and QR.
+    pub closing_start: usize,
     next_block: usize,
     /// A page may not break before the next chunk (set after headings).
     keep_next: bool,
@@ -39,6 +43,8 @@ impl<'a> Flow<'a> {
             ctx,
             style,
             chunks: Vec::new(),
+            title_end: 0,
+            closing_start: 0,
             next_block: 0,
             keep_next: false,
         }
@@ -144,12 +150,13 @@ impl<'a> Flow<'a> {
     pub fn document(&mut self, doc: &Document) -> Result<()> {
         let s = self.style;
         let title_style = s.title_text();
-        let lines = self.set(&doc.title, &title_style, s.measure())?;
+        let lines = self.set(&doc.title, &title_style, s.title_measure())?;
         self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
         if let Some(last) = self.chunks.last_mut() {
             last.height += s.title_gap_after;
         }
         self.keep_next = false;
+        self.title_end = self.chunks.len();
 
         for section in &doc.sections {
             match section.kind {
@@ -179,6 +186,7 @@ impl<'a> Flow<'a> {
         if !doc.disclaimer.is_empty() {
             self.disclaimer(&doc.disclaimer)?;
         }
+        self.closing_start = self.chunks.len();
         Ok(())
     }
 
@@ -450,14 +458,43 @@ impl Flow<'_> {
         let module = (s.qr_size / total_modules as f32).max(0.4 * super::style::MM);
         let qr_side = module * total_modules as f32;
         let gap = 2.0 * super::style::MM;
-        let text_measure = s.measure() - qr_side - gap;
-        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, text_measure)?;
+        let overfull = |lines: &[SetLine], m: f32| lines.iter().any(|l| l.width > m + 0.01);
+        // Beside the code when the address fits there; under it in a narrow column
+        // (a panel), in the footer size if need be. Addresses are never broken.
+        let beside = s.measure() - qr_side - gap;
+        let mut style = style;
+        let mut lines = paragraph::set_styled(&self.ctx, &styled, None, &style, beside)?;
+        let stacked = overfull(&lines, beside);
+        if stacked {
+            lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
+            if overfull(&lines, s.measure()) {
+                style = s.footer_text();
+                lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
+            }
+            if overfull(&lines, s.measure()) {
+                return Err(crate::error::Error::input(
+                    crate::error::Diagnostic::new(format!(
+                        "the online address {url} is wider than the text column of this layout"
+                    ))
+                    .help("use a shorter address, or a layout with wider columns"),
+                ));
+            }
+        }
         let block = self.block_id();
         let rtl = self.ctx.rtl;
         let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
-        let text_x = if rtl { 0.0 } else { qr_side + gap };
+        let text_x = if rtl || stacked { 0.0 } else { qr_side + gap };
         let text_h = style.leading * lines.len() as f32;
-        let text_top = ((qr_side - text_h) / 2.0).max(0.0);
+        let text_top = if stacked {
+            qr_side + gap
+        } else {
+            ((qr_side - text_h) / 2.0).max(0.0)
+        };
+        let height = if stacked {
+            text_top + text_h
+        } else {
+            qr_side.max(text_h)
+        };
         let mut elements = Vec::new();
         for (row, cols) in qr.dark_runs() {
             for (col, len) in cols {
@@ -480,7 +517,7 @@ impl Flow<'_> {
             elements.extend(self.line_elements(line, text_x, top, &style, Role::Disclaimer, block));
         }
         self.chunks.push(Chunk {
-            height: qr_side.max(text_h),
+            height,
             space_before: s.paragraph_gap,
             break_before: true,
             elements,

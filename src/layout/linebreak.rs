@@ -320,6 +320,12 @@ fn fit(
             if last_line && !p.balance {
                 return (0.0, 0.0);
             }
+            if p.balance {
+                // Titles and headings: score the slack against the measure, uncapped,
+                // so that "The / Role of Ketamine in Managing…" loses to two halves.
+                let r = slack.max(0.0) / measure * 2.0;
+                return (0.0, 100.0 * r * r);
+            }
             let r = slack.max(0.0) / p.ragged_stretch;
             // Ragged lines are drawn at natural width; the ratio only scores them.
             (0.0, badness(r))

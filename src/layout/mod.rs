@@ -1,12 +1,15 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
 pub mod flow;
+pub mod furniture;
 pub mod linebreak;
 pub mod page;
 pub mod paginate;
 pub mod paragraph;
 pub mod qr;
 pub mod style;
+pub mod trifold;
+pub mod trifold_pages;
 
 pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
 pub use style::Style;
@@ -19,22 +22,27 @@ use crate::text::FontBook;
 pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     let labels = &doc.labels;
     let book = FontBook::shared().map_err(Error::internal)?;
-    let ctx = paragraph::Context {
-        book,
-        language: &doc.language,
-        terms: &doc.terms,
-        source_text: &doc.source_text,
-        rtl: is_rtl(&doc.language),
+    let rtl = is_rtl(&doc.language);
+    let flow = flow_in(doc, book, style)?;
+    let pages = if style.imposition == style::Imposition::TriFold {
+        // A tri-fold whose text outgrows the panels at the body size tries the
+        // denser type of two columns before it reports the overflow.
+        match trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft)? {
+            Ok(pages) => Ok(pages),
+            Err(over) => {
+                let compact = style.clone().compact();
+                if compact == *style {
+                    Err(over.error(&flow))
+                } else {
+                    let flow = flow_in(doc, book, &compact)?;
+                    trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
+                }
+            }
+        }
+    } else {
+        paginate::paginate(&flow, &doc.meta, labels, doc.draft)
     };
-    let mut flow = flow::Flow::new(ctx, style);
-    flow.document(doc)?;
-    if let Some(contact) = &doc.meta.contact {
-        flow.note_line(contact)?;
-    }
-    if let Some(url) = &doc.meta.url {
-        flow.online_line(&labels.online, url)?;
-    }
-    let pages = paginate::paginate(&flow, &doc.meta, labels, doc.draft).map_err(|mut e| {
+    let pages = pages.map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
             if d.file.is_none() {
@@ -56,8 +64,32 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
                 .unwrap_or_default()
         }),
         date: doc.meta.revised.clone(),
-        rtl: is_rtl(&doc.language),
+        rtl,
     })
+}
+
+/// The document's blocks as a flow of chunks set in `style`.
+fn flow_in<'a>(
+    doc: &'a Document,
+    book: &'static FontBook,
+    style: &'a Style,
+) -> Result<flow::Flow<'a>> {
+    let ctx = paragraph::Context {
+        book,
+        language: &doc.language,
+        terms: &doc.terms,
+        source_text: &doc.source_text,
+        rtl: is_rtl(&doc.language),
+    };
+    let mut flow = flow::Flow::new(ctx, style);
+    flow.document(doc)?;
+    if let Some(contact) = &doc.meta.contact {
+        flow.note_line(contact)?;
+    }
+    if let Some(url) = &doc.meta.url {
+        flow.online_line(&doc.labels.online, url)?;
+    }
+    Ok(flow)
 }
 
 /// Whether `language` is written right to left.

@@ -1,21 +1,50 @@
-//! Chunks → pages, honouring the break rules, then the footer on every page.
+//! Chunks → frames (pages, columns or tri-fold panels) honouring the break rules.
 
 use super::flow::{offset, Chunk, Flow};
-use super::page::{Element, Page, Role, Shape};
-use super::paragraph;
-use super::style::{Style, MM};
+use super::furniture;
+use super::page::{Element, Page};
+use super::style::{Imposition, Style, MM};
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::Labels;
-use crate::text::StyledText;
+use crate::model::{Labels, Meta};
+use std::ops::Range;
 
-/// Splits the chunks into page ranges; errors if one chunk cannot fit any page.
-pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Range<usize>>> {
-    let mut pages = Vec::new();
-    let mut i = 0;
-    while i < chunks.len() {
+/// Height of `range` stacked in one frame (the first chunk's space is dropped).
+pub fn stack_height(chunks: &[Chunk], range: Range<usize>) -> f32 {
+    let start = range.start;
+    range
+        .map(|i| {
+            let c = &chunks[i];
+            c.height + if i == start { 0.0 } else { c.space_before }
+        })
+        .sum()
+}
+
+/// Space `range` takes in the flow, its leading space included (for overflow figures).
+pub fn flow_height(chunks: &[Chunk], range: Range<usize>) -> f32 {
+    range
+        .map(|i| chunks[i].space_before + chunks[i].height)
+        .sum()
+}
+
+/// Fills frames in order with `chunks[range]`: frame `i` is `height(i)` tall (`None`
+/// when there are no more frames). A frame may be left empty when the next chunk only
+/// fits a full-height (`full`) frame. Returns each frame's chunks and the index of the
+/// first chunk that found no frame.
+pub fn fill(
+    chunks: &[Chunk],
+    range: Range<usize>,
+    full: f32,
+    height: impl Fn(usize) -> Option<f32>,
+) -> Result<(Vec<Range<usize>>, usize)> {
+    let mut frames = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let Some(available) = height(frames.len()) else {
+            break;
+        };
         let start = i;
         let mut y = 0.0;
-        while i < chunks.len() {
+        while i < range.end {
             let c = &chunks[i];
             let h = if i == start {
                 c.height
@@ -27,76 +56,75 @@ pub fn page_ranges(chunks: &[Chunk], available: f32) -> Result<Vec<std::ops::Ran
                 i += 1;
                 continue;
             }
-            if i == start {
+            if i == start && c.height > full + 0.01 {
                 return Err(Error::input(
                     Diagnostic::new(format!(
                         "a block is {:.0} mm tall but a page holds only {:.0} mm; it overflows by {:.0} mm",
                         c.height / MM,
-                        available / MM,
-                        (c.height - available) / MM
+                        full / MM,
+                        (c.height - full) / MM
                     ))
                     .help("shorten the warning box or split it into two sections"),
                 ));
             }
-            // Go back to the last place a page may end.
-            if let Some(k) = (start + 1..=i).rev().find(|k| chunks[*k].break_before) {
-                i = k;
+            // Go back to the last place a frame may end.
+            if i > start {
+                if let Some(k) = (start + 1..=i).rev().find(|k| chunks[*k].break_before) {
+                    i = k;
+                }
             }
             break;
         }
-        pages.push(start..i);
+        frames.push(start..i);
     }
-    Ok(pages)
+    Ok((frames, i))
 }
 
-/// Places chunks on pages and adds footers.
-pub fn paginate(
-    flow: &Flow,
-    meta: &crate::model::Meta,
-    labels: &Labels,
-    draft: bool,
-) -> Result<Vec<Page>> {
-    let s: &Style = flow.style;
-    let top = s.margin_top;
-    let available = s.paper.height - s.margin_top - s.margin_bottom;
-    let ranges = page_ranges(&flow.chunks, available)?;
-    if let Some(budget) = s.max_pages.filter(|b| ranges.len() > *b) {
-        // How much content lies past the last page of the budget.
-        let extra: f32 = ranges[budget..]
-            .iter()
-            .flat_map(|r| r.clone())
-            .map(|i| flow.chunks[i].space_before + flow.chunks[i].height)
-            .sum();
-        return Err(Error::input(
-            Diagnostic::new(format!(
-                "the `{}` leaflet needs {} pages but the layout allows {budget}: it overflows by {:.0} mm",
-                flow.ctx.language,
-                ranges.len(),
-                extra / MM
-            ))
-            .help("shorten the text of this language, or choose a layout with more room"),
-        ));
-    }
-    let total = ranges.len();
-    let mut pages = Vec::with_capacity(total);
-    for (pi, range) in ranges.into_iter().enumerate() {
-        let mut elements = Vec::new();
-        let mut y = top;
-        for (k, idx) in range.clone().enumerate() {
-            let c = &flow.chunks[idx];
-            if k > 0 {
-                y += c.space_before;
-            }
-            for e in &c.elements {
-                let mut e = e.clone();
-                offset(&mut e.shape, s.margin_left, y);
-                elements.push(e);
-            }
-            y += c.height;
+/// Places `chunks[range]` top-down from (x, y).
+pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Vec<Element>) {
+    let mut y = y;
+    let start = range.start;
+    for i in range {
+        let c = &chunks[i];
+        if i > start {
+            y += c.space_before;
         }
-        elements.extend(footer(flow, meta, labels, pi + 1, total)?);
+        for e in &c.elements {
+            let mut e = e.clone();
+            offset(&mut e.shape, x, y);
+            out.push(e);
+        }
+        y += c.height;
+    }
+}
+
+/// The error for content past the page budget.
+pub fn over_budget(flow: &Flow, needed: usize, budget: usize, extra: f32) -> Error {
+    Error::input(
+        Diagnostic::new(format!(
+            "the `{}` leaflet needs {needed} pages but the layout allows {budget}: it overflows by {:.0} mm",
+            flow.ctx.language,
+            extra / MM
+        ))
+        .help("shorten the text of this language, or choose a layout with more room"),
+    )
+}
+
+/// Places the flow on pages and adds the page furniture.
+pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
+    let s: &Style = flow.style;
+    let contents = match s.imposition {
+        Imposition::Single => single(flow)?,
+        Imposition::TwoColumn => two_columns(flow)?,
+        Imposition::TriFold => return super::trifold_pages::pages(flow, meta, labels, draft),
+    };
+    let total = contents.len();
+    let width = s.paper.width - s.margin_left - s.margin_right;
+    let mut pages = Vec::with_capacity(total);
+    for (pi, mut elements) in contents.into_iter().enumerate() {
+        elements.extend(furniture::footer(flow, meta, labels, pi + 1, total)?);
         if draft {
-            elements.extend(draft_notice(flow, labels)?);
+            elements.extend(furniture::draft_notice(flow, labels, s.margin_left, width)?);
         }
         pages.push(Page {
             width: s.paper.width,
@@ -107,92 +135,106 @@ pub fn paginate(
     Ok(pages)
 }
 
-/// "Revised … · Version …" at the left, "Page x of y" at the right.
-fn footer(
-    flow: &Flow,
-    meta: &crate::model::Meta,
-    labels: &Labels,
-    page: usize,
-    pages: usize,
-) -> Result<Vec<Element>> {
+/// One column per page.
+fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let s = flow.style;
-    let style = s.footer_text();
-    let mut left = format!(
-        "{} {} · {} {}",
-        labels.revised, meta.revised, labels.version, meta.version
-    );
-    if let Some(clinic) = &meta.clinic {
-        left = format!("{clinic} · {left}");
+    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let chunks = &flow.chunks;
+    let (frames, _) = fill(chunks, 0..chunks.len(), available, |_| Some(available))?;
+    if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
+        let extra = flow_height(chunks, frames[budget].start..chunks.len());
+        return Err(over_budget(flow, frames.len(), budget, extra));
     }
-    let right = labels
-        .page
-        .replace("{page}", &page.to_string())
-        .replace("{pages}", &pages.to_string());
-    let baseline = s.paper.height - s.footer_baseline;
-    let mut out = Vec::new();
-    // Mirrored in RTL: the page number sits at the left.
-    let rtl = flow.ctx.rtl;
-    for (text, align_right) in [(left, rtl), (right, !rtl)] {
-        let styled = StyledText {
-            spans: vec![(0..text.len(), Default::default())],
-            text,
-        };
-        let lines = paragraph::set_styled(&flow.ctx, &styled, None, &style, s.measure())?;
-        for line in lines {
-            let x = if align_right {
-                s.paper.width - s.margin_right - line.width
-            } else {
-                s.margin_left
-            };
-            for run in line.runs {
-                let mut run = run;
-                run.x += x;
-                run.baseline = baseline;
-                out.push(Element {
-                    role: Role::Artifact,
-                    block: usize::MAX,
-                    shape: Shape::Glyphs(run),
-                });
-            }
+    Ok(frames
+        .into_iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            place(chunks, r, s.margin_left, s.margin_top, &mut out);
+            out
+        })
+        .collect())
+}
+
+/// Two columns per page, the title across both at the top of the first; the columns
+/// of the last page are balanced.
+fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
+    let s = flow.style;
+    let chunks = &flow.chunks;
+    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let title_h = stack_height(chunks, 0..flow.title_end);
+    let column_h = |frame: usize| {
+        if frame < 2 {
+            available - title_h
+        } else {
+            available
         }
+    };
+    let body = flow.title_end..chunks.len();
+    let (mut frames, _) = fill(chunks, body, available, |i| Some(column_h(i)))?;
+    let pages = frames.len().div_ceil(2);
+    if let Some(budget) = s.max_pages.filter(|b| pages > *b) {
+        let extra = flow_height(chunks, frames[2 * budget].start..chunks.len());
+        return Err(over_budget(flow, pages, budget, extra));
+    }
+    // Balance the last page: the best split of its chunks over its two columns.
+    let first = 2 * (pages - 1);
+    if let Some(all) = frames.get(first).map(|r| r.start..chunks.len()) {
+        let split = frames.get(first + 1).map_or(chunks.len(), |r| r.start);
+        frames.truncate(first);
+        let (a, b) = balance(chunks, all, split, column_h(first));
+        frames.push(a);
+        frames.push(b);
+    }
+    let gap = s.column_gap;
+    let measure = s.measure();
+    let (left, right) = (s.margin_left, s.margin_left + measure + gap);
+    // Columns run right to left in RTL.
+    let xs = if flow.ctx.rtl {
+        [right, left]
+    } else {
+        [left, right]
+    };
+    let mut out = vec![Vec::new(); pages];
+    place(
+        chunks,
+        0..flow.title_end,
+        s.margin_left,
+        s.margin_top,
+        &mut out[0],
+    );
+    for (i, r) in frames.into_iter().enumerate() {
+        let top = s.margin_top + if i < 2 { title_h } else { 0.0 };
+        place(chunks, r, xs[i % 2], top, &mut out[i / 2]);
     }
     Ok(out)
 }
 
-/// "Draft translation — not reviewed", in the leaflet's language and in English, at
-/// the top of every page of a translation no reviewer has signed off.
-fn draft_notice(flow: &Flow, labels: &Labels) -> Result<Vec<Element>> {
-    let s = flow.style;
-    let text = if labels.draft_notice == crate::model::DRAFT_NOTICE_EN {
-        labels.draft_notice.clone()
-    } else {
-        format!(
-            "{} · {}",
-            labels.draft_notice,
-            crate::model::DRAFT_NOTICE_EN
-        )
-    };
-    let style = s.notice_text();
-    let styled = StyledText {
-        spans: vec![(0..text.len(), Default::default())],
-        text,
-    };
-    let mut out = Vec::new();
-    for line in paragraph::set_styled(&flow.ctx, &styled, None, &style, s.measure())? {
-        let x = if line.rtl {
-            s.margin_left + s.measure() - line.width
-        } else {
-            s.margin_left
-        };
-        for mut run in line.runs {
-            run.x += x;
-            run.baseline = s.notice_baseline;
-            out.push(Element {
-                role: Role::Artifact,
-                block: usize::MAX,
-                shape: Shape::Glyphs(run),
-            });
+/// Splits `range` into two columns of at most `height` at an allowed break so that the
+/// taller column is as short as it can be (ties: the first column the longer); keeps
+/// the filled `split` when no allowed break does better.
+fn balance(
+    chunks: &[Chunk],
+    range: Range<usize>,
+    split: usize,
+    height: f32,
+) -> (Range<usize>, Range<usize>) {
+    let (start, end) = (range.start, range.end);
+    let mut best = (start..split, split..end);
+    let mut best_key = (f32::INFINITY, true);
+    for k in start + 1..=end {
+        if k < end && !chunks[k].break_before {
+            continue;
+        }
+        let (h1, h2) = (stack_height(chunks, start..k), stack_height(chunks, k..end));
+        if h1 > height + 0.01 || h2 > height + 0.01 {
+            continue;
+        }
+        let key = (h1.max(h2), h1 < h2);
+        if key.0 < best_key.0 - 0.01 || ((key.0 - best_key.0).abs() <= 0.01 && !key.1 && best_key.1)
+        {
+            best_key = key;
+            best = (start..k, k..end);
         }
     }
-    Ok(out)
+    best
 }

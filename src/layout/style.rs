@@ -33,6 +33,18 @@ impl Paper {
     };
 }
 
+/// How the content is placed on the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Imposition {
+    /// One column per portrait page.
+    #[default]
+    Single,
+    /// Two balanced columns per portrait page, the title across both.
+    TwoColumn,
+    /// One landscape sheet printed on both sides and folded in three (see `trifold.rs`).
+    TriFold,
+}
+
 /// The paper sizes clinics print on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PaperSize {
@@ -98,6 +110,59 @@ impl Style {
         s
     }
 
+    /// This style re-laid for `imposition`. Two columns take the denser type of
+    /// [`Style::compact`]; a tri-fold keeps the body size while it fits its panels.
+    pub fn with_imposition(mut self, imposition: Imposition) -> Style {
+        self.imposition = imposition;
+        match imposition {
+            Imposition::Single => self,
+            Imposition::TwoColumn => {
+                self.margin_left = self.margin_left.min(18.0 * MM);
+                self.margin_right = self.margin_right.min(18.0 * MM);
+                self.compact()
+            }
+            Imposition::TriFold => {
+                // Landscape sheet; the panels carry their own insets (≥ 6.35 mm from
+                // the edge, ≥ 3 mm from a fold), and the back panel the revision line.
+                self.paper = Paper {
+                    width: self.paper.height,
+                    height: self.paper.width,
+                };
+                self.margin_top = 18.0 * MM;
+                self.margin_bottom = 12.0 * MM;
+                self.notice_baseline = 9.5 * MM;
+                self.qr_size = self.qr_size.min(22.0 * MM);
+                self.max_pages = Some(2);
+                if self.body_size <= 16.0 {
+                    self.title_size = 24.0;
+                    self.title_leading = 29.0;
+                    self.heading_size = self.heading_size.min(13.5);
+                    self.heading_leading = self.heading_leading.min(17.0);
+                }
+                self
+            }
+        }
+    }
+
+    /// Denser type for narrow columns: 11 pt body (above the 10 pt floor) so that a
+    /// column holds 40–50 characters. Large print stays large.
+    pub fn compact(mut self) -> Style {
+        if self.body_size > 16.0 {
+            return self;
+        }
+        self.body_size = self.body_size.min(11.0);
+        self.body_leading = self.body_leading.min(15.5);
+        self.heading_size = self.heading_size.min(13.0);
+        self.heading_leading = self.heading_leading.min(16.5);
+        self.heading_gap_before = self.heading_gap_before.min(9.0);
+        self.box_padding = self.box_padding.min(7.0);
+        self.disclaimer_size = self.disclaimer_size.min(9.5);
+        self.disclaimer_leading = self.disclaimer_leading.min(13.5);
+        // About 2 × 2 cm (DOMAIN.md); modules stay ≥ 0.4 mm for a short address.
+        self.qr_size = self.qr_size.min(20.0 * MM);
+        self
+    }
+
     /// Suffix of output names for this print form: "" for A4, ".letter", ".a5.large"…
     pub fn variant(paper: PaperSize, large_print: bool) -> String {
         let mut v = match paper {
@@ -110,11 +175,27 @@ impl Style {
         }
         v
     }
+
+    /// [`Style::variant`] with the imposition: ".two-column", ".trifold".
+    pub fn variant_with(paper: PaperSize, large_print: bool, imposition: Imposition) -> String {
+        let mut v = Style::variant(paper, large_print);
+        match imposition {
+            Imposition::Single => {}
+            Imposition::TwoColumn => v.push_str(".two-column"),
+            Imposition::TriFold => v.push_str(".trifold"),
+        }
+        v
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
     pub paper: Paper,
+    pub imposition: Imposition,
+    /// Space between the two columns.
+    pub column_gap: f32,
+    /// Short fold lines in the margins of a tri-fold.
+    pub fold_marks: bool,
     /// Content area insets from the paper edge.
     pub margin_top: f32,
     pub margin_bottom: f32,
@@ -168,6 +249,9 @@ impl Default for Style {
     fn default() -> Self {
         Style {
             paper: Paper::A4,
+            imposition: Imposition::Single,
+            column_gap: 8.0 * MM,
+            fold_marks: false,
             margin_top: 18.0 * MM,
             margin_bottom: 24.0 * MM,
             margin_left: 25.0 * MM,
@@ -218,9 +302,22 @@ impl Default for Style {
 }
 
 impl Style {
-    /// Width of the text column.
+    /// Width of the text column (of one column, or of one tri-fold panel).
     pub fn measure(&self) -> f32 {
-        self.paper.width - self.margin_left - self.margin_right
+        let full = self.paper.width - self.margin_left - self.margin_right;
+        match self.imposition {
+            Imposition::Single => full,
+            Imposition::TwoColumn => (full - self.column_gap) / 2.0,
+            Imposition::TriFold => super::trifold::text_width(self),
+        }
+    }
+
+    /// Width the title is set at: across both columns in a two-column layout.
+    pub fn title_measure(&self) -> f32 {
+        match self.imposition {
+            Imposition::TwoColumn => self.paper.width - self.margin_left - self.margin_right,
+            _ => self.measure(),
+        }
     }
 }
 

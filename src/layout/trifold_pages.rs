@@ -1,0 +1,198 @@
+//! The tri-fold's two sides: the title on the cover; the text through the flap and the
+//! inside panels into the back panel, which ends with the closing lines (contact,
+//! online address, QR code) and the revision line.
+
+use super::flow::Flow;
+use super::furniture::{self, artifact_lines};
+use super::page::{Element, Page};
+use super::paginate::{fill, flow_height, place, stack_height};
+use super::style::MM;
+use super::trifold::{folds, panel_box, text_width, Panel, READING_ORDER};
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::{Labels, Meta};
+
+/// Space between the back panel's text and its closing lines, and above the revision.
+const CLOSING_GAP: f32 = 4.0 * MM;
+
+/// Content that does not fit the panels: which part, and by how much (points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overflow {
+    pub what: &'static str,
+    pub extra: f32,
+}
+
+impl Overflow {
+    pub fn error(self, flow: &Flow) -> Error {
+        Error::input(
+            Diagnostic::new(format!(
+                "the `{}` leaflet does not fit the tri-fold: {} overflows by {:.0} mm",
+                flow.ctx.language,
+                self.what,
+                self.extra / MM
+            ))
+            .help(
+                "shorten the text of this language, or print it with --layout single or two-column",
+            ),
+        )
+    }
+}
+
+/// The two sides of the sheet, or an error for content that does not fit.
+pub fn pages(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
+    try_pages(flow, meta, labels, draft)?.map_err(|o| o.error(flow))
+}
+
+/// The text in four panels of equal fill, if it fits them: the shortest panel height
+/// that holds it all (bisection; filling is monotonic in the height).
+fn balanced(
+    chunks: &[super::flow::Chunk],
+    body: std::ops::Range<usize>,
+    available: f32,
+) -> Result<Option<Vec<std::ops::Range<usize>>>> {
+    let fits = |h: f32| -> Result<Option<Vec<std::ops::Range<usize>>>> {
+        let (frames, end) = fill(chunks, body.clone(), available, |i| (i < 4).then_some(h))?;
+        Ok((end == body.end).then_some(frames))
+    };
+    let Some(mut best) = fits(available)? else {
+        return Ok(None);
+    };
+    let (mut lo, mut hi) = (flow_height(chunks, body.clone()) / 4.0, available);
+    while hi - lo > 1.0 {
+        let mid = (lo + hi) / 2.0;
+        match fits(mid)? {
+            Some(frames) => {
+                best = frames;
+                hi = mid;
+            }
+            None => lo = mid,
+        }
+    }
+    Ok(Some(best))
+}
+
+/// Like [`pages`], with an overflow as a value so that a caller can try a denser style.
+pub fn try_pages(
+    flow: &Flow,
+    meta: &Meta,
+    labels: &Labels,
+    draft: bool,
+) -> Result<std::result::Result<Vec<Page>, Overflow>> {
+    let overflow = |what, extra| Ok(Err(Overflow { what, extra }));
+    let s = flow.style;
+    let rtl = flow.ctx.rtl;
+    let chunks = &flow.chunks;
+    let top = s.margin_top;
+    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let width = text_width(s);
+    let at = |p: Panel| panel_box(s, p, rtl);
+    let mut sides: [Vec<Element>; 2] = Default::default();
+
+    // Cover: the title a third of the way down, the clinic's name under it.
+    let cover = at(Panel::Cover);
+    let title_h = stack_height(chunks, 0..flow.title_end);
+    if title_h > available {
+        return overflow("the title on the cover", title_h - available);
+    }
+    let title_top = top + (available - title_h) * 0.3;
+    place(
+        chunks,
+        0..flow.title_end,
+        cover.text_x(s),
+        title_top,
+        &mut sides[0],
+    );
+    if let Some(clinic) = &meta.clinic {
+        let style = s.note_text();
+        let baseline = title_top + title_h + style.leading;
+        sides[0].extend(artifact_lines(
+            flow,
+            clinic.clone(),
+            &style,
+            cover.text_x(s),
+            width,
+            baseline,
+            rtl,
+        )?);
+    }
+
+    // The back panel ends with the revision line, and the closing lines above it.
+    let back = at(Panel::Back);
+    let footer_style = s.footer_text();
+    let mut footer = artifact_lines(
+        flow,
+        furniture::revision_text(meta, labels),
+        &footer_style,
+        back.text_x(s),
+        width,
+        0.0,
+        rtl,
+    )?;
+    let last_baseline = footer
+        .iter()
+        .filter_map(|e| match &e.shape {
+            super::page::Shape::Glyphs(r) => Some(r.baseline),
+            _ => None,
+        })
+        .fold(0.0f32, f32::max);
+    let bottom = top + available;
+    let shift = bottom - 0.25 * footer_style.size - last_baseline;
+    for e in &mut footer {
+        super::flow::offset(&mut e.shape, 0.0, shift);
+    }
+    // The first line's baseline is now at `shift`.
+    let footer_top = shift - footer_style.size;
+    let closing = flow.closing_start..chunks.len();
+    let closing_top = footer_top - CLOSING_GAP - stack_height(chunks, closing.clone());
+    if closing_top < top {
+        return overflow("the back panel", top - closing_top);
+    }
+    let back_text = (closing_top - CLOSING_GAP - top).max(0.0);
+
+    // The text runs flap → inside panels, evenly filled, and into the back panel only
+    // when those four are full.
+    let panels = [
+        Panel::Flap,
+        Panel::InsideFirst,
+        Panel::InsideMiddle,
+        Panel::InsideLast,
+        Panel::Back,
+    ];
+    let heights = [available, available, available, available, back_text];
+    let body = flow.title_end..flow.closing_start;
+    let frames = match balanced(chunks, body.clone(), available)? {
+        Some(frames) => frames,
+        None => {
+            let (frames, end) = fill(chunks, body, available, |i| heights.get(i).copied())?;
+            if end < flow.closing_start {
+                let extra = flow_height(chunks, end..flow.closing_start);
+                return overflow("the text", extra);
+            }
+            frames
+        }
+    };
+    for (panel, range) in panels.iter().zip(frames) {
+        let b = at(*panel);
+        place(chunks, range, b.text_x(s), top, &mut sides[b.page]);
+    }
+    place(chunks, closing, back.text_x(s), closing_top, &mut sides[0]);
+    sides[0].extend(footer);
+
+    for panel in READING_ORDER {
+        let b = at(panel);
+        if draft {
+            sides[b.page].extend(furniture::draft_notice(flow, labels, b.text_x(s), width)?);
+        }
+    }
+    let mut pages = Vec::new();
+    for (page, mut elements) in sides.into_iter().enumerate() {
+        if s.fold_marks {
+            elements.extend(furniture::fold_marks(flow, &folds(s, page, rtl)));
+        }
+        pages.push(Page {
+            width: s.paper.width,
+            height: s.paper.height,
+            elements,
+        });
+    }
+    Ok(Ok(pages))
+}
