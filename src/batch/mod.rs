@@ -149,7 +149,7 @@ fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources)
             let mut style = opts.style.clone();
             build::brand(&mut doc, &mut style, &branding);
             let built = build::build(&doc, &style)?;
-            build::write_atomic(&job.output, &built.pdf)?;
+            crate::output::write_atomic(&job.output, &built.pdf)?;
             let sha = cache::sha256_hex(&built.pdf);
             cache.record(&job.output, &fingerprint, &sha, built.pages);
             Ok((Status::Built, built.pdf, built.pages, sha))
