@@ -183,7 +183,9 @@ pub fn run(
     progress: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>> {
     std::fs::create_dir_all(&opts.output)
-        .map_err(|e| Error::io("create the output folder", &opts.output, &e))?;
+        .map_err(|e| crate::output::folder_error(&opts.output, &e))?;
+    crate::output::check_writable(&opts.output)?;
+    crate::output::remove_stale(&opts.output, crate::output::STALE_AFTER);
     let cache = cache::Cache::open(&opts.output);
     let sources: Sources = jobs
         .iter()

@@ -15,19 +15,19 @@ fn advice(err: &io::Error, dir: &Path) -> (String, String) {
             format!("free space on the disk holding {dir} and build again"),
         ),
         K::PermissionDenied => (
-            format!("no permission to write in {dir}"),
+            "no permission to write there".to_string(),
             format!("check the permissions of the folder {dir}, or choose another output folder with -o"),
         ),
         K::ReadOnlyFilesystem => (
-            format!("{dir} is on a read-only file system"),
+            "it is on a read-only file system".to_string(),
             "choose another output folder with -o".to_string(),
         ),
         K::NotADirectory => (
-            format!("part of the path {dir} is a file, not a folder"),
+            "part of that path is a file, not a folder".to_string(),
             "choose another output folder with -o".to_string(),
         ),
         K::NotFound => (
-            format!("the folder {dir} does not exist"),
+            "the folder does not exist".to_string(),
             format!("create {dir}, or choose another output folder with -o"),
         ),
         K::IsADirectory => (

@@ -3,10 +3,12 @@
 //! interrupted write leaves no partial file and keeps what was there before.
 
 mod advice;
+mod leftovers;
 #[cfg(test)]
 mod tests;
 
 pub use advice::{folder_error, write_error};
+pub use leftovers::{check_writable, is_temp_name, remove_stale, STALE_AFTER};
 
 use crate::error::Result;
 use std::io::{self, Write};
@@ -29,7 +31,11 @@ impl Sink for Disk {
     type File = std::fs::File;
 
     fn create(&self, path: &Path) -> io::Result<std::fs::File> {
-        std::fs::File::create(path)
+        // A new file only: never follow a link planted at the temporary name.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
     }
 
     fn sync(&self, file: std::fs::File) -> io::Result<()> {
@@ -65,7 +71,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_atomic_with<S: Sink>(sink: &S, path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_path(path);
     let result = (|| {
-        let mut f = sink.create(&tmp)?;
+        let mut f = match sink.create(&tmp) {
+            // Left by a killed run whose process id we now have: replace it.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&tmp)?;
+                sink.create(&tmp)?
+            }
+            other => other?,
+        };
         f.write_all(bytes)?;
         sink.sync(f)?;
         std::fs::rename(&tmp, path)

@@ -199,3 +199,67 @@ fn temp_file_sits_beside_the_destination() {
     );
     assert_eq!(folder_of(Path::new("x.pdf")), Path::new("."));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_temp_name_is_replaced_not_followed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let input = tmp.path().join("en.yaml");
+    std::fs::write(&input, "language: en\n").expect("write");
+    let dest = tmp.path().join("h.en.pdf");
+    std::os::unix::fs::symlink(&input, temp_path(&dest)).expect("symlink");
+    write_atomic(&dest, &new_pdf()).expect("written");
+    assert_eq!(
+        std::fs::read_to_string(&input).expect("read"),
+        "language: en\n"
+    );
+    assert_eq!(std::fs::read(&dest).expect("read"), new_pdf());
+    assert_eq!(names(tmp.path()), ["en.yaml", "h.en.pdf"]);
+}
+
+#[test]
+fn only_our_temporary_names_count_as_leftovers() {
+    for ours in [
+        ".h.en.pdf.123.tmp",
+        ".h.en.letter.pdf.9.tmp",
+        "..handout-cache.json.77.tmp",
+        ".handout-probe.5.tmp",
+    ] {
+        assert!(is_temp_name(ours), "{ours}");
+    }
+    for theirs in [
+        "h.en.pdf",
+        ".h.en.pdf.tmp",
+        ".h.en.pdf.12a.tmp",
+        ".notes.txt.123.tmp",
+        "..pdf.1.tmp",
+        ".pdf.1.tmp",
+        "x.tmp",
+    ] {
+        assert!(!is_temp_name(theirs), "{theirs}");
+    }
+}
+
+#[test]
+fn stale_leftovers_are_removed_and_fresh_ones_kept() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let old = tmp.path().join(".h.en.pdf.4242.tmp");
+    let fresh = tmp.path().join(".h.de.pdf.4243.tmp");
+    let theirs = tmp.path().join(".notes.txt.1.tmp");
+    for p in [&old, &fresh, &theirs] {
+        std::fs::write(p, "partial").expect("write");
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&old, &theirs] {
+        File::options()
+            .write(true)
+            .open(p)
+            .and_then(|f| f.set_modified(hour_ago))
+            .expect("age");
+    }
+    assert_eq!(remove_stale(tmp.path(), STALE_AFTER), 1);
+    assert_eq!(
+        names(tmp.path()),
+        [".h.de.pdf.4243.tmp", ".notes.txt.1.tmp"]
+    );
+}
