@@ -438,3 +438,33 @@ fn stale_temp_files_are_no_output_and_old_ones_are_cleaned() {
     assert!(fresh.exists(), "a recent one may belong to a running build");
     assert_eq!(temp_files(&out), [".h.de.pdf.99998.tmp"]);
 }
+
+#[test]
+fn reports_and_links_never_overwrite_an_input() {
+    let (_tmp, dir, out) = one_handout();
+    let input = dir.join("en.yaml");
+    let yaml = std::fs::read(&input).expect("read");
+    for flag in ["--report", "--junit"] {
+        let r = build(&dir, &out, &[flag, input.to_str().unwrap_or("")]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("would overwrite an input file")
+                && r.stderr.contains("h/en.yaml")
+                && r.stderr.contains(&format!("give {flag} a new file name")),
+            "{}",
+            r.stderr
+        );
+    }
+    // A link in the output folder pointing at an input is replaced, not written through.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::os::unix::fs::symlink(&input, out.join("h.en.pdf")).expect("symlink");
+        let r = build(&dir, &out, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(std::fs::read(out.join("h.en.pdf"))
+            .expect("pdf")
+            .starts_with(b"%PDF"));
+    }
+    assert_eq!(std::fs::read(&input).expect("read"), yaml);
+}

@@ -233,3 +233,30 @@ pub fn check_output(output: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// A report written to `path` (given with `flag`) must not replace a handout file.
+pub fn check_not_an_input(handouts: &[Handout], path: &Path, flag: &str) -> Result<()> {
+    let Ok(target) = path.canonicalize() else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    let clinic = handouts
+        .iter()
+        .filter_map(|h| h.dir.parent().map(|p| p.join("clinic.yaml")));
+    let mut inputs = handouts
+        .iter()
+        .flat_map(|h| std::iter::once(&h.source).chain(&h.translations))
+        .map(|f| f.path.clone())
+        .chain(clinic);
+    if inputs.any(|p| p.canonicalize().is_ok_and(|p| p == target)) {
+        return Err(Error::new(
+            crate::error::ErrorKind::Usage,
+            crate::error::Diagnostic::new(format!(
+                "{flag} {} would overwrite an input file",
+                path.display()
+            ))
+            .file(path)
+            .help(format!("give {flag} a new file name, e.g. report.json")),
+        ));
+    }
+    Ok(())
+}

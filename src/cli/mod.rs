@@ -240,6 +240,11 @@ fn build_all(
     }
     let jobs = batch::plan(&handouts, locales, opts)?;
     batch::check_output(&opts.output)?;
+    for (path, flag) in [(report, "--report"), (junit, "--junit")] {
+        if let Some(path) = path {
+            batch::check_not_an_input(&handouts, path, flag)?;
+        }
+    }
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(jobs.len() as u64);
         b.set_style(
