@@ -210,27 +210,3 @@ pub fn build(doc: &Document, style: &Style) -> Result<Built> {
         pages: laid.pages.len(),
     })
 }
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, renamed
-/// into place when complete, so a failed build never leaves a half-written PDF.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io("write", path, &e)
-    })
-}

@@ -9,5 +9,6 @@ pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod text;

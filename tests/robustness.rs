@@ -270,3 +270,201 @@ fn inputs_are_never_overwritten() {
     );
     assert!(Path::new(&dir.join("h.en.pdf")).is_file());
 }
+
+// Output folder failures. A real full disk cannot be staged here without root (a
+// small tmpfs needs `mount`; /dev/full cannot be a rename target): the disk-full
+// tests are the unit tests in src/output/tests.rs, which inject a writer that runs
+// out of space part way.
+
+fn handout(args: &[&str]) -> Run {
+    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .output()
+        .expect("run");
+    let run = Run {
+        code: o.status.code().unwrap_or(-1),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// A handout folder `h` with a valid en.yaml, and the output folder path `out`.
+fn one_handout() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("h");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), with_body("Fine.")).expect("write");
+    let out = tmp.path().join("out");
+    (tmp, dir, out)
+}
+
+fn build(dir: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "build",
+        dir.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+        "-q",
+    ];
+    args.extend_from_slice(extra);
+    handout(&args)
+}
+
+/// Names in `dir` that look like temporary files.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tmp"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn output_folder_that_is_a_file_is_named_and_left_untouched() {
+    let (tmp, dir, _) = one_handout();
+    let file = tmp.path().join("notes.txt");
+    std::fs::write(&file, "keep me").expect("write");
+    let r = build(&dir, &file, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("notes.txt is a file, not a folder"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("choose another output folder with -o"),
+        "{}",
+        r.stderr
+    );
+    // A folder below that file cannot be created either.
+    let r = build(&dir, &file.join("out"), &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("notes.txt/out"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("is a file, not a folder")
+            && r.stderr.contains("choose another output folder with -o"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).expect("ls").count(),
+        2,
+        "only h/ and notes.txt"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unwritable_output_folder_is_named_and_the_previous_pdf_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, dir, out) = one_handout();
+    let first = build(&dir, &out, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let good = std::fs::read(out.join("h.en.pdf")).expect("first build");
+    let mode = |m| std::fs::set_permissions(&out, std::fs::Permissions::from_mode(m));
+    mode(0o555).expect("chmod");
+    // Root (and CAP_DAC_OVERRIDE) ignores folder permissions: nothing to test then.
+    let probe = out.join("probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        mode(0o755).expect("chmod back");
+        eprintln!("skipped: running as root, which may write to a read-only folder");
+        return;
+    }
+    let r = build(&dir, &out, &["--force"]);
+    mode(0o755).expect("chmod back");
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&format!("output folder {}", out.display())),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("check the permissions of the folder")
+            && r.stderr.contains("choose another output folder with -o"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(out.join("h.en.pdf")).expect("read"), good);
+    assert!(temp_files(&out).is_empty(), "{:?}", temp_files(&out));
+}
+
+#[test]
+fn failed_rebuild_keeps_the_previous_good_pdf() {
+    let (_tmp, dir, out) = one_handout();
+    let first = build(&dir, &out, &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let good = std::fs::read(out.join("h.en.pdf")).expect("first build");
+    std::fs::write(dir.join("en.yaml"), format!("{HEAD}sections: []\n")).expect("break it");
+    let r = build(&dir, &out, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("h/en.yaml") && r.stderr.contains("no sections"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(out.join("h.en.pdf")).expect("read"), good);
+    assert!(temp_files(&out).is_empty(), "{:?}", temp_files(&out));
+}
+
+#[test]
+fn stale_temp_files_are_no_output_and_old_ones_are_cleaned() {
+    let (_tmp, dir, out) = one_handout();
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let stale = out.join(".h.en.pdf.99999.tmp");
+    let fresh = out.join(".h.de.pdf.99998.tmp");
+    std::fs::write(&stale, "%PDF-1.7 half").expect("write");
+    std::fs::write(&fresh, "%PDF-1.7 half").expect("write");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("age");
+    let report = out.join("report.json");
+    let r = build(&dir, &out, &["--report", report.to_str().unwrap_or("")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rep: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("json");
+    assert_eq!(rep["totals"]["leaflets"], 1, "{rep}");
+    assert_eq!(rep["leaflets"][0]["status"], "built", "{rep}");
+    assert!(!stale.exists(), "a leftover from a killed run is removed");
+    assert!(fresh.exists(), "a recent one may belong to a running build");
+    assert_eq!(temp_files(&out), [".h.de.pdf.99998.tmp"]);
+}
+
+#[test]
+fn reports_and_links_never_overwrite_an_input() {
+    let (_tmp, dir, out) = one_handout();
+    let input = dir.join("en.yaml");
+    let yaml = std::fs::read(&input).expect("read");
+    for flag in ["--report", "--junit"] {
+        let r = build(&dir, &out, &[flag, input.to_str().unwrap_or("")]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("would overwrite an input file")
+                && r.stderr.contains("h/en.yaml")
+                && r.stderr.contains(&format!("give {flag} a new file name")),
+            "{}",
+            r.stderr
+        );
+    }
+    // A link in the output folder pointing at an input is replaced, not written through.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(&out).expect("mkdir");
+        std::os::unix::fs::symlink(&input, out.join("h.en.pdf")).expect("symlink");
+        let r = build(&dir, &out, &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(std::fs::read(out.join("h.en.pdf"))
+            .expect("pdf")
+            .starts_with(b"%PDF"));
+    }
+    assert_eq!(std::fs::read(&input).expect("read"), yaml);
+}

@@ -138,7 +138,7 @@ impl Cache {
         }
         if let Ok(r) = self.records.lock() {
             if let Ok(json) = serde_json::to_vec_pretty(&*r) {
-                let _ = crate::build::write_atomic(&dir.join(FILE), &json);
+                let _ = crate::output::write_atomic(&dir.join(FILE), &json);
             }
         }
     }

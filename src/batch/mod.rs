@@ -149,7 +149,7 @@ fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources)
             let mut style = opts.style.clone();
             build::brand(&mut doc, &mut style, &branding);
             let built = build::build(&doc, &style)?;
-            build::write_atomic(&job.output, &built.pdf)?;
+            crate::output::write_atomic(&job.output, &built.pdf)?;
             let sha = cache::sha256_hex(&built.pdf);
             cache.record(&job.output, &fingerprint, &sha, built.pages);
             Ok((Status::Built, built.pdf, built.pages, sha))
@@ -183,7 +183,9 @@ pub fn run(
     progress: &(dyn Fn(&Outcome) + Sync),
 ) -> Result<Vec<Outcome>> {
     std::fs::create_dir_all(&opts.output)
-        .map_err(|e| Error::io("create the output folder", &opts.output, &e))?;
+        .map_err(|e| crate::output::folder_error(&opts.output, &e))?;
+    crate::output::check_writable(&opts.output)?;
+    crate::output::remove_stale(&opts.output, crate::output::STALE_AFTER);
     let cache = cache::Cache::open(&opts.output);
     let sources: Sources = jobs
         .iter()
@@ -227,6 +229,33 @@ pub fn check_output(output: &Path) -> Result<()> {
             ))
             .file(output)
             .help("choose another output folder with -o"),
+        ));
+    }
+    Ok(())
+}
+
+/// A report written to `path` (given with `flag`) must not replace a handout file.
+pub fn check_not_an_input(handouts: &[Handout], path: &Path, flag: &str) -> Result<()> {
+    let Ok(target) = path.canonicalize() else {
+        return Ok(()); // does not exist yet, so it is no input
+    };
+    let clinic = handouts
+        .iter()
+        .filter_map(|h| h.dir.parent().map(|p| p.join("clinic.yaml")));
+    let mut inputs = handouts
+        .iter()
+        .flat_map(|h| std::iter::once(&h.source).chain(&h.translations))
+        .map(|f| f.path.clone())
+        .chain(clinic);
+    if inputs.any(|p| p.canonicalize().is_ok_and(|p| p == target)) {
+        return Err(Error::new(
+            crate::error::ErrorKind::Usage,
+            crate::error::Diagnostic::new(format!(
+                "{flag} {} would overwrite an input file",
+                path.display()
+            ))
+            .file(path)
+            .help(format!("give {flag} a new file name, e.g. report.json")),
         ));
     }
     Ok(())

@@ -283,6 +283,11 @@ fn build_all(
     }
     let jobs = batch::plan(&handouts, locales, opts)?;
     batch::check_output(&opts.output)?;
+    for (path, flag) in [(report, "--report"), (junit, "--junit")] {
+        if let Some(path) = path {
+            batch::check_not_an_input(&handouts, path, flag)?;
+        }
+    }
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(jobs.len() as u64);
         b.set_style(
@@ -321,10 +326,10 @@ fn build_all(
     }
     let rep = batch::report::Report::new(outcomes, started.elapsed().as_secs_f64() * 1000.0);
     if let Some(path) = report {
-        build::write_atomic(path, rep.to_json().as_bytes())?;
+        crate::output::write_atomic(path, rep.to_json().as_bytes())?;
     }
     if let Some(path) = junit {
-        build::write_atomic(path, rep.to_junit().as_bytes())?;
+        crate::output::write_atomic(path, rep.to_junit().as_bytes())?;
     }
     if !quiet {
         let t = &rep.totals;
@@ -454,7 +459,7 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             let (doc, _, tf) = translation(&path, &locale, limits)?;
             let po = i18n::po::export(&doc, &tf);
             match output {
-                Some(file) => build::write_atomic(&file, po.as_bytes())?,
+                Some(file) => crate::output::write_atomic(&file, po.as_bytes())?,
                 None => print!("{po}"),
             }
             Ok(())
@@ -464,7 +469,7 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             let po = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, &e))?;
             let n = i18n::po::import(&file, &po, &mut tf)?;
             let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
-            build::write_atomic(&lf.path, i18n::file::render(&tf, &order).as_bytes())?;
+            crate::output::write_atomic(&lf.path, i18n::file::render(&tf, &order).as_bytes())?;
             println!("imported {n} entries into {}", lf.path.display());
             Ok(())
         }

@@ -254,7 +254,7 @@ pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path
         entries,
     };
     let path = handout.dir.join(format!("{locale}.yaml"));
-    crate::build::write_atomic(&path, file::render(&tf, &order).as_bytes())?;
+    crate::output::write_atomic(&path, file::render(&tf, &order).as_bytes())?;
     Ok(path)
 }
 
@@ -296,7 +296,7 @@ pub fn accept(
         }
     }
     tf.entries.retain(|k, _| order.contains(k));
-    crate::build::write_atomic(&lf.path, file::render(&tf, &order).as_bytes())?;
+    crate::output::write_atomic(&lf.path, file::render(&tf, &order).as_bytes())?;
     Ok(updated)
 }
 
