@@ -18,16 +18,6 @@ fn built(locale: &str) -> (handout::model::Document, build::Built) {
     (doc, b)
 }
 
-/// Logical text of a visually ordered RTL line (what pdftotext does for RTL lines).
-fn logical_line(line: &str) -> String {
-    use unicode_bidi::{BidiInfo, Level};
-    let info = BidiInfo::new(line, Some(Level::rtl()));
-    info.paragraphs
-        .iter()
-        .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
-        .collect()
-}
-
 fn expected_text(doc: &handout::model::Document) -> Vec<String> {
     let mut out: Vec<String> = doc
         .texts()
@@ -56,7 +46,7 @@ fn every_locale_reads_back_in_logical_order() {
         if handout::layout::is_rtl(&doc.language) {
             text = text
                 .lines()
-                .map(logical_line)
+                .map(support::logical_line)
                 .collect::<Vec<_>>()
                 .join("\n");
         }
@@ -115,7 +105,11 @@ fn drafts_say_so_on_every_page_in_both_languages() {
             let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
             let mut t = support::text_of(&art);
             if handout::layout::is_rtl(&doc.language) {
-                t = t.lines().map(logical_line).collect::<Vec<_>>().join("\n");
+                t = t
+                    .lines()
+                    .map(support::logical_line)
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
             assert!(
                 t.contains("Draft translation — not reviewed"),

@@ -19,30 +19,6 @@ fn build_with(
     (doc, b)
 }
 
-fn words(doc: &handout::model::Document) -> Vec<String> {
-    let mut w: Vec<String> = doc
-        .texts()
-        .iter()
-        .filter(|t| t.id != "subject")
-        .flat_map(|t| {
-            handout::text::markup::parse(&t.markup)
-                .expect("markup")
-                .text
-                .split_whitespace()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if let Some(url) = &doc.meta.url {
-        w.extend(doc.labels.online.split_whitespace().map(|s| s.to_string()));
-        if let Some(last) = w.last_mut() {
-            last.push(':');
-        }
-        w.push(url.clone());
-    }
-    w
-}
-
 #[test]
 fn paper_sizes_have_their_dimensions_and_keep_every_word() {
     for (paper, w, h) in [
@@ -73,7 +49,7 @@ fn paper_sizes_have_their_dimensions_and_keep_every_word() {
                 }
             }
             let text = support::content_text(&pdf);
-            let expected = words(&doc);
+            let expected = support::source_words(&doc);
             assert_eq!(
                 support::words_dehyphenated(&text, &expected),
                 expected,
@@ -94,7 +70,7 @@ fn large_print_is_16pt_or_more_in_the_same_order() {
             assert!(g.size >= 16.0, "{g:?} is under 16 pt");
         }
     }
-    let expected = words(&doc);
+    let expected = support::source_words(&doc);
     assert_eq!(
         support::words_dehyphenated(&support::content_text(&pdf), &expected),
         expected

@@ -130,7 +130,7 @@ impl Style {
                 };
                 self.margin_top = 18.0 * MM;
                 self.margin_bottom = 12.0 * MM;
-                self.notice_baseline = 9.5 * MM;
+                self.notice_baseline = 10.5 * MM;
                 self.qr_size = self.qr_size.min(22.0 * MM);
                 self.max_pages = Some(2);
                 if self.body_size <= 16.0 {

@@ -458,3 +458,60 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
         .filter_map(|g| g.decode().ok().map(|(_, s)| s))
         .collect()
 }
+
+/// The words a leaflet of `doc` must print as content, in reading order: every text
+/// but the subject (metadata only), then the online line when there is an address.
+#[allow(dead_code)]
+pub fn source_words(doc: &handout::model::Document) -> Vec<String> {
+    let mut w: Vec<String> = doc
+        .texts()
+        .iter()
+        .filter(|t| t.id != "subject")
+        .flat_map(|t| {
+            handout::text::markup::parse(&t.markup)
+                .expect("markup")
+                .text
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if let Some(url) = &doc.meta.url {
+        w.extend(doc.labels.online.split_whitespace().map(|s| s.to_string()));
+        if let Some(last) = w.last_mut() {
+            last.push(':');
+        }
+        w.push(url.clone());
+    }
+    w
+}
+
+/// Logical text of a visually ordered RTL line (what pdftotext does for RTL lines).
+pub fn logical_line(line: &str) -> String {
+    use unicode_bidi::{BidiInfo, Level};
+    let info = BidiInfo::new(line, Some(Level::rtl()));
+    info.paragraphs
+        .iter()
+        .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
+        .collect()
+}
+
+/// Asserts that extracted `text` reads as `doc`'s content: lines of right-to-left
+/// languages are reordered to logical order; Chinese is compared without spaces.
+pub fn assert_reads_as(doc: &handout::model::Document, text: &str, what: &str) {
+    let mut text = text.to_string();
+    if handout::layout::is_rtl(&doc.language) {
+        text = text
+            .lines()
+            .map(logical_line)
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let expected = source_words(doc);
+    if doc.language.starts_with("zh") {
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squash(&text), squash(&expected.join("")), "{what}");
+    } else {
+        assert_eq!(words_dehyphenated(&text, &expected), expected, "{what}");
+    }
+}

@@ -1,0 +1,266 @@
+//! Two-column and tri-fold layouts, read back from the PDF: page size and count, every
+//! glyph inside its column or panel, text in reading order, QR code, fold marks.
+
+mod support;
+
+use handout::build;
+use handout::layout::style::{Imposition, PaperSize};
+use handout::layout::Style;
+use handout::model::Limits;
+use std::path::Path;
+use support::Glyph;
+
+const MM: f32 = 72.0 / 25.4;
+
+fn build_with(
+    locale: &str,
+    paper: PaperSize,
+    imposition: Imposition,
+) -> (handout::model::Document, build::Built) {
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, locale, Limits::default()).expect("load");
+    let style = Style::for_print(paper, false).with_imposition(imposition);
+    let b = build::build(&doc, &style).expect("build");
+    (doc, b)
+}
+
+fn inside(g: &Glyph, x0: f32, x1: f32) -> bool {
+    g.x >= x0 - 0.5 && g.x + g.width <= x1 + 0.5
+}
+
+#[test]
+fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
+    for locale in ["en", "de", "ar", "zh-Hans"] {
+        let style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TwoColumn);
+        let (doc, b) = build_with(locale, PaperSize::A4, Imposition::TwoColumn);
+        let pdf = support::load(&b.pdf);
+        let pages = support::pages(&pdf);
+        assert!(pages.len() <= 2, "{locale}: {} pages", pages.len());
+        let m = style.measure();
+        let left = (style.margin_left, style.margin_left + m);
+        let right = (left.1 + style.column_gap, left.1 + style.column_gap + m);
+        assert!(right.1 <= style.paper.width - style.margin_right + 0.01);
+        for (pi, p) in pages.iter().enumerate() {
+            assert!((p.width - 595.28).abs() < 0.1 && (p.height - 841.89).abs() < 0.1);
+            for g in p.glyphs.iter().filter(|g| !g.artifact) {
+                let title = pi == 0 && g.size >= style.title_size - 0.01;
+                assert!(
+                    title || inside(g, left.0, left.1) || inside(g, right.0, right.1),
+                    "{locale} page {}: {g:?} crosses the gutter or a margin",
+                    pi + 1
+                );
+            }
+        }
+        support::assert_reads_as(&doc, &support::content_text(&pdf), locale);
+        // The last page's columns are balanced: their bottoms differ by less than a
+        // fifth of the page's content height.
+        let last = pages.last().expect("a page");
+        let bottom = |x0: f32, x1: f32| {
+            last.glyphs
+                .iter()
+                .filter(|g| !g.artifact && inside(g, x0, x1))
+                .map(|g| g.y)
+                .fold(f32::MAX, f32::min)
+        };
+        let (b1, b2) = (bottom(left.0, left.1), bottom(right.0, right.1));
+        let content_h = style.paper.height - style.margin_top - style.margin_bottom;
+        // (y grows upwards: a lower bottom is a longer column.)
+        assert!(
+            b1 < f32::MAX,
+            "{locale}: the first column of the last page is empty"
+        );
+        if b2 < f32::MAX {
+            assert!(
+                (b1 - b2).abs() < content_h / 5.0,
+                "{locale}: column bottoms at {b1} and {b2}"
+            );
+        }
+    }
+}
+
+/// The six panels' x ranges in reading order (cover, flap, inside ×3, back) with page.
+fn panels(style: &Style, rtl: bool) -> Vec<(usize, f32, f32)> {
+    use handout::layout::trifold::{panel_box, READING_ORDER};
+    READING_ORDER
+        .iter()
+        .map(|p| {
+            let b = panel_box(style, *p, rtl);
+            (b.page, b.x, b.x + b.width)
+        })
+        .collect()
+}
+
+#[test]
+fn trifold_panels_hold_their_text_in_reading_order() {
+    for (paper, locale, w, h) in [
+        (PaperSize::A4, "en", 841.89, 595.28),
+        (PaperSize::A4, "de", 841.89, 595.28),
+        (PaperSize::A4, "ar", 841.89, 595.28),
+        (PaperSize::A4, "zh-Hans", 841.89, 595.28),
+        (PaperSize::Letter, "en", 792.0, 612.0),
+    ] {
+        let style = Style::for_print(paper, false).with_imposition(Imposition::TriFold);
+        let (doc, b) = build_with(locale, paper, Imposition::TriFold);
+        let rtl = doc.language == "ar";
+        let pdf = support::load(&b.pdf);
+        let pages = support::pages(&pdf);
+        assert_eq!(pages.len(), 2, "{locale}: one sheet, two sides");
+        for p in &pages {
+            assert!((p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1);
+        }
+        let panels = panels(&style, rtl);
+        // Every glyph, furniture included, keeps 3 mm from a fold and 6.35 mm from the edge.
+        for (pi, p) in pages.iter().enumerate() {
+            for g in &p.glyphs {
+                let ok = panels.iter().any(|&(page, x0, x1)| {
+                    let from_edge = |x: f32| {
+                        if x < 1.0 || x > w - 1.0 {
+                            6.35 * MM
+                        } else {
+                            3.0 * MM
+                        }
+                    };
+                    page == pi && inside(g, x0 + from_edge(x0), x1 - from_edge(x1))
+                });
+                assert!(
+                    ok,
+                    "{locale} side {}: {g:?} is not inside one panel",
+                    pi + 1
+                );
+                assert!(g.y >= 6.35 * MM && g.y + g.size <= h - 6.35 * MM, "{g:?}");
+            }
+        }
+        // Reading the panels in order gives the text in order.
+        let mut text = String::new();
+        for (i, &(page, x0, x1)) in panels.iter().enumerate() {
+            let gs: Vec<&Glyph> = pages[page]
+                .glyphs
+                .iter()
+                .filter(|g| !g.artifact && inside(g, x0, x1))
+                .collect();
+            let panel_text = support::text_of(&gs);
+            if i == 0 {
+                // The cover carries the title alone.
+                let title = handout::text::markup::parse(&doc.title.markup)
+                    .expect("title")
+                    .text;
+                let mut cover = panel_text.clone();
+                if rtl {
+                    cover = cover
+                        .lines()
+                        .map(support::logical_line)
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                }
+                let squash = |s: &str| s.split_whitespace().collect::<String>();
+                assert_eq!(squash(&cover), squash(&title), "{locale}: cover");
+            }
+            text.push_str(&panel_text);
+            text.push('\n');
+        }
+        support::assert_reads_as(&doc, &text, &format!("{paper:?} {locale}"));
+        // The QR code is on the back panel, on the outside.
+        let url = doc.meta.url.clone().expect("url");
+        let rects = support::black_rects(&pdf, 0);
+        assert_eq!(support::decode_qr(&rects, 6.0), vec![url], "{locale}");
+        let back = panels[5];
+        assert!(
+            rects.iter().all(|r| r.0 >= back.1 && r.0 + r.2 <= back.2),
+            "{locale}: QR off the back panel"
+        );
+    }
+}
+
+/// x positions where a path starts on page `index` (fold marks are vertical lines).
+fn path_starts(pdf: &lopdf::Document, index: usize) -> Vec<f32> {
+    let page = pdf.get_pages().into_values().nth(index).expect("page");
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).expect("content");
+    content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "m")
+        .filter_map(|op| op.operands.first().and_then(|o| o.as_float().ok()))
+        .collect()
+}
+
+#[test]
+fn fold_marks_sit_on_the_folds_only_when_asked() {
+    let mut style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TriFold);
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let plain = build::build(&doc, &style).expect("build");
+    style.fold_marks = true;
+    let marked = build::build(&doc, &style).expect("build");
+    let near = |xs: &[f32], v: f32| xs.iter().filter(|x| (**x - v * MM).abs() < 0.1).count();
+    let (outside, inside) = (
+        path_starts(&support::load(&marked.pdf), 0),
+        path_starts(&support::load(&marked.pdf), 1),
+    );
+    // A mark at the top and at the bottom of each fold.
+    assert_eq!(
+        (near(&outside, 97.0), near(&outside, 197.0)),
+        (2, 2),
+        "{outside:?}"
+    );
+    assert_eq!(
+        (near(&inside, 100.0), near(&inside, 200.0)),
+        (2, 2),
+        "{inside:?}"
+    );
+    let plain_starts = path_starts(&support::load(&plain.pdf), 0);
+    assert_eq!(near(&plain_starts, 97.0), 0);
+}
+
+#[test]
+fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let long = "Ketamine treatment may be beneficial for individuals with chronic pain that is not responsive to traditional pain management techniques. ".repeat(6);
+    let mut yaml =
+        String::from("language: en\ntitle: Long\nrevised: 2026-01-01\nversion: \"1\"\nsections:\n");
+    for i in 0..14 {
+        yaml.push_str(&format!(
+            "  - id: s{i}\n    heading: Section {i}\n    body:\n      - \"{long}\"\n"
+        ));
+    }
+    std::fs::create_dir_all(dir.path().join("long")).expect("mkdir");
+    std::fs::write(dir.path().join("long/en.yaml"), yaml).expect("write");
+    let out = dir.path().join("out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(["build", "--layout", "trifold", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("long"))
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("does not fit the tri-fold: the text overflows by")
+            && err.contains(" mm")
+            && err.contains("en.yaml"),
+        "{err}"
+    );
+    let pdfs = std::fs::read_dir(&out)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(pdfs, 0);
+}
+
+#[test]
+fn fold_marks_without_a_trifold_is_a_usage_error() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args([
+            "build",
+            "handouts/ketamine",
+            "--fold-marks",
+            "-o",
+            "/nonexistent",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("--layout trifold"));
+}
