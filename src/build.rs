@@ -196,6 +196,7 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
         doc.meta.clinic = branding.name.clone();
     }
     doc.meta.contact = branding.contact.clone();
+    doc.meta.logo = branding.logo.clone();
     if let Some((r, g, b)) = branding.accent {
         style.accent = crate::layout::Rgb(r, g, b);
     }

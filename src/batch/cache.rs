@@ -16,6 +16,9 @@ struct Record {
     inputs: String,
     sha256: String,
     pages: usize,
+    /// Image files the leaflet shows (they live outside the YAML): path and digest.
+    #[serde(default)]
+    images: Vec<(std::path::PathBuf, String)>,
 }
 
 /// A still-valid earlier build.
@@ -108,6 +111,12 @@ impl Cache {
         if rec.inputs != inputs {
             return None;
         }
+        for (path, digest) in &rec.images {
+            let bytes = std::fs::read(path).ok()?;
+            if crate::model::image::digest(&bytes) != *digest {
+                return None;
+            }
+        }
         let bytes = std::fs::read(output).ok()?;
         (sha256_hex(&bytes) == rec.sha256).then_some(Hit {
             bytes,
@@ -116,7 +125,14 @@ impl Cache {
         })
     }
 
-    pub fn record(&self, output: &Path, inputs: &str, sha256: &str, pages: usize) {
+    pub fn record(
+        &self,
+        output: &Path,
+        inputs: &str,
+        sha256: &str,
+        pages: usize,
+        images: Vec<(std::path::PathBuf, String)>,
+    ) {
         self.changed
             .store(true, std::sync::atomic::Ordering::Relaxed);
         if let Ok(mut r) = self.records.lock() {
@@ -126,6 +142,7 @@ impl Cache {
                     inputs: inputs.to_string(),
                     sha256: sha256.to_string(),
                     pages,
+                    images,
                 },
             );
         }

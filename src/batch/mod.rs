@@ -151,7 +151,11 @@ fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources)
             let built = build::build(&doc, &style)?;
             crate::output::write_atomic(&job.output, &built.pdf)?;
             let sha = cache::sha256_hex(&built.pdf);
-            cache.record(&job.output, &fingerprint, &sha, built.pages);
+            let images = doc
+                .images()
+                .map(|i| (i.path.clone(), i.digest.clone()))
+                .collect();
+            cache.record(&job.output, &fingerprint, &sha, built.pages, images);
             Ok((Status::Built, built.pdf, built.pages, sha))
         },
     ));

@@ -149,6 +149,22 @@ impl<'a> Flow<'a> {
     /// Lays out the whole document into chunks.
     pub fn document(&mut self, doc: &Document) -> Result<()> {
         let s = self.style;
+        if let Some(logo) = &doc.meta.logo {
+            // The clinic's logo above the title, 14 mm tall (narrower when it is wide).
+            let aspect = logo.data.height as f32 / logo.data.width as f32;
+            let w = (14.0 * super::style::MM / aspect).min(s.title_measure() / 2.0);
+            self.image_chunk(
+                &logo.data,
+                logo.alt.clone(),
+                0.0,
+                s.title_measure(),
+                w,
+                w * aspect,
+                0.0,
+            );
+            self.pad_last(s.title_gap_after);
+            self.keep_next = true;
+        }
         let title_style = s.title_text();
         let lines = self.set(&doc.title, &title_style, s.title_measure())?;
         self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
@@ -216,6 +232,13 @@ impl<'a> Flow<'a> {
                     let lines = self.set(t, style, measure)?;
                     self.text_chunks(&lines, x, style, role, gap, false);
                 }
+                Block::Image(img) => {
+                    let alt = crate::text::markup::parse(&img.alt.markup)
+                        .map(|t| t.text)
+                        .unwrap_or_else(|_| img.alt.markup.clone());
+                    let (w, h) = self.image_size(&img.data, measure);
+                    self.image_chunk(&img.data, alt, x, measure, w, h, gap);
+                }
                 Block::List(items) => {
                     for (ii, item) in items.iter().enumerate() {
                         let indent = self.style.list_indent;
@@ -237,7 +260,52 @@ impl<'a> Flow<'a> {
         Ok(())
     }
 
-    /// Draws a bullet on the first line of the list item that starts at `chunk`.
+    /// An image's printed size: its pixels at 150 dpi (sharp on office printers), no
+    /// wider than `measure` and no taller than 40 % of the page's content area.
+    fn image_size(&self, data: &crate::model::image::ImageData, measure: f32) -> (f32, f32) {
+        let s = self.style;
+        let aspect = data.height as f32 / data.width as f32;
+        let max_h = 0.4 * (s.paper.height - s.margin_top - s.margin_bottom);
+        let w = (data.width as f32 / 150.0 * 72.0)
+            .min(measure)
+            .min(max_h / aspect);
+        (w, w * aspect)
+    }
+
+    /// One unbreakable chunk holding an image at the start side of `x..x + measure`.
+    #[allow(clippy::too_many_arguments)]
+    fn image_chunk(
+        &mut self,
+        data: &std::sync::Arc<crate::model::image::ImageData>,
+        alt: String,
+        x: f32,
+        measure: f32,
+        w: f32,
+        h: f32,
+        space_before: f32,
+    ) {
+        let block = self.block_id();
+        let ix = if self.ctx.rtl { x + measure - w } else { x };
+        self.chunks.push(Chunk {
+            height: h,
+            space_before,
+            break_before: !self.keep_next,
+            elements: vec![Element {
+                role: Role::Figure,
+                block,
+                shape: Shape::Image {
+                    x: ix,
+                    y: 0.0,
+                    w,
+                    h,
+                    data: data.clone(),
+                    alt,
+                },
+            }],
+        });
+        self.keep_next = false;
+    }
+
     /// Draws a bullet on the first line of the list item that starts at `chunk`; the
     /// list spans `x..x + measure` and its bullets sit at the start side.
     fn bullet(&mut self, chunk: usize, x: f32, measure: f32, style: &TextStyle) {
@@ -533,7 +601,7 @@ pub fn offset(shape: &mut Shape, dx: f32, dy: f32) {
             r.x += dx;
             r.baseline += dy;
         }
-        Shape::Rect { x, y, .. } | Shape::Link { x, y, .. } => {
+        Shape::Rect { x, y, .. } | Shape::Link { x, y, .. } | Shape::Image { x, y, .. } => {
             *x += dx;
             *y += dy;
         }

@@ -34,6 +34,8 @@ pub enum Role {
     /// The highlighted warning box (its background and border).
     Box,
     Disclaimer,
+    /// An image with a text alternative (diagram, logo).
+    Figure,
     /// Page furniture not part of the content: footer, rules, backgrounds.
     Artifact,
 }
@@ -99,6 +101,15 @@ pub enum Shape {
         y2: f32,
         color: Rgb,
         width: f32,
+    },
+    /// An image scaled into the box; `alt` says what it shows.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        data: std::sync::Arc<crate::model::image::ImageData>,
+        alt: String,
     },
     /// A clickable area that opens `url`.
     Link {

@@ -19,6 +19,19 @@ pub struct ClinicFile {
     /// Contact line (address, phone) printed above the online address.
     #[serde(default)]
     pub contact: Option<String>,
+    /// The clinic's logo, printed above every title.
+    #[serde(default)]
+    pub logo: Option<LogoSource>,
+}
+
+/// A logo file beside clinic.yaml (PNG or JPEG) and its text alternative.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LogoSource {
+    /// File name in the clinic's folder (the one holding clinic.yaml), e.g. `logo.png`.
+    pub file: String,
+    /// What the logo says, for readers who cannot see it, e.g. the clinic's name.
+    pub alt: String,
 }
 
 /// Branding that applies to a build, checked.
@@ -27,6 +40,7 @@ pub struct Branding {
     pub name: Option<String>,
     pub accent: Option<(f32, f32, f32)>,
     pub contact: Option<String>,
+    pub logo: Option<super::Logo>,
     pub file: Option<PathBuf>,
 }
 
@@ -73,7 +87,33 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         contact: loaded.value.contact.clone(),
         file: Some(path.clone()),
         accent: None,
+        logo: None,
     };
+    if let Some(logo) = &loaded.value.logo {
+        let at = |p: &str| {
+            loaded
+                .positions
+                .get(p)
+                .unwrap_or(Pos { line: 1, column: 1 })
+        };
+        if logo.alt.trim().is_empty() {
+            return Err(Error::input(
+                Diagnostic::new("the logo's `alt:` text is empty".to_string())
+                    .file(&path)
+                    .at(&loaded.text, at("logo.alt"))
+                    .help("write what the logo says, e.g. the clinic's name"),
+            ));
+        }
+        let data = super::image::resolve(handouts_root, &logo.file, |m| {
+            Diagnostic::new(m)
+                .file(&path)
+                .at(&loaded.text, at("logo.file"))
+        })?;
+        b.logo = Some(super::Logo {
+            data,
+            alt: logo.alt.clone(),
+        });
+    }
     if let Some(hex) = &loaded.value.accent {
         let pos = loaded
             .positions

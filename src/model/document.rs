@@ -32,6 +32,14 @@ pub struct Origin {
 pub enum Block {
     Paragraph(Text),
     List(Vec<Text>),
+    Image(Image),
+}
+
+/// A checked image and the text that describes it (translated like any other text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub data: std::sync::Arc<super::image::ImageData>,
+    pub alt: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +62,15 @@ pub struct Meta {
     pub author: Option<String>,
     /// Contact line from the clinic's branding file.
     pub contact: Option<String>,
+    /// The clinic's logo from its branding file.
+    pub logo: Option<Logo>,
+}
+
+/// A clinic's logo and its text alternative (the clinic's name, as a rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logo {
+    pub data: std::sync::Arc<super::image::ImageData>,
+    pub alt: String,
 }
 
 /// A handout in one language, ready for typesetting.
@@ -94,6 +111,23 @@ impl Document {
         out
     }
 
+    /// Every image the leaflet shows: the clinic's logo, then the section images.
+    pub fn images(&self) -> impl Iterator<Item = &super::image::ImageData> {
+        let blocks = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.body)
+            .chain(&self.disclaimer);
+        self.meta
+            .logo
+            .iter()
+            .map(|l| &*l.data)
+            .chain(blocks.filter_map(|b| match b {
+                Block::Image(i) => Some(&*i.data),
+                _ => None,
+            }))
+    }
+
     /// Calls `f` on every text, allowing replacement (used to apply translations).
     pub fn texts_mut(&mut self) -> Vec<&mut Text> {
         let mut out = vec![&mut self.title];
@@ -115,6 +149,7 @@ fn push_block<'a>(b: &'a Block, out: &mut Vec<&'a Text>) {
     match b {
         Block::Paragraph(t) => out.push(t),
         Block::List(items) => out.extend(items.iter()),
+        Block::Image(i) => out.push(&i.alt),
     }
 }
 
@@ -122,6 +157,7 @@ fn push_block_mut<'a>(b: &'a mut Block, out: &mut Vec<&'a mut Text>) {
     match b {
         Block::Paragraph(t) => out.push(t),
         Block::List(items) => out.extend(items.iter_mut()),
+        Block::Image(i) => out.push(&mut i.alt),
     }
 }
 
@@ -224,6 +260,17 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         .as_deref()
         .map(|s| text_at("subject", "subject".into(), s, &mut errors));
 
+    // Images live in the handout's folder.
+    let root = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let image_diagnostic =
+        |p: &str, msg: String| Diagnostic::new(msg).file(path).at(&text, pos_of(p));
+    let images = ImageContext {
+        root,
+        diagnostic: &image_diagnostic,
+    };
     let mut seen_ids: Vec<&str> = Vec::new();
     let mut sections = Vec::new();
     for (si, s) in src.sections.iter().enumerate() {
@@ -269,6 +316,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             &format!("{base}.body"),
             &s.id,
             &mut text_at,
+            &images,
             &mut errors,
         );
         sections.push(Section {
@@ -283,6 +331,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         "disclaimer",
         "disclaimer",
         &mut text_at,
+        &images,
         &mut errors,
     );
 
@@ -298,6 +347,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             clinic: src.clinic,
             author: src.author,
             contact: None,
+            logo: None,
         },
         language: src.language,
         title,
@@ -312,19 +362,44 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
     })
 }
 
+/// Where images are looked up, and how to point at a YAML path in a message.
+struct ImageContext<'a> {
+    root: &'a Path,
+    diagnostic: &'a dyn Fn(&str, String) -> Diagnostic,
+}
+
 fn blocks(
     src: &[BlockSource],
     yaml_base: &str,
     id_base: &str,
     text_at: &mut impl FnMut(&str, String, &str, &mut Vec<Error>) -> Text,
+    images: &ImageContext,
     errors: &mut Vec<Error>,
 ) -> Vec<Block> {
     src.iter()
         .enumerate()
-        .map(|(bi, b)| {
+        .filter_map(|(bi, b)| {
             let yaml = format!("{yaml_base}[{bi}]");
             let id = format!("{id_base}.{}", bi + 1);
-            match b {
+            Some(match b {
+                BlockSource::Image(img) => {
+                    let alt = text_at(
+                        &format!("{yaml}.alt"),
+                        format!("{id}.alt"),
+                        &img.alt,
+                        errors,
+                    );
+                    let at = format!("{yaml}.image");
+                    match super::image::resolve(images.root, &img.image, |m| {
+                        (images.diagnostic)(&at, m)
+                    }) {
+                        Ok(data) => Block::Image(Image { data, alt }),
+                        Err(e) => {
+                            errors.push(e);
+                            return None;
+                        }
+                    }
+                }
                 BlockSource::Paragraph(p) => Block::Paragraph(text_at(&yaml, id, p, errors)),
                 BlockSource::List(l) => Block::List(
                     l.list
@@ -340,7 +415,7 @@ fn blocks(
                         })
                         .collect(),
                 ),
-            }
+            })
         })
         .collect()
 }

@@ -2,14 +2,15 @@
 
 pub mod clinic;
 mod document;
+pub mod image;
 mod labels;
 pub mod load;
 mod positions;
 pub mod source;
 
 pub use document::{
-    is_language_tag as looks_like_language, load_source, parse_source, Block, Document, Meta,
-    Origin, Section, Text, MAX_TEXT_CHARS,
+    is_language_tag as looks_like_language, load_source, parse_source, Block, Document, Image,
+    Logo, Meta, Origin, Section, Text, MAX_TEXT_CHARS,
 };
 pub use labels::{Labels, DRAFT_NOTICE_EN};
 pub use load::Limits;

@@ -69,7 +69,8 @@ pub enum SectionKind {
     Warning,
 }
 
-/// A paragraph (a text) or a bullet list (`list:` with one text per item).
+/// A paragraph (a text), a bullet list (`list:` with one text per item) or an image
+/// (`image:` with its `alt:` text).
 #[derive(Debug, JsonSchema)]
 #[serde(untagged)]
 pub enum BlockSource {
@@ -77,6 +78,19 @@ pub enum BlockSource {
     Paragraph(String),
     /// A bullet list.
     List(ListSource),
+    /// A picture: a diagram or a photograph.
+    Image(ImageSource),
+}
+
+/// An image in the handout's folder, PNG or JPEG, with the text that describes it to
+/// readers who cannot see it (required; translated like any other text).
+#[derive(Debug, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImageSource {
+    /// File name inside the handout's folder, e.g. `diagram.png`.
+    pub image: String,
+    /// What the image shows, in a sentence.
+    pub alt: String,
 }
 
 /// A bullet list.
@@ -95,25 +109,43 @@ impl<'de> Deserialize<'de> for BlockSource {
         impl<'de> Visitor<'de> for BlockVisitor {
             type Value = BlockSource;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (a text) or a list (`list:` followed by items)")
+                f.write_str("a paragraph (a text), a list (`list:` followed by items) or an image (`image:` and `alt:`)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<BlockSource, E> {
                 Ok(BlockSource::Paragraph(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BlockSource, A::Error> {
+                const KEYS: &[&str] = &["list", "image", "alt"];
                 let mut list: Option<Vec<String>> = None;
+                let (mut image, mut alt): (Option<String>, Option<String>) = (None, None);
                 while let Some(key) = map.next_key::<String>()? {
-                    if key != "list" {
-                        return Err(de::Error::unknown_field(&key, &["list"]));
+                    let slot_taken = match key.as_str() {
+                        "list" => list.is_some(),
+                        "image" => image.is_some(),
+                        "alt" => alt.is_some(),
+                        _ => return Err(de::Error::unknown_field(&key, KEYS)),
+                    };
+                    if slot_taken {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                     }
-                    if list.is_some() {
-                        return Err(de::Error::duplicate_field("list"));
+                    match key.as_str() {
+                        "list" => list = Some(map.next_value()?),
+                        "image" => image = Some(map.next_value()?),
+                        _ => alt = Some(map.next_value()?),
                     }
-                    list = Some(map.next_value()?);
                 }
-                match list {
-                    Some(list) => Ok(BlockSource::List(ListSource { list })),
-                    None => Err(de::Error::missing_field("list")),
+                match (list, image, alt) {
+                    (Some(list), None, None) => Ok(BlockSource::List(ListSource { list })),
+                    (None, Some(image), Some(alt)) => {
+                        Ok(BlockSource::Image(ImageSource { image, alt }))
+                    }
+                    (None, Some(_), None) => Err(de::Error::custom(
+                        "an image needs `alt:`, a sentence that says what it shows",
+                    )),
+                    (None, None, _) => Err(de::Error::missing_field("list")),
+                    _ => Err(de::Error::custom(
+                        "a block is either a list (`list:`) or an image (`image:` and `alt:`), not both",
+                    )),
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Page model → PDF bytes (printpdf), finished with lopdf.
 
 mod finish;
+mod image;
 mod write;
 
 use crate::error::{Error, Result};

@@ -43,6 +43,13 @@ pub fn to_printpdf(layout: &Layout, book: &'static FontBook) -> Result<PdfDocume
             _ => Vec::new(),
         })
         .collect();
+    for page in &layout.pages {
+        for e in &page.elements {
+            if let Shape::Image { data, .. } = &e.shape {
+                super::image::register(&mut doc, data);
+            }
+        }
+    }
     for face in used {
         let f = book.face(face);
         let parsed = pdf_font(book, face).ok_or_else(|| {
@@ -143,6 +150,14 @@ fn element_ops(e: &Element, page_height: f32, book: &'static FontBook, ops: &mut
             });
             ops.push(Op::RestoreGraphicsState);
         }
+        Shape::Image {
+            x,
+            y,
+            w,
+            h,
+            data,
+            alt,
+        } => super::image::ops(data, *x, *y, *w, *h, alt, page_height, ops),
         Shape::Link { x, y, w, h, url } => {
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(

@@ -1,0 +1,227 @@
+//! Images (logos, diagrams): paths confined to their folder, read and checked when the
+//! handout is loaded so that a missing or broken file is an input error with a position.
+//!
+//! JPEG files are embedded as they are (no second lossy generation); PNG files are
+//! decoded to pixels that the PDF stores losslessly (Flate), with alpha as a soft mask.
+
+use crate::error::{Diagnostic, Error, Result};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// Largest accepted image file: leaflets print logos and diagrams, not photographs.
+pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+/// Largest accepted image in pixels (guards against decompression bombs).
+pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+
+/// Pixels the PDF can take as they are.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pixels {
+    /// A baseline or progressive JPEG file, embedded unchanged (DCTDecode).
+    Jpeg { bytes: Vec<u8>, components: u8 },
+    /// 8-bit samples, row by row: grey or RGB, and an optional alpha channel.
+    Raw {
+        samples: Vec<u8>,
+        components: u8,
+        alpha: Option<Vec<u8>>,
+    },
+}
+
+/// A checked image, shared by every leaflet that shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageData {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Pixels,
+    /// A digest of the file, naming the image in the PDF (equal files, equal names).
+    pub digest: String,
+    /// Where the file is (for incremental builds: a changed image means a rebuild).
+    pub path: PathBuf,
+}
+
+/// The digest of an image file's bytes (16 hex digits of SHA-256).
+pub fn digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Resolves `relative` (as written in `file`) inside `root`: no absolute paths, no
+/// `..`, and no symbolic link that leads out of `root`.
+pub fn confine(root: &Path, relative: &str) -> std::result::Result<PathBuf, String> {
+    let rel = Path::new(relative);
+    if relative.trim().is_empty() {
+        return Err("the image path is empty".into());
+    }
+    if rel.is_absolute()
+        || rel
+            .components()
+            .any(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+    {
+        return Err(format!("`{relative}` is an absolute path"));
+    }
+    if rel.components().any(|c| c == Component::ParentDir) {
+        return Err(format!("`{relative}` leaves the folder with `..`"));
+    }
+    let joined = root.join(rel);
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| format!("the folder {} cannot be read: {e}", root.display()))?;
+    let real = joined
+        .canonicalize()
+        .map_err(|_| format!("`{relative}` does not exist in {}", root.display()))?;
+    if !real.starts_with(&real_root) {
+        return Err(format!(
+            "`{relative}` is a link that leads outside {}",
+            root.display()
+        ));
+    }
+    if !real.is_file() {
+        return Err(format!("`{relative}` is not a file"));
+    }
+    Ok(real)
+}
+
+/// Reads and checks the image at `path`.
+pub fn load(path: &Path) -> std::result::Result<Arc<ImageData>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot be read: {e}"))?
+        .len();
+    if size > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "is {} MB; images may have at most {} MB",
+            size / 1_000_000,
+            MAX_IMAGE_BYTES / 1_000_000
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let digest = digest(&bytes);
+    let format =
+        image::guess_format(&bytes).map_err(|_| "is neither a PNG nor a JPEG file".to_string())?;
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
+    reader.limits(limits);
+    let decoded = match format {
+        image::ImageFormat::Png | image::ImageFormat::Jpeg => reader
+            .decode()
+            .map_err(|e| format!("is damaged or unreadable: {e}"))?,
+        other => {
+            return Err(format!(
+                "is a {other:?} image; use PNG (diagrams, logos) or JPEG (photographs)"
+            ))
+        }
+    };
+    let (width, height) = (decoded.width(), decoded.height());
+    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+        return Err(format!("has an unusable size of {width} × {height} pixels"));
+    }
+    let grey = !decoded.color().has_color();
+    let passthrough =
+        format == image::ImageFormat::Jpeg && matches!(jpeg_components(&bytes), Some(1) | Some(3));
+    let pixels = if passthrough {
+        Pixels::Jpeg {
+            bytes,
+            components: if grey { 1 } else { 3 },
+        }
+    } else {
+        let alpha = decoded
+            .color()
+            .has_alpha()
+            .then(|| {
+                decoded
+                    .to_luma_alpha8()
+                    .pixels()
+                    .map(|p| p.0[1])
+                    .collect::<Vec<u8>>()
+            })
+            .filter(|a| a.iter().any(|v| *v != 255));
+        let (samples, components) = if grey {
+            (decoded.to_luma8().into_raw(), 1)
+        } else {
+            (decoded.to_rgb8().into_raw(), 3)
+        };
+        Pixels::Raw {
+            samples,
+            components,
+            alpha,
+        }
+    };
+    Ok(Arc::new(ImageData {
+        width,
+        height,
+        pixels,
+        digest,
+        path: path.to_path_buf(),
+    }))
+}
+
+/// The number of colour components in a JPEG's frame header (1 grey, 3 YCbCr, 4 CMYK).
+fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marker = bytes[i + 1];
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        // Start-of-frame markers, except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return bytes.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+/// [`confine`] then [`load`], as one input error that names the YAML file and position.
+pub fn resolve(
+    root: &Path,
+    relative: &str,
+    diag: impl Fn(String) -> Diagnostic,
+) -> Result<Arc<ImageData>> {
+    let path = confine(root, relative).map_err(|msg| {
+        Error::input(diag(format!("image {msg}")).help(
+            "put the image in the handout's folder (or the clinic's) and write its name, e.g. logo.png",
+        ))
+    })?;
+    load(&path).map_err(|msg| {
+        Error::input(
+            diag(format!("image `{relative}` {msg}")).help(
+                "save the image again as PNG or JPEG (RGB or greyscale), or choose another file",
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_their_folder() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join("a.png"), b"x").expect("write");
+        assert!(confine(dir.path(), "a.png").is_ok());
+        assert!(confine(dir.path(), "../a.png").unwrap_err().contains(".."));
+        assert!(confine(dir.path(), "/etc/passwd")
+            .unwrap_err()
+            .contains("absolute"));
+        assert!(confine(dir.path(), "b.png")
+            .unwrap_err()
+            .contains("does not exist"));
+        assert!(confine(dir.path(), "").is_err());
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().expect("tmp");
+            std::fs::write(outside.path().join("secret.png"), b"x").expect("write");
+            std::os::unix::fs::symlink(outside.path().join("secret.png"), dir.path().join("l.png"))
+                .expect("link");
+            assert!(confine(dir.path(), "l.png")
+                .unwrap_err()
+                .contains("outside"));
+        }
+    }
+}
