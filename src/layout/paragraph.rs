@@ -474,10 +474,16 @@ fn assemble(
     }
     let levels: Vec<u8> = logical.iter().map(|(g, _, _)| g.level).collect();
     let reordered = levels.iter().any(|l| l % 2 == 1);
+    // A right-to-left glyph carries its cluster's text reversed (for extractors, see
+    // `shape::collect`); the logical text puts it back the right way round.
     let actual_text = reordered.then(|| {
         logical
             .iter()
-            .map(|(g, _, _)| g.text.as_str())
+            .flat_map(|(g, _, _)| {
+                let chars: Vec<char> = g.text.chars().collect();
+                let rtl = g.level % 2 == 1;
+                (0..chars.len()).map(move |k| chars[if rtl { chars.len() - 1 - k } else { k }])
+            })
             .collect::<String>()
     });
     let order = if reordered {

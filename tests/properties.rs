@@ -1,0 +1,366 @@
+//! Property tests: random paragraphs set at random measures, and random small
+//! documents built into PDFs and read back.
+//!
+//! The defaults take a few seconds in a debug build. For a longer hunt:
+//! `PROPTEST_CASES=2000 cargo test --release --test properties`.
+
+mod support;
+
+use handout::layout::linebreak::Mode;
+use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
+use handout::layout::{Layout, Rgb, Role, Shape, Style};
+use handout::text::{hyphenate, markup, FontBook};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use unicode_linebreak::linebreaks;
+
+// ---- generators ----------------------------------------------------------------
+
+const LONG_WORDS: &[&str] = &[
+    "internationalization",
+    "pharmacokinetics",
+    "responsibilities",
+    "anaesthetist",
+    "hallucinations",
+    "effectiveness",
+    "administration",
+    "intravenously",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis",
+    "neuropathic",
+    "fibromyalgia",
+    "management",
+];
+
+const CJK: &[char] = &[
+    '氯', '胺', '酮', '是', '一', '种', '麻', '醉', '药', '物', '慢', '性', '疼', '痛', '治', '疗',
+    '的', '新', '方', '法', '患', '者', '医', '生',
+];
+
+const ARABIC: &[&str] = &[
+    "الكيتامين",
+    "لا",
+    "الألم",
+    "علاج",
+    "مستقبلات",
+    "المزمن",
+    "طبيبك",
+    "لأن",
+];
+
+fn latin_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => "[a-z]{1,9}",
+        2 => "[A-Z][a-z]{1,8}",
+        2 => proptest::sample::select(LONG_WORDS).prop_map(String::from),
+        1 => "[a-z]{14,30}",
+        1 => "[a-z]{2,6}-[a-z]{2,7}",
+    ]
+}
+
+fn number() -> impl Strategy<Value = String> {
+    prop_oneof!["[0-9]{1,6}", "[0-9]{1,3}[.,][0-9]{1,2}", "[0-9]{1,3}%",]
+}
+
+fn cjk_run() -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(proptest::sample::select(CJK), 1..8),
+        proptest::sample::select(&["", "", "。", "，"][..]),
+    )
+        .prop_map(|(cs, p)| cs.into_iter().collect::<String>() + p)
+}
+
+fn arabic_word() -> impl Strategy<Value = String> {
+    proptest::sample::select(ARABIC).prop_map(String::from)
+}
+
+/// A word with optional brackets, trailing punctuation and inline markup.
+fn token(latin_only: bool) -> BoxedStrategy<String> {
+    let core = if latin_only {
+        prop_oneof![8 => latin_word(), 2 => number(), 1 => cjk_run()].boxed()
+    } else {
+        prop_oneof![
+            8 => latin_word(),
+            2 => number(),
+            2 => cjk_run(),
+            2 => arabic_word(),
+        ]
+        .boxed()
+    };
+    (
+        core,
+        proptest::sample::select(&["", "", "", "", "", "("][..]),
+        proptest::sample::select(&["", "", "", "", "", ",", ".", ";", ":", "!", "?", ")"][..]),
+        0u8..10,
+    )
+        .prop_map(|(w, pre, post, m)| {
+            let w = format!("{pre}{w}{post}");
+            match m {
+                0 => format!("**{w}**"),
+                1 => format!("*{w}*"),
+                _ => w,
+            }
+        })
+        .boxed()
+}
+
+fn markup_text(latin_only: bool, words: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    proptest::collection::vec(token(latin_only), words).prop_map(|ws| ws.join(" "))
+}
+
+// ---- checking set lines against their input -----------------------------------
+
+/// Byte offsets where UAX #14 allows a line to start.
+fn opportunities(text: &str) -> Vec<usize> {
+    linebreaks(text).map(|(i, _)| i).collect()
+}
+
+/// Dictionary hyphenation points (byte offsets into `text`) of every segment.
+fn hyphen_points(text: &str, language: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in opportunities(text) {
+        let seg = &text[start..end];
+        let word = seg.trim_end_matches(' ');
+        out.extend(
+            hyphenate::breaks(language, word, &[])
+                .into_iter()
+                .map(|b| start + b),
+        );
+        start = end;
+    }
+    out
+}
+
+/// One line located in the input: its text is `input[start..end]`, followed by an
+/// inserted hyphen if `hyphenated`; the next line starts at `next`.
+#[derive(Debug)]
+struct Located {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+/// Locates every line's text in `input` in order. A line must continue exactly where
+/// the previous one broke (after the space the break consumed), and every break must
+/// be a UAX #14 opportunity or, with an inserted hyphen, a hyphenation point.
+fn locate(
+    input: &str,
+    lines: &[String],
+    opps: &[usize],
+    hyphens: &[usize],
+) -> Result<Vec<Located>, String> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            return Err(format!("line {i} is empty"));
+        }
+        let rest = &input[p..];
+        let mut found = None;
+        // The line's text as it stands in the source, or without an inserted hyphen.
+        if rest.starts_with(line.as_str()) {
+            let end = p + line.len();
+            let next = if input[end..].starts_with(' ') {
+                end + 1
+            } else {
+                end
+            };
+            if next == input.len() || opps.contains(&next) {
+                found = Some(Located {
+                    start: p,
+                    end,
+                    next,
+                });
+            }
+        }
+        if found.is_none() {
+            if let Some(stem) = line.strip_suffix('-') {
+                let end = p + stem.len();
+                if rest.starts_with(stem) && hyphens.contains(&end) {
+                    found = Some(Located {
+                        start: p,
+                        end,
+                        next: end,
+                    });
+                }
+            }
+        }
+        let Some(l) = found else {
+            return Err(format!(
+                "line {i} {line:?} does not continue the input at byte {p} ({rest:?}) with a legal break"
+            ));
+        };
+        p = l.next;
+        out.push(l);
+    }
+    if p != input.len() {
+        return Err(format!("input left over after the last line: {:?}", &input[p..]));
+    }
+    Ok(out)
+}
+
+fn book() -> &'static FontBook {
+    FontBook::shared().expect("fonts")
+}
+
+// ---- the paragraph property ----------------------------------------------------
+
+#[derive(Debug, Clone)]
+struct ParaCase {
+    markup: String,
+    measure: f32,
+    size: f32,
+    mode: Mode,
+    hyphenate: bool,
+    first_fit: bool,
+    balance: bool,
+    rtl: bool,
+}
+
+fn para_case() -> impl Strategy<Value = ParaCase> {
+    (
+        markup_text(false, 1..40),
+        prop_oneof![1 => 8.0f32..40.0, 4 => 40.0f32..420.0],
+        8.0f32..20.0,
+        prop_oneof![Just(Mode::RaggedRight), Just(Mode::Justified)],
+        any::<bool>(),
+        (0u8..4).prop_map(|v| v == 0),
+        (0u8..4).prop_map(|v| v == 0),
+        (0u8..5).prop_map(|v| v == 0),
+    )
+        .prop_map(
+            |(markup, measure, size, mode, hyphenate, first_fit, balance, rtl)| ParaCase {
+                markup,
+                measure,
+                size,
+                mode,
+                hyphenate,
+                first_fit,
+                balance,
+                rtl,
+            },
+        )
+}
+
+fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
+    let language = if c.rtl { "ar" } else { "en" };
+    let ctx = Context {
+        book: book(),
+        language,
+        terms: &[],
+        source_text: "",
+        rtl: c.rtl,
+    };
+    let style = TextStyle {
+        size: c.size,
+        leading: c.size * 1.4,
+        color: Rgb::BLACK,
+        bold: false,
+        mode: c.mode,
+        hyphenate: c.hyphenate,
+        balance: c.balance,
+        first_fit: c.first_fit,
+    };
+    paragraph::set_styled(&ctx, styled, None, &style, c.measure).expect("set")
+}
+
+fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
+    let styled = markup::parse(&c.markup);
+    prop_assume!(styled.is_ok(), "markup refused (block syntax)");
+    let styled = styled.unwrap_or_default();
+    let input = styled.text.as_str();
+    let lines = set_case(c, &styled);
+    prop_assert!(!lines.is_empty(), "no lines for {input:?}");
+
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| l.runs.iter().map(|r| r.text()).collect())
+        .collect();
+    let opps = opportunities(input);
+    let language = if c.rtl { "ar" } else { "en" };
+    let hyphens = if c.hyphenate {
+        hyphen_points(input, language)
+    } else {
+        Vec::new()
+    };
+    let located = locate(input, &texts, &opps, &hyphens)
+        .map_err(|e| TestCaseError::fail(format!("{e}\ninput {input:?}\nlines {texts:#?}")))?;
+
+    for (i, (line, at)) in lines.iter().zip(&located).enumerate() {
+        // Glyphs advance left to right without overlapping (no negative spaces).
+        for run in &line.runs {
+            for g in &run.glyphs {
+                prop_assert!(
+                    g.advance >= -0.001,
+                    "line {i} {:?}: glyph {:?} has advance {}",
+                    texts[i],
+                    g.text,
+                    g.advance
+                );
+            }
+        }
+        let width = line.runs.iter().map(|r| r.x + r.width()).fold(0.0, f32::max);
+        prop_assert!(
+            (width - line.width).abs() < 0.01,
+            "line {i}: width {} but runs end at {width}",
+            line.width
+        );
+        if line.width > c.measure + 0.01 {
+            // Overfull only when the line holds one unbreakable piece.
+            let inside: Vec<usize> = opps
+                .iter()
+                .chain(&hyphens)
+                .copied()
+                .filter(|b| at.start < *b && *b < at.end)
+                .collect();
+            prop_assert!(
+                inside.is_empty(),
+                "line {i} {:?} is {} wide at measure {} but could break at {inside:?}\nlines {texts:#?}",
+                texts[i],
+                line.width,
+                c.measure
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 64, ..Config::default() })]
+
+    #[test]
+    fn paragraphs_fit_keep_their_text_and_break_where_allowed(c in para_case()) {
+        check_paragraph(&c)?;
+    }
+}
+
+// ---- regressions found by the properties ---------------------------------------
+
+fn case(markup: &str, measure: f32) -> ParaCase {
+    ParaCase {
+        markup: markup.into(),
+        measure,
+        size: 10.0,
+        mode: Mode::RaggedRight,
+        hyphenate: true,
+        first_fit: false,
+        balance: false,
+        rtl: false,
+    }
+}
+
+/// The lam-alef ligature stands for two characters; its logical text is "لا", not
+/// the reversed form its glyph carries for extractors.
+#[test]
+fn rtl_ligature_text_is_logical() {
+    for rtl in [true, false] {
+        let c = ParaCase {
+            rtl,
+            ..case("لا الألم", 200.0)
+        };
+        check_paragraph(&c).expect("property");
+        let styled = markup::parse(&c.markup).expect("markup");
+        let text: String = set_case(&c, &styled)[0].runs[0].text();
+        assert_eq!(text, "لا الألم");
+    }
+}
