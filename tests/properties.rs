@@ -364,3 +364,20 @@ fn rtl_ligature_text_is_logical() {
         assert_eq!(text, "لا الألم");
     }
 }
+
+/// A paragraph whose penultimate line ends with a hyphen used to dodge the
+/// final-hyphen demerits by breaking at the closing glue: an empty last line.
+#[test]
+fn no_paragraph_ends_with_an_empty_line() {
+    let c = ParaCase {
+        markup: "**a** *awimariai,* **(لا,**".into(),
+        measure: 44.571457,
+        size: 8.932045,
+        ..case("", 0.0)
+    };
+    check_paragraph(&c).expect("property");
+    let styled = markup::parse(&c.markup).expect("markup");
+    for line in set_case(&c, &styled) {
+        assert!(line.runs.iter().any(|r| !r.glyphs.is_empty()), "an empty line");
+    }
+}

@@ -81,7 +81,7 @@ pub fn set_styled(
     let faces = select_faces(ctx, styled, origin, style)?;
     let levels = bidi_levels(ctx, &styled.text);
     let (items, contents) = build_items(ctx, styled, &faces, &levels, style);
-    if items.len() <= 2 {
+    if !items.iter().any(|i| matches!(i, Item::Box { .. })) {
         return Ok(Vec::new());
     }
     let mut params = Params::new(style.mode, style.size);
@@ -333,6 +333,15 @@ fn build_items(
         }
         seg_start = seg_end;
     }
+    // TeX's \parfillskip preceded by \nobreak: the closing glue is never a break,
+    // or a paragraph could end with an empty line (cheaper than a last line that
+    // follows a hyphen, which pays the final-hyphen demerits).
+    items.push(Item::Penalty {
+        width: 0.0,
+        cost: INFINITY,
+        flagged: false,
+    });
+    contents.push(Content::None);
     items.push(Item::Glue {
         width: 0.0,
         stretch: 1e6,
