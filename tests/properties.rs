@@ -202,7 +202,10 @@ fn locate(
         out.push(l);
     }
     if p != input.len() {
-        return Err(format!("input left over after the last line: {:?}", &input[p..]));
+        return Err(format!(
+            "input left over after the last line: {:?}",
+            &input[p..]
+        ));
     }
     Ok(out)
 }
@@ -314,7 +317,11 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
                 );
             }
         }
-        let width = line.runs.iter().map(|r| r.x + r.width()).fold(0.0, f32::max);
+        let width = line
+            .runs
+            .iter()
+            .map(|r| r.x + r.width())
+            .fold(0.0, f32::max);
         prop_assert!(
             (width - line.width).abs() < 0.01,
             "line {i}: width {} but runs end at {width}",
@@ -393,7 +400,10 @@ fn no_paragraph_ends_with_an_empty_line() {
     check_paragraph(&c).expect("property");
     let styled = markup::parse(&c.markup).expect("markup");
     for line in set_case(&c, &styled) {
-        assert!(line.runs.iter().any(|r| !r.glyphs.is_empty()), "an empty line");
+        assert!(
+            line.runs.iter().any(|r| !r.glyphs.is_empty()),
+            "an empty line"
+        );
     }
 }
 
@@ -491,9 +501,12 @@ fn yaml(d: &DocCase) -> String {
     y
 }
 
-/// Every glyph the page model draws, as the PDF should give it back: text, x, y
-/// (PDF user space), size, and whether it is an artifact.
-fn model_glyphs(layout: &Layout) -> Vec<Vec<(String, f32, f32, f32, bool, usize)>> {
+/// A glyph as the PDF should give it back: text, x, y (PDF user space), size,
+/// whether it is an artifact, and the index of its element on the page.
+type ModelGlyph = (String, f32, f32, f32, bool, usize);
+
+/// Every glyph the page model draws, page by page.
+fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
     layout
         .pages
         .iter()
@@ -506,7 +519,7 @@ fn model_glyphs(layout: &Layout) -> Vec<Vec<(String, f32, f32, f32, bool, usize)
                 let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
                 for g in &run.glyphs {
                     out.push((
-                        g.text.clone(),
+                        g.actual_text.clone().unwrap_or_else(|| g.text.clone()),
                         run.x + g.x + g.x_offset,
                         p.height - run.baseline + g.y_offset,
                         run.size,
@@ -612,7 +625,11 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
                 .collect();
             k += n;
             if content_roles.contains(&e.role) {
-                blocks.entry(e.block).or_insert((e.role, Vec::new())).1.push(text);
+                blocks
+                    .entry(e.block)
+                    .or_insert((e.role, Vec::new()))
+                    .1
+                    .push(text);
             }
         }
     }

@@ -438,6 +438,80 @@ fn split_at_clusters<T>(
     pieces
 }
 
+/// Gives neutral glyphs at a change of direction (brackets, punctuation, spaces)
+/// their own extraction text, fenced by invisible directional marks.
+///
+/// Extractors rebuild logical order from glyphs in visual order; poppler does it by
+/// character class alone, so a neutral next to letters of the other direction (or
+/// digits) joins them and comes out on the wrong side ("(NMDA)" in Arabic read back
+/// as "( )NMDA"), and its digit class for `.` `,` `،` splits Arabic sentences. A mark
+/// of the neutral's own direction keeps it where UAX #9 put it. A mirrored bracket
+/// also keeps, as its glyph's own (shared) text, the bracket it shows, so the same
+/// glyph in left-to-right text stays right.
+fn fence_neutrals(glyphs: &mut [PlacedGlyph], levels: &[u8]) {
+    use unicode_bidi::{bidi_class, BidiClass};
+    for k in 0..glyphs.len() {
+        let rtl = levels[k] % 2 == 1;
+        let text = &glyphs[k].text;
+        let strong = text.chars().any(|c| {
+            matches!(
+                (rtl, bidi_class(c)),
+                (true, BidiClass::R | BidiClass::AL) | (false, BidiClass::L)
+            )
+        });
+        if text.is_empty() || strong {
+            continue;
+        }
+        let space = text.chars().all(char::is_whitespace);
+        let fence = if rtl {
+            // Right-to-left: any punctuation; a space only before (visually left of)
+            // left-to-right material.
+            !space || levels.get(k + 1).is_some_and(|l| l % 2 == 0)
+        } else {
+            // Left-to-right: what follows (visually right of) right-to-left material.
+            k > 0 && levels[k - 1] % 2 == 1
+        };
+        if !fence {
+            continue;
+        }
+        let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
+        let shown = if rtl { mirrored(text) } else { None };
+        let g = &mut glyphs[k];
+        g.actual_text = Some(format!("{mark}{}{mark}", g.text));
+        if let Some(c) = shown {
+            g.text = c.to_string();
+        }
+    }
+}
+
+/// The character a glyph of right-to-left `text` shows: the shaper mirrors paired
+/// brackets and a few other characters.
+fn mirrored(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    const PAIRS: &[(char, char)] = &[
+        ('(', ')'),
+        ('[', ']'),
+        ('{', '}'),
+        ('<', '>'),
+        ('«', '»'),
+        ('‹', '›'),
+        ('≤', '≥'),
+    ];
+    PAIRS.iter().find_map(|&(a, b)| {
+        if c == a {
+            Some(b)
+        } else if c == b {
+            Some(a)
+        } else {
+            None
+        }
+    })
+}
+
 /// Turns one chosen line into one positioned run in visual order.
 fn assemble(
     items: &[Item],
@@ -501,6 +575,7 @@ fn assemble(
         (0..logical.len()).collect()
     };
 
+    let visual_levels: Vec<u8> = order.iter().map(|i| levels[*i]).collect();
     let mut glyphs = Vec::with_capacity(logical.len());
     let mut links: Vec<(f32, f32, String)> = Vec::new();
     let mut x = 0.0;
@@ -520,8 +595,12 @@ fn assemble(
             x_offset: g.x_offset,
             y_offset: g.y_offset,
             text: g.text.clone(),
+            actual_text: None,
         });
         x += advance;
+    }
+    if reordered {
+        fence_neutrals(&mut glyphs, &visual_levels);
     }
     SetLine {
         runs: vec![GlyphRun {
