@@ -28,6 +28,10 @@ const LONG_WORDS: &[&str] = &[
     "neuropathic",
     "fibromyalgia",
     "management",
+    "office",
+    "sufficiently",
+    "affluent",
+    "difficult",
     // Last: wider than a title line at 22 pt.
     "Pneumonoultramicroscopicsilicovolcanoconiosis",
 ];
@@ -210,13 +214,6 @@ fn locate(
     Ok(out)
 }
 
-/// TEMPORARY: whether a hyphenation point falls inside an f-ligature (ff, fi, fl).
-fn in_ligature(text: &str, b: usize) -> bool {
-    let before = text[..b].chars().next_back();
-    let after = text[b..].chars().next();
-    before == Some('f') && matches!(after, Some('f' | 'i' | 'l'))
-}
-
 fn book() -> &'static FontBook {
     FontBook::shared().expect("fonts")
 }
@@ -331,7 +328,7 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
             // Overfull only when the line holds one unbreakable piece.
             let inside: Vec<usize> = opps
                 .iter()
-                .chain(hyphens.iter().filter(|b| !in_ligature(input, **b)))
+                .chain(&hyphens)
                 .copied()
                 .filter(|b| at.start < *b && *b < at.end)
                 .collect();
@@ -660,4 +657,29 @@ proptest! {
     fn documents_read_back_as_their_page_model_and_text(d in doc_case()) {
         check_document(&d)?;
     }
+}
+
+/// A hyphenation point inside a ligature ("ef|fec": the "ff" is one glyph) is a
+/// break like any other: "f-" ends the line, "f" starts the next; unbroken, the word
+/// keeps its ligature.
+#[test]
+fn ligatures_break_at_hyphenation_points() {
+    let c = case("effectiveness office", 8.0);
+    check_paragraph(&c).expect("property");
+    let styled = markup::parse(&c.markup).expect("markup");
+    let lines: Vec<String> = set_case(&c, &styled)
+        .iter()
+        .map(|l| l.runs[0].text())
+        .collect();
+    assert_eq!(lines, ["ef-", "fec-", "tive-", "ness", "of-", "fice"]);
+    let wide = set_case(&case("effectiveness office", 400.0), &styled);
+    let glyphs: Vec<&str> = wide[0].runs[0]
+        .glyphs
+        .iter()
+        .map(|g| g.text.as_str())
+        .collect();
+    assert!(
+        glyphs.contains(&"ff") && glyphs.contains(&"ffi"),
+        "{glyphs:?}"
+    );
 }

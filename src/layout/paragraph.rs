@@ -54,6 +54,12 @@ enum Content {
     Glyphs(Vec<(ShapedGlyph, Option<String>)>),
     Space(Option<(ShapedGlyph, Option<String>)>),
     Hyphen(Option<ShapedGlyph>),
+    /// A break inside a ligature: the glyphs before the break, and the hyphen.
+    PreBreak(Glyphs, Option<ShapedGlyph>),
+    /// The ligature, drawn when the line does not break inside it.
+    NoBreak(Glyphs),
+    /// The glyphs after a break inside a ligature, drawn only at the start of a line.
+    PostBreak(Glyphs),
     None,
 }
 
@@ -277,26 +283,69 @@ fn build_items(
                 Vec::new()
             };
             let glyphs = shape_word(ctx, st, faces, levels, style, word.clone());
-            let mut pieces = split_at_clusters(glyphs, cuts.iter().map(|c| word.start + c));
-            let n = pieces.len();
-            for (pi, piece) in pieces.drain(..).enumerate() {
-                let width = piece.iter().map(|(g, _)| g.advance).sum();
-                items.push(Item::Box { width });
-                contents.push(Content::Glyphs(piece));
-                if pi + 1 < n {
-                    let face = faces[word.start];
-                    let hyphen = glyph_of(face, "-").map(|mut h| {
-                        h.level = levels[word.start] % 2;
-                        h
-                    });
-                    let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
-                    let cost = Params::new(style.mode, style.size).hyphen_penalty;
-                    items.push(Item::Penalty {
-                        width,
-                        cost,
-                        flagged: true,
-                    });
-                    contents.push(Content::Hyphen(hyphen));
+            let face = faces[word.start];
+            let hyphen = glyph_of(face, "-").map(|mut h| {
+                h.level = levels[word.start] % 2;
+                h
+            });
+            let hyphen_width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
+            let cost = Params::new(style.mode, style.size).hyphen_penalty;
+            for part in split_word(glyphs, cuts.iter().map(|c| word.start + c), word.end) {
+                match part {
+                    Part::Glyphs(piece, break_before) => {
+                        if break_before {
+                            items.push(Item::Penalty {
+                                width: hyphen_width,
+                                cost,
+                                flagged: true,
+                            });
+                            contents.push(Content::Hyphen(hyphen.clone()));
+                        }
+                        let width = piece.iter().map(|(g, _)| g.advance).sum();
+                        items.push(Item::Box { width });
+                        contents.push(Content::Glyphs(piece));
+                    }
+                    Part::Ligature {
+                        start,
+                        cut,
+                        end,
+                        whole,
+                        break_before,
+                    } => {
+                        if break_before {
+                            items.push(Item::Penalty {
+                                width: hyphen_width,
+                                cost,
+                                flagged: true,
+                            });
+                            contents.push(Content::Hyphen(hyphen.clone()));
+                        }
+                        // TeX's discretionary: "f-" before the break, "fi" after it,
+                        // the "ffi" ligature without it. The glue (never a break: it
+                        // follows a penalty) and the box after it together are as wide
+                        // as the ligature; a line that starts at that box draws it.
+                        let pre = shape_word(ctx, st, faces, levels, style, start..cut);
+                        let post = shape_word(ctx, st, faces, levels, style, cut..end);
+                        let width = |gs: &[(ShapedGlyph, Option<String>)]| -> f32 {
+                            gs.iter().map(|(g, _)| g.advance).sum()
+                        };
+                        items.push(Item::Penalty {
+                            width: width(&pre) + hyphen_width,
+                            cost,
+                            flagged: true,
+                        });
+                        contents.push(Content::PreBreak(pre, hyphen.clone()));
+                        items.push(Item::Glue {
+                            width: width(&whole) - width(&post),
+                            stretch: 0.0,
+                            shrink: 0.0,
+                        });
+                        contents.push(Content::NoBreak(whole));
+                        items.push(Item::Box {
+                            width: width(&post),
+                        });
+                        contents.push(Content::PostBreak(post));
+                    }
                 }
             }
         }
@@ -413,29 +462,98 @@ fn shape_word_text(ctx: &Context, face: FaceId, size: f32, s: &str) -> Option<Sh
         .next()
 }
 
-/// Splits shaped glyphs before each cut (a byte offset), unless a cluster spans it.
-fn split_at_clusters<T>(
-    glyphs: Vec<(ShapedGlyph, T)>,
-    cuts: impl Iterator<Item = usize>,
-) -> Vec<Vec<(ShapedGlyph, T)>> {
-    let cuts: Vec<usize> = cuts
-        .filter(|c| glyphs.iter().any(|(g, _)| g.cluster == *c))
-        .collect();
-    let mut pieces = vec![Vec::new()];
-    let mut next_cut = cuts.iter().peekable();
-    for (g, t) in glyphs {
-        while next_cut.peek().is_some_and(|c| g.cluster >= **c) {
-            next_cut.next();
-            if pieces.last().is_some_and(|p| !p.is_empty()) {
-                pieces.push(Vec::new());
-            }
+type Glyphs = Vec<(ShapedGlyph, Option<String>)>;
+
+/// A word's material between hyphenation points.
+enum Part {
+    /// Glyphs, and whether a hyphenation point comes before them.
+    Glyphs(Glyphs, bool),
+    /// A left-to-right cluster of several characters (a ligature such as "ffi") with a
+    /// hyphenation point inside it: byte range `start..end`, the point at `cut`, and
+    /// its glyphs as shaped whole. A break may come at `cut`, nowhere else inside.
+    Ligature {
+        start: usize,
+        cut: usize,
+        end: usize,
+        whole: Glyphs,
+        /// A hyphenation point also comes right before the cluster.
+        break_before: bool,
+    },
+}
+
+/// Splits shaped glyphs at each cut (a byte offset in the paragraph). A cut inside a
+/// left-to-right cluster gives a [`Part::Ligature`]; one inside a right-to-left
+/// cluster is dropped.
+fn split_word(glyphs: Glyphs, cuts: impl Iterator<Item = usize>, word_end: usize) -> Vec<Part> {
+    let starts: Vec<usize> = {
+        let mut v: Vec<usize> = glyphs.iter().map(|(g, _)| g.cluster).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut parts = Vec::new();
+    let mut rest = glyphs.into_iter().peekable();
+    fn take_before(
+        rest: &mut std::iter::Peekable<std::vec::IntoIter<(ShapedGlyph, Option<String>)>>,
+        limit: usize,
+        parts: &mut Vec<Part>,
+        break_before: &mut bool,
+    ) {
+        let mut piece = Vec::new();
+        while let Some(item) = rest.next_if(|(g, _)| g.cluster < limit) {
+            piece.push(item);
         }
-        if let Some(p) = pieces.last_mut() {
-            p.push((g, t));
+        if !piece.is_empty() {
+            parts.push(Part::Glyphs(piece, *break_before));
+            *break_before = false;
         }
     }
-    pieces.retain(|p| !p.is_empty());
-    pieces
+    let mut break_before = false;
+    let mut done = 0;
+    for cut in cuts {
+        if cut < done {
+            continue;
+        }
+        if starts.binary_search(&cut).is_ok() {
+            take_before(&mut rest, cut, &mut parts, &mut break_before);
+            break_before = true;
+            done = cut;
+            continue;
+        }
+        // The cluster the cut falls into, and where the next one starts.
+        let Some(start) = starts.iter().copied().rfind(|s| *s < cut) else {
+            continue;
+        };
+        let end = starts
+            .iter()
+            .copied()
+            .find(|s| *s > cut)
+            .unwrap_or(word_end);
+        if start < done || end > word_end {
+            continue;
+        }
+        take_before(&mut rest, start, &mut parts, &mut break_before);
+        let mut whole = Vec::new();
+        while let Some(item) = rest.next_if(|(g, _)| g.cluster < end) {
+            whole.push(item);
+        }
+        let ltr = !whole.is_empty() && whole.iter().all(|(g, _)| g.level % 2 == 0);
+        if ltr {
+            parts.push(Part::Ligature {
+                start,
+                cut,
+                end,
+                whole,
+                break_before,
+            });
+        } else if !whole.is_empty() {
+            parts.push(Part::Glyphs(whole, break_before));
+        }
+        break_before = false;
+        done = end;
+    }
+    take_before(&mut rest, usize::MAX, &mut parts, &mut break_before);
+    parts
 }
 
 /// Gives neutral glyphs at a change of direction (brackets, punctuation, spaces)
@@ -525,7 +643,10 @@ fn assemble(
     let mut logical: Vec<(&ShapedGlyph, f32, Option<String>)> = Vec::new();
     for i in lb.start..lb.end {
         match (&items[i], &contents[i]) {
-            (Item::Box { .. }, Content::Glyphs(gs)) => {
+            (Item::Box { .. }, Content::Glyphs(gs)) | (Item::Glue { .. }, Content::NoBreak(gs)) => {
+                logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
+            }
+            (Item::Box { .. }, Content::PostBreak(gs)) if i == lb.start => {
                 logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
             }
             (
@@ -551,8 +672,13 @@ fn assemble(
         logical.pop();
     }
     if lb.hyphenated {
-        if let Content::Hyphen(Some(h)) = &contents[lb.end] {
-            logical.push((h, h.advance, None));
+        match &contents[lb.end] {
+            Content::Hyphen(Some(h)) => logical.push((h, h.advance, None)),
+            Content::PreBreak(gs, h) => {
+                logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
+                logical.extend(h.iter().map(|h| (h, h.advance, None)));
+            }
+            _ => {}
         }
     }
     let levels: Vec<u8> = logical.iter().map(|(g, _, _)| g.level).collect();
