@@ -314,6 +314,30 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
                 );
             }
         }
+        // What extractors get glyph by glyph (the ToUnicode text, or the span's text
+        // without its directional marks) holds the line's characters, each once.
+        let sorted = |s: &str| {
+            let mut v: Vec<char> = s
+                .chars()
+                .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}'))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let extracted: String = line
+            .runs
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .map(|g| g.actual_text.as_deref().unwrap_or(&g.text))
+            .collect();
+        prop_assert_eq!(
+            sorted(&extracted),
+            sorted(&texts[i]),
+            "line {}: extracted {:?}, logical {:?}",
+            i,
+            extracted,
+            texts[i]
+        );
         let width = line
             .runs
             .iter()
