@@ -18,6 +18,53 @@ fn built(locale: &str) -> (handout::model::Document, build::Built) {
     (doc, b)
 }
 
+/// Logical text of a visually ordered line the way poppler (pdftotext) rebuilds it:
+/// by character class alone, without UAX #9's rules for neutrals. From the right,
+/// a right-to-left section takes everything but letters and digits (reversed), then
+/// a left-to-right section takes everything but right-to-left letters (kept).
+/// Digits and number separators (`.` `,` `،` `:`) count as left to right.
+fn poppler_line(line: &str, rtl: bool) -> String {
+    use unicode_bidi::{bidi_class, BidiClass as B};
+    let t: Vec<char> = line.chars().collect();
+    let is_r = |c: char| matches!(bidi_class(c), B::R | B::AL);
+    let is_l_or_num =
+        |c: char| matches!(bidi_class(c), B::L | B::EN | B::AN | B::CS | B::ES | B::ET);
+    let mut out = String::new();
+    if rtl {
+        // `end` is one past the last character not yet output.
+        let mut end = t.len();
+        while end > 0 {
+            let mut start = end;
+            while start > 0 && !is_l_or_num(t[start - 1]) {
+                start -= 1;
+            }
+            out.extend(t[start..end].iter().rev());
+            end = start;
+            while start > 0 && !is_r(t[start - 1]) {
+                start -= 1;
+            }
+            out.extend(&t[start..end]);
+            end = start;
+        }
+    } else {
+        let mut i = 0;
+        while i < t.len() {
+            let mut j = i;
+            while j < t.len() && !is_r(t[j]) {
+                j += 1;
+            }
+            out.extend(&t[i..j]);
+            i = j;
+            while j < t.len() && !is_l_or_num(t[j]) {
+                j += 1;
+            }
+            out.extend(t[i..j].iter().rev());
+            i = j;
+        }
+    }
+    support::strip_marks(&out)
+}
+
 fn expected_text(doc: &handout::model::Document) -> Vec<String> {
     let mut out: Vec<String> = doc
         .texts()
@@ -420,5 +467,62 @@ fn a_character_no_font_has_names_locale_file_and_line() {
     assert!(
         err.contains("de.yaml:") && err.contains("what-is-ketamine.heading"),
         "{err}"
+    );
+}
+
+// ---- right-to-left extraction ----------------------------------------------------
+
+/// Lines of the content text of `pdf` read back the way `read` rebuilds them.
+fn lines_read(pdf: &[u8], read: impl Fn(&str) -> String) -> Vec<String> {
+    support::content_text(&support::load(pdf))
+        .lines()
+        .map(read)
+        .collect()
+}
+
+/// Brackets are mirrored in Arabic text (the glyph of `)` drawn for `(`); they,
+/// numbers, punctuation and the lam-alef ligature read back in logical order both by
+/// UAX #9 and by a class-only reordering like poppler's, which used to give
+/// "( )NMDA" and move commas and spaces next to Latin text and digits.
+#[test]
+fn arabic_brackets_numbers_and_punctuation_read_back_in_logical_order() {
+    let (_, b) = built("ar");
+    for (how, lines) in [
+        ("UAX #9", lines_read(&b.pdf, support::logical_line)),
+        ("poppler", lines_read(&b.pdf, |l| poppler_line(l, true))),
+    ] {
+        let text = lines.join("\n");
+        for want in [
+            "أسبارتات (NMDA) في الدماغ.",
+            "مستقبلات NMDA في الإحساس",
+            "منذ أكثر من 50 عاما. ويستخدم",
+            "حول العالم، ولا تكون",
+        ] {
+            assert!(text.contains(want), "{how}: no {want:?} in\n{text}");
+        }
+    }
+}
+
+/// One bracket glyph serves `(` in left-to-right text and a mirrored `)` in
+/// right-to-left text: each use reads back as its own character.
+#[test]
+fn a_mirrored_bracket_does_not_change_the_same_glyph_elsewhere() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("mixed");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("en.yaml"),
+        "language: en\ntitle: Brackets\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - \"The receptor (NMDA) is named الألم (علاج) الكيتامين in Arabic (الألم) too (see [1]).\"\n",
+    )
+    .expect("write");
+    let h = build::discover(&dir).expect("discover")[0].clone();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let b = build::build(&doc, &Style::default()).expect("build");
+    let text = lines_read(&b.pdf, |l| poppler_line(l, false)).join("\n");
+    assert!(
+        text.contains(
+            "The receptor (NMDA) is named الألم (علاج) الكيتامين in Arabic (الألم) too (see [1])."
+        ),
+        "{text}"
     );
 }

@@ -343,6 +343,7 @@ impl<'a> Flow<'a> {
                     x_offset: 0.0,
                     y_offset: 0.0,
                     text: "•".into(),
+                    actual_text: None,
                 }],
                 actual_text: None,
             }],

@@ -400,7 +400,10 @@ pub fn greedy(items: &[Item], measure: f32) -> Vec<LineBreak> {
                     start = i + 1;
                     width = 0.0;
                     last_break = None;
-                } else if cost < INFINITY && width + pw <= measure {
+                } else if cost < INFINITY && (width + pw <= measure || last_break.is_none()) {
+                    // A break that overflows is still taken when the line has no other:
+                    // otherwise over-wide pieces (CJK characters, word parts at a tiny
+                    // measure) would pile up on one line.
                     last_break = Some((i, pw > 0.0));
                 }
             }
@@ -478,6 +481,29 @@ mod tests {
         let kp = total_fit(&items, 110.0, &Params::new(Mode::RaggedRight, 10.0));
         let gr = greedy(&items, 110.0);
         assert!(spread(&kp) <= spread(&gr), "kp {kp:?} greedy {gr:?}");
+    }
+
+    #[test]
+    fn first_fit_gives_each_over_wide_piece_its_own_line() {
+        // Three CJK characters, each wider than the measure, with break penalties
+        // between them (no spaces).
+        let mut items = Vec::new();
+        for k in 0..3 {
+            if k > 0 {
+                items.push(Item::Penalty {
+                    width: 0.0,
+                    cost: 0.0,
+                    flagged: false,
+                });
+            }
+            items.push(Item::Box { width: 12.0 });
+        }
+        items.extend(words(&[]));
+        let lines = greedy(&items, 8.0);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        for l in &lines {
+            assert!(line_width(&items, l) <= 12.0, "{l:?}");
+        }
     }
 
     #[test]

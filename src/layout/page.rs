@@ -51,8 +51,13 @@ pub struct PlacedGlyph {
     pub advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
-    /// Extracted text for this glyph (see `ShapedGlyph::text`).
+    /// Extracted text for this glyph (see `ShapedGlyph::text`); it becomes the glyph's
+    /// ToUnicode entry, which every use of the glyph in the document shares.
     pub text: String,
+    /// Text that replaces `text` for this one glyph (an /ActualText span), where the
+    /// glyph's shared entry would be wrong: a bracket mirrored in right-to-left text
+    /// shows the other bracket's glyph.
+    pub actual_text: Option<String>,
 }
 
 /// Glyphs of one size and colour on one baseline, in visual (left-to-right) order.

@@ -54,6 +54,12 @@ enum Content {
     Glyphs(Vec<(ShapedGlyph, Option<String>)>),
     Space(Option<(ShapedGlyph, Option<String>)>),
     Hyphen(Option<ShapedGlyph>),
+    /// A break inside a ligature: the glyphs before the break, and the hyphen.
+    PreBreak(Glyphs, Option<ShapedGlyph>),
+    /// The ligature, drawn when the line does not break inside it.
+    NoBreak(Glyphs),
+    /// The glyphs after a break inside a ligature, drawn only at the start of a line.
+    PostBreak(Glyphs),
     None,
 }
 
@@ -81,7 +87,7 @@ pub fn set_styled(
     let faces = select_faces(ctx, styled, origin, style)?;
     let levels = bidi_levels(ctx, &styled.text);
     let (items, contents) = build_items(ctx, styled, &faces, &levels, style);
-    if items.len() <= 2 {
+    if !items.iter().any(|i| matches!(i, Item::Box { .. })) {
         return Ok(Vec::new());
     }
     let mut params = Params::new(style.mode, style.size);
@@ -277,26 +283,69 @@ fn build_items(
                 Vec::new()
             };
             let glyphs = shape_word(ctx, st, faces, levels, style, word.clone());
-            let mut pieces = split_at_clusters(glyphs, cuts.iter().map(|c| word.start + c));
-            let n = pieces.len();
-            for (pi, piece) in pieces.drain(..).enumerate() {
-                let width = piece.iter().map(|(g, _)| g.advance).sum();
-                items.push(Item::Box { width });
-                contents.push(Content::Glyphs(piece));
-                if pi + 1 < n {
-                    let face = faces[word.start];
-                    let hyphen = glyph_of(face, "-").map(|mut h| {
-                        h.level = levels[word.start] % 2;
-                        h
-                    });
-                    let width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
-                    let cost = Params::new(style.mode, style.size).hyphen_penalty;
-                    items.push(Item::Penalty {
-                        width,
-                        cost,
-                        flagged: true,
-                    });
-                    contents.push(Content::Hyphen(hyphen));
+            let face = faces[word.start];
+            let hyphen = glyph_of(face, "-").map(|mut h| {
+                h.level = levels[word.start] % 2;
+                h
+            });
+            let hyphen_width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
+            let cost = Params::new(style.mode, style.size).hyphen_penalty;
+            for part in split_word(glyphs, cuts.iter().map(|c| word.start + c), word.end) {
+                match part {
+                    Part::Glyphs(piece, break_before) => {
+                        if break_before {
+                            items.push(Item::Penalty {
+                                width: hyphen_width,
+                                cost,
+                                flagged: true,
+                            });
+                            contents.push(Content::Hyphen(hyphen.clone()));
+                        }
+                        let width = piece.iter().map(|(g, _)| g.advance).sum();
+                        items.push(Item::Box { width });
+                        contents.push(Content::Glyphs(piece));
+                    }
+                    Part::Ligature {
+                        start,
+                        cut,
+                        end,
+                        whole,
+                        break_before,
+                    } => {
+                        if break_before {
+                            items.push(Item::Penalty {
+                                width: hyphen_width,
+                                cost,
+                                flagged: true,
+                            });
+                            contents.push(Content::Hyphen(hyphen.clone()));
+                        }
+                        // TeX's discretionary: "f-" before the break, "fi" after it,
+                        // the "ffi" ligature without it. The glue (never a break: it
+                        // follows a penalty) and the box after it together are as wide
+                        // as the ligature; a line that starts at that box draws it.
+                        let pre = shape_word(ctx, st, faces, levels, style, start..cut);
+                        let post = shape_word(ctx, st, faces, levels, style, cut..end);
+                        let width = |gs: &[(ShapedGlyph, Option<String>)]| -> f32 {
+                            gs.iter().map(|(g, _)| g.advance).sum()
+                        };
+                        items.push(Item::Penalty {
+                            width: width(&pre) + hyphen_width,
+                            cost,
+                            flagged: true,
+                        });
+                        contents.push(Content::PreBreak(pre, hyphen.clone()));
+                        items.push(Item::Glue {
+                            width: width(&whole) - width(&post),
+                            stretch: 0.0,
+                            shrink: 0.0,
+                        });
+                        contents.push(Content::NoBreak(whole));
+                        items.push(Item::Box {
+                            width: width(&post),
+                        });
+                        contents.push(Content::PostBreak(post));
+                    }
                 }
             }
         }
@@ -333,6 +382,15 @@ fn build_items(
         }
         seg_start = seg_end;
     }
+    // TeX's \parfillskip preceded by \nobreak: the closing glue is never a break,
+    // or a paragraph could end with an empty line (cheaper than a last line that
+    // follows a hyphen, which pays the final-hyphen demerits).
+    items.push(Item::Penalty {
+        width: 0.0,
+        cost: INFINITY,
+        flagged: false,
+    });
+    contents.push(Content::None);
     items.push(Item::Glue {
         width: 0.0,
         stretch: 1e6,
@@ -404,29 +462,172 @@ fn shape_word_text(ctx: &Context, face: FaceId, size: f32, s: &str) -> Option<Sh
         .next()
 }
 
-/// Splits shaped glyphs before each cut (a byte offset), unless a cluster spans it.
-fn split_at_clusters<T>(
-    glyphs: Vec<(ShapedGlyph, T)>,
-    cuts: impl Iterator<Item = usize>,
-) -> Vec<Vec<(ShapedGlyph, T)>> {
-    let cuts: Vec<usize> = cuts
-        .filter(|c| glyphs.iter().any(|(g, _)| g.cluster == *c))
-        .collect();
-    let mut pieces = vec![Vec::new()];
-    let mut next_cut = cuts.iter().peekable();
-    for (g, t) in glyphs {
-        while next_cut.peek().is_some_and(|c| g.cluster >= **c) {
-            next_cut.next();
-            if pieces.last().is_some_and(|p| !p.is_empty()) {
-                pieces.push(Vec::new());
-            }
+type Glyphs = Vec<(ShapedGlyph, Option<String>)>;
+
+/// A word's material between hyphenation points.
+enum Part {
+    /// Glyphs, and whether a hyphenation point comes before them.
+    Glyphs(Glyphs, bool),
+    /// A left-to-right cluster of several characters (a ligature such as "ffi") with a
+    /// hyphenation point inside it: byte range `start..end`, the point at `cut`, and
+    /// its glyphs as shaped whole. A break may come at `cut`, nowhere else inside.
+    Ligature {
+        start: usize,
+        cut: usize,
+        end: usize,
+        whole: Glyphs,
+        /// A hyphenation point also comes right before the cluster.
+        break_before: bool,
+    },
+}
+
+/// Splits shaped glyphs at each cut (a byte offset in the paragraph). A cut inside a
+/// left-to-right cluster gives a [`Part::Ligature`]; one inside a right-to-left
+/// cluster is dropped.
+fn split_word(glyphs: Glyphs, cuts: impl Iterator<Item = usize>, word_end: usize) -> Vec<Part> {
+    let starts: Vec<usize> = {
+        let mut v: Vec<usize> = glyphs.iter().map(|(g, _)| g.cluster).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut parts = Vec::new();
+    let mut rest = glyphs.into_iter().peekable();
+    fn take_before(
+        rest: &mut std::iter::Peekable<std::vec::IntoIter<(ShapedGlyph, Option<String>)>>,
+        limit: usize,
+        parts: &mut Vec<Part>,
+        break_before: &mut bool,
+    ) {
+        let mut piece = Vec::new();
+        while let Some(item) = rest.next_if(|(g, _)| g.cluster < limit) {
+            piece.push(item);
         }
-        if let Some(p) = pieces.last_mut() {
-            p.push((g, t));
+        if !piece.is_empty() {
+            parts.push(Part::Glyphs(piece, *break_before));
+            *break_before = false;
         }
     }
-    pieces.retain(|p| !p.is_empty());
-    pieces
+    let mut break_before = false;
+    let mut done = 0;
+    for cut in cuts {
+        if cut < done {
+            continue;
+        }
+        if starts.binary_search(&cut).is_ok() {
+            take_before(&mut rest, cut, &mut parts, &mut break_before);
+            break_before = true;
+            done = cut;
+            continue;
+        }
+        // The cluster the cut falls into, and where the next one starts.
+        let Some(start) = starts.iter().copied().rfind(|s| *s < cut) else {
+            continue;
+        };
+        let end = starts
+            .iter()
+            .copied()
+            .find(|s| *s > cut)
+            .unwrap_or(word_end);
+        if start < done || end > word_end {
+            continue;
+        }
+        take_before(&mut rest, start, &mut parts, &mut break_before);
+        let mut whole = Vec::new();
+        while let Some(item) = rest.next_if(|(g, _)| g.cluster < end) {
+            whole.push(item);
+        }
+        let ltr = !whole.is_empty() && whole.iter().all(|(g, _)| g.level % 2 == 0);
+        if ltr {
+            parts.push(Part::Ligature {
+                start,
+                cut,
+                end,
+                whole,
+                break_before,
+            });
+        } else if !whole.is_empty() {
+            parts.push(Part::Glyphs(whole, break_before));
+        }
+        break_before = false;
+        done = end;
+    }
+    take_before(&mut rest, usize::MAX, &mut parts, &mut break_before);
+    parts
+}
+
+/// Gives neutral glyphs at a change of direction (brackets, punctuation, spaces)
+/// their own extraction text, fenced by invisible directional marks.
+///
+/// Extractors rebuild logical order from glyphs in visual order; poppler does it by
+/// character class alone, so a neutral next to letters of the other direction (or
+/// digits) joins them and comes out on the wrong side ("(NMDA)" in Arabic read back
+/// as "( )NMDA"), and its digit class for `.` `,` `،` splits Arabic sentences. A mark
+/// of the neutral's own direction keeps it where UAX #9 put it. A mirrored bracket
+/// also keeps, as its glyph's own (shared) text, the bracket it shows, so the same
+/// glyph in left-to-right text stays right.
+fn fence_neutrals(glyphs: &mut [PlacedGlyph], levels: &[u8]) {
+    use unicode_bidi::{bidi_class, BidiClass};
+    for k in 0..glyphs.len() {
+        let rtl = levels[k] % 2 == 1;
+        let text = &glyphs[k].text;
+        let strong = text.chars().any(|c| {
+            matches!(
+                (rtl, bidi_class(c)),
+                (true, BidiClass::R | BidiClass::AL) | (false, BidiClass::L)
+            )
+        });
+        if text.is_empty() || strong {
+            continue;
+        }
+        let space = text.chars().all(char::is_whitespace);
+        let fence = if rtl {
+            // Right-to-left: any punctuation; a space only before (visually left of)
+            // left-to-right material.
+            !space || levels.get(k + 1).is_some_and(|l| l % 2 == 0)
+        } else {
+            // Left-to-right: what follows (visually right of) right-to-left material.
+            k > 0 && levels[k - 1] % 2 == 1
+        };
+        if !fence {
+            continue;
+        }
+        let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
+        let shown = if rtl { mirrored(text) } else { None };
+        let g = &mut glyphs[k];
+        g.actual_text = Some(format!("{mark}{}{mark}", g.text));
+        if let Some(c) = shown {
+            g.text = c.to_string();
+        }
+    }
+}
+
+/// The character a glyph of right-to-left `text` shows: the shaper mirrors paired
+/// brackets and a few other characters.
+fn mirrored(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    const PAIRS: &[(char, char)] = &[
+        ('(', ')'),
+        ('[', ']'),
+        ('{', '}'),
+        ('<', '>'),
+        ('«', '»'),
+        ('‹', '›'),
+        ('≤', '≥'),
+    ];
+    PAIRS.iter().find_map(|&(a, b)| {
+        if c == a {
+            Some(b)
+        } else if c == b {
+            Some(a)
+        } else {
+            None
+        }
+    })
 }
 
 /// Turns one chosen line into one positioned run in visual order.
@@ -442,7 +643,10 @@ fn assemble(
     let mut logical: Vec<(&ShapedGlyph, f32, Option<String>)> = Vec::new();
     for i in lb.start..lb.end {
         match (&items[i], &contents[i]) {
-            (Item::Box { .. }, Content::Glyphs(gs)) => {
+            (Item::Box { .. }, Content::Glyphs(gs)) | (Item::Glue { .. }, Content::NoBreak(gs)) => {
+                logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
+            }
+            (Item::Box { .. }, Content::PostBreak(gs)) if i == lb.start => {
                 logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
             }
             (
@@ -468,16 +672,27 @@ fn assemble(
         logical.pop();
     }
     if lb.hyphenated {
-        if let Content::Hyphen(Some(h)) = &contents[lb.end] {
-            logical.push((h, h.advance, None));
+        match &contents[lb.end] {
+            Content::Hyphen(Some(h)) => logical.push((h, h.advance, None)),
+            Content::PreBreak(gs, h) => {
+                logical.extend(gs.iter().map(|(g, link)| (g, g.advance, link.clone())));
+                logical.extend(h.iter().map(|h| (h, h.advance, None)));
+            }
+            _ => {}
         }
     }
     let levels: Vec<u8> = logical.iter().map(|(g, _, _)| g.level).collect();
     let reordered = levels.iter().any(|l| l % 2 == 1);
+    // A right-to-left glyph carries its cluster's text reversed (for extractors, see
+    // `shape::collect`); the logical text puts it back the right way round.
     let actual_text = reordered.then(|| {
         logical
             .iter()
-            .map(|(g, _, _)| g.text.as_str())
+            .flat_map(|(g, _, _)| {
+                let chars: Vec<char> = g.text.chars().collect();
+                let rtl = g.level % 2 == 1;
+                (0..chars.len()).map(move |k| chars[if rtl { chars.len() - 1 - k } else { k }])
+            })
             .collect::<String>()
     });
     let order = if reordered {
@@ -486,6 +701,7 @@ fn assemble(
         (0..logical.len()).collect()
     };
 
+    let visual_levels: Vec<u8> = order.iter().map(|i| levels[*i]).collect();
     let mut glyphs = Vec::with_capacity(logical.len());
     let mut links: Vec<(f32, f32, String)> = Vec::new();
     let mut x = 0.0;
@@ -505,8 +721,12 @@ fn assemble(
             x_offset: g.x_offset,
             y_offset: g.y_offset,
             text: g.text.clone(),
+            actual_text: None,
         });
         x += advance;
+    }
+    if reordered {
+        fence_neutrals(&mut glyphs, &visual_levels);
     }
     SetLine {
         runs: vec![GlyphRun {

@@ -4,9 +4,9 @@ use crate::error::{Error, Result};
 use crate::layout::{Element, GlyphRun, Layout, Role, Shape};
 use crate::text::{FaceId, FontBook};
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, Line, LineDashPattern, LinePoint,
-    LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, Line, LineDashPattern,
+    LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -190,16 +190,22 @@ fn element_ops(e: &Element, page_height: f32, book: &'static FontBook, ops: &mut
 /// Right-to-left text is drawn in visual order with one ToUnicode entry per glyph;
 /// extractors (poppler, pdf.js) turn RTL lines back into logical order themselves.
 /// An /ActualText span with the logical line made poppler reverse it a second time,
-/// so it is not used.
+/// so it is not used for lines; single glyphs with their own text (mirrored
+/// brackets, neutrals at a change of direction, see `paragraph::fence_neutrals`)
+/// get a span each.
 fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mut Vec<Op>) {
     let em = 1000.0 / run.size;
     let mut i = 0;
     while i < run.glyphs.len() {
         let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
         let face = book.face(face_id);
-        let mut j = i;
-        while j < run.glyphs.len()
+        let actual = run.glyphs[i].actual_text.as_deref();
+        let mut j = i + 1;
+        // A glyph with its own text is a segment of its own, inside its span.
+        while actual.is_none()
+            && j < run.glyphs.len()
             && run.glyphs[j].face == face_id
+            && run.glyphs[j].actual_text.is_none()
             && (run.glyphs[j].y_offset - y_off).abs() < 0.001
         {
             j += 1;
@@ -225,6 +231,12 @@ fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mu
                 )
             })
             .collect();
+        if let Some(text) = actual {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: actual_text(text),
+            });
+        }
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFont {
             font: PdfFontHandle::External(font_id(face_id)),
@@ -240,7 +252,29 @@ fn glyph_ops(run: &GlyphRun, page_height: f32, book: &'static FontBook, ops: &mu
             items: vec![TextItem::GlyphIds(codepoints)],
         });
         ops.push(Op::EndTextSection);
+        if actual.is_some() {
+            ops.push(Op::EndMarkedContent);
+        }
         i = j;
+    }
+}
+
+/// `<< /ActualText (text) >>` with the text as UTF-16BE with a byte-order mark.
+fn actual_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::Dict {
+        map: [(
+            "ActualText".to_string(),
+            DictItem::String {
+                data,
+                literal: false,
+            },
+        )]
+        .into_iter()
+        .collect(),
     }
 }
 

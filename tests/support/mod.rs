@@ -52,6 +52,20 @@ fn parse_hex_u16(s: &str) -> u16 {
     u16::from_str_radix(s, 16).unwrap_or(0)
 }
 
+/// A PDF text string: UTF-16BE after a byte-order mark, else (near enough) Latin-1.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => bytes.iter().map(|b| char::from(*b)).collect(),
+    }
+}
+
 fn hex_to_string(s: &str) -> String {
     let units: Vec<u16> = (0..s.len() / 4)
         .map(|i| parse_hex_u16(&s[i * 4..i * 4 + 4]))
@@ -242,6 +256,9 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
     let (mut x, mut y) = (0.0f32, 0.0f32);
     let mut artifact_depth = 0usize;
     let mut marked: Vec<bool> = Vec::new();
+    // Text of the innermost open /ActualText span: it replaces the glyphs inside
+    // (given to the first, the others read as nothing), as extractors do.
+    let mut actual: Vec<Option<String>> = Vec::new();
     for op in ops {
         match op.operator.as_str() {
             "BMC" | "BDC" => {
@@ -251,8 +268,23 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                 if is_art {
                     artifact_depth += 1;
                 }
+                let text = op
+                    .operands
+                    .get(1)
+                    .and_then(|p| resolve(doc, p).as_dict().ok())
+                    .and_then(|d| d.get(b"ActualText").ok())
+                    .and_then(|t| match t {
+                        Object::String(bytes, _) => Some(text_string(bytes)),
+                        _ => None,
+                    });
+                actual.push(text);
             }
-            "EMC" if marked.pop() == Some(true) => artifact_depth -= 1,
+            "EMC" => {
+                actual.pop();
+                if marked.pop() == Some(true) {
+                    artifact_depth -= 1;
+                }
+            }
             "Tf" => {
                 font = op.operands[0]
                     .as_name()
@@ -285,12 +317,17 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                                 let w = fi.widths.get(&code).copied().unwrap_or(fi.default_width)
                                     / 1000.0
                                     * size;
-                                glyphs.push(Glyph {
-                                    text: fi
+                                let replaced = actual.iter_mut().rev().find(|a| a.is_some());
+                                let text = match replaced {
+                                    Some(a) => a.replace(String::new()).unwrap_or_default(),
+                                    None => fi
                                         .to_unicode
                                         .get(&code)
                                         .cloned()
                                         .unwrap_or_else(|| "\u{FFFD}".into()),
+                                };
+                                glyphs.push(Glyph {
+                                    text,
                                     x,
                                     y,
                                     width: w,
@@ -486,13 +523,23 @@ pub fn source_words(doc: &handout::model::Document) -> Vec<String> {
     w
 }
 
-/// Logical text of a visually ordered RTL line (what pdftotext does for RTL lines).
+/// Logical text of a visually ordered RTL line (UAX #9 reordering), without the
+/// invisible directional marks the PDF adds for extractors.
 pub fn logical_line(line: &str) -> String {
     use unicode_bidi::{BidiInfo, Level};
     let info = BidiInfo::new(line, Some(Level::rtl()));
-    info.paragraphs
+    let text: String = info
+        .paragraphs
         .iter()
         .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
+        .collect();
+    strip_marks(&text)
+}
+
+/// `s` without directional marks and embedding controls.
+pub fn strip_marks(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
         .collect()
 }
 
