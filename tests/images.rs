@@ -1,0 +1,364 @@
+//! Images and logos: embedded without lossy re-encoding, placed inside the margins with
+//! their text alternative, paths confined to their folder, broken files refused.
+
+mod support;
+
+use lopdf::{Document, Object};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const HANDOUT: &str = r#"language: en
+title: Images
+revised: 2026-11-25
+version: "1.0"
+sections:
+  - id: intro
+    heading: A diagram
+    body:
+      - Some text before the picture.
+      - image: IMAGE
+        alt: Five receptors in a row.
+      - Some text after it.
+"#;
+
+struct Case {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+    out: PathBuf,
+}
+
+/// A handouts folder with handout `h` showing `image` (a path as written in YAML).
+fn case(image: &str) -> Case {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("handouts");
+    std::fs::create_dir_all(root.join("h")).expect("mkdir");
+    std::fs::write(root.join("h/en.yaml"), HANDOUT.replace("IMAGE", image)).expect("write");
+    let out = tmp.path().join("out");
+    Case {
+        _tmp: tmp,
+        root,
+        out,
+    }
+}
+
+fn jpeg(path: &Path) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(300, 120, |x, y| {
+        image::Rgb([(x % 256) as u8, (y * 2) as u8, 90])
+    });
+    img.save(path).expect("jpeg");
+    std::fs::read(path).expect("read")
+}
+
+fn png_with_alpha(path: &Path) -> image::RgbaImage {
+    let img = image::RgbaImage::from_fn(64, 32, |x, y| {
+        image::Rgba([x as u8 * 4, y as u8 * 8, 200, if x < 32 { 255 } else { 0 }])
+    });
+    img.save(path).expect("png");
+    img
+}
+
+fn build(c: &Case, extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_handout"))
+        .arg("build")
+        .arg(&c.root)
+        .arg("-o")
+        .arg(&c.out)
+        .arg("-q")
+        .args(extra)
+        .output()
+        .expect("run")
+}
+
+fn image_streams(pdf: &Document) -> Vec<lopdf::Stream> {
+    pdf.objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Stream(s)
+                if s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")
+                    && s.dict.get(b"SMask").is_ok() == s.dict.get(b"SMask").is_ok() =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where images are drawn on page `index`: the `cm` before each `Do`, in PDF space.
+fn placements(pdf: &Document, index: usize) -> Vec<(f32, f32, f32, f32)> {
+    let page = pdf.get_pages().into_values().nth(index).expect("page");
+    let ops = lopdf::content::Content::decode(&pdf.get_page_content(page))
+        .expect("content")
+        .operations;
+    let mut cm = None;
+    let mut out = Vec::new();
+    for op in ops {
+        match op.operator.as_str() {
+            "cm" => {
+                let v: Vec<f32> = op
+                    .operands
+                    .iter()
+                    .map(|o| o.as_float().unwrap_or(0.0))
+                    .collect();
+                cm = Some((v[4], v[5], v[0], v[3]));
+            }
+            "Do" => out.extend(cm.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn jpeg_is_embedded_byte_for_byte_inside_the_margins_with_its_alt_text() {
+    let c = case("diagram.jpg");
+    let original = jpeg(&c.root.join("h/diagram.jpg"));
+    let run = build(&c, &[]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
+    let pdf = support::load(&bytes);
+    let images = image_streams(&pdf);
+    assert_eq!(images.len(), 1);
+    let s = &images[0];
+    assert_eq!(
+        s.dict.get(b"Filter").and_then(Object::as_name).ok(),
+        Some(&b"DCTDecode"[..])
+    );
+    assert_eq!(s.content, original, "the JPEG must be stored unchanged");
+    let (x, y, w, h) = placements(&pdf, 0)[0];
+    let m = 12.0 * 72.0 / 25.4;
+    assert!(
+        x >= m && y >= m && x + w <= 595.28 - m && y + h <= 841.89 - m,
+        "{x} {y} {w} {h}"
+    );
+    // 300 px at 150 dpi: 2 inches wide, aspect kept.
+    assert!(
+        (w - 144.0).abs() < 0.5 && (h / w - 0.4).abs() < 0.01,
+        "{w}×{h}"
+    );
+    let raw = String::from_utf8_lossy(&pdf.get_page_content(pdf.get_pages()[&1])).into_owned();
+    assert!(raw.contains("/Figure"), "the image is marked as a figure");
+    let alt_hex: String = std::iter::once("FEFF".to_string())
+        .chain(
+            "Five receptors in a row."
+                .encode_utf16()
+                .map(|u| format!("{u:04X}")),
+        )
+        .collect();
+    assert!(
+        raw.to_uppercase().contains(&alt_hex),
+        "alt text missing from {raw:.300}"
+    );
+    // The text around the image reads in order; the alt text is not printed.
+    let text = support::content_text(&pdf);
+    let (a, b) = (
+        text.find("before the picture").expect("a"),
+        text.find("after it").expect("b"),
+    );
+    assert!(a < b && !text.contains("Five receptors"));
+}
+
+#[test]
+fn png_pixels_and_transparency_are_kept_losslessly() {
+    let c = case("logo.png");
+    let img = png_with_alpha(&c.root.join("h/logo.png"));
+    let run = build(&c, &[]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let pdf = support::load(&std::fs::read(c.out.join("h.en.pdf")).expect("pdf"));
+    let main = image_streams(&pdf)
+        .into_iter()
+        .find(|s| s.dict.get(b"SMask").is_ok())
+        .expect("an image with a soft mask");
+    let rgb: Vec<u8> = img
+        .pixels()
+        .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
+        .collect();
+    assert_eq!(main.decompressed_content().expect("flate"), rgb);
+    let mask_id = main
+        .dict
+        .get(b"SMask")
+        .and_then(Object::as_reference)
+        .expect("ref");
+    let mask = pdf
+        .get_object(mask_id)
+        .and_then(Object::as_stream)
+        .expect("mask");
+    let alpha: Vec<u8> = img.pixels().map(|p| p.0[3]).collect();
+    assert_eq!(mask.decompressed_content().expect("flate"), alpha);
+}
+
+fn refused(c: &Case, wanted: &[&str]) {
+    let run = build(c, &[]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    for w in wanted {
+        assert!(err.contains(w), "expected {w:?} in:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        !c.out.join("h.en.pdf").exists(),
+        "no PDF for a refused input"
+    );
+}
+
+#[test]
+fn missing_image_names_the_file_line_and_column() {
+    refused(
+        &case("nothere.png"),
+        &[
+            "en.yaml:10:16",
+            "`nothere.png` does not exist",
+            "put the image in",
+        ],
+    );
+}
+
+#[test]
+fn corrupt_and_unsupported_images_are_refused() {
+    let c = case("junk.png");
+    std::fs::write(c.root.join("h/junk.png"), b"this is not an image at all").expect("write");
+    refused(
+        &c,
+        &[
+            "en.yaml:10:16",
+            "is neither a PNG nor a JPEG",
+            "save the image again",
+        ],
+    );
+
+    let c = case("cut.png");
+    png_with_alpha(&c.root.join("h/full.png"));
+    let full = std::fs::read(c.root.join("h/full.png")).expect("read");
+    std::fs::write(c.root.join("h/cut.png"), &full[..full.len() / 2]).expect("write");
+    refused(&c, &["image `cut.png` is damaged or unreadable"]);
+
+    let c = case("pic.gif");
+    std::fs::write(
+        c.root.join("h/pic.gif"),
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
+    )
+    .expect("write");
+    refused(&c, &["use PNG"]);
+}
+
+#[test]
+fn image_paths_may_not_leave_the_handout_folder() {
+    let c = case("../secret.png");
+    png_with_alpha(&c.root.join("secret.png"));
+    refused(&c, &["leaves the folder with `..`"]);
+
+    let c = case("/etc/hostname");
+    refused(&c, &["is an absolute path"]);
+
+    #[cfg(unix)]
+    {
+        let c = case("link.png");
+        let outside = c.root.parent().expect("parent").join("outside.png");
+        png_with_alpha(&outside);
+        std::os::unix::fs::symlink(&outside, c.root.join("h/link.png")).expect("symlink");
+        refused(&c, &["is a link that leads outside"]);
+    }
+}
+
+#[test]
+fn an_image_needs_alt_text() {
+    let c = case("x.png");
+    let yaml = HANDOUT
+        .replace("IMAGE", "x.png")
+        .replace("        alt: Five receptors in a row.\n", "");
+    std::fs::write(c.root.join("h/en.yaml"), yaml).expect("write");
+    png_with_alpha(&c.root.join("h/x.png"));
+    refused(&c, &["an image needs `alt:`"]);
+}
+
+#[test]
+fn clinic_logo_sits_above_the_title_and_is_checked() {
+    let c = case("x.png");
+    let yaml = HANDOUT.replace(
+        "      - image: IMAGE\n        alt: Five receptors in a row.\n",
+        "",
+    );
+    std::fs::write(c.root.join("h/en.yaml"), yaml).expect("write");
+    png_with_alpha(&c.root.join("logo.png"));
+    std::fs::write(
+        c.root.join("clinic.yaml"),
+        "name: Riverside\nlogo:\n  file: logo.png\n  alt: Riverside Pain Clinic\n",
+    )
+    .expect("write");
+    for layout in ["single", "trifold"] {
+        let run = build(&c, &["--layout", layout]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let name = if layout == "single" {
+            "h.en.pdf"
+        } else {
+            "h.en.trifold.pdf"
+        };
+        let pdf = support::load(&std::fs::read(c.out.join(name)).expect("pdf"));
+        let pages = support::pages(&pdf);
+        // The page that shows the title also shows the logo, above it.
+        let title_y = pages[0]
+            .glyphs
+            .iter()
+            .filter(|g| g.text == "I" && g.size > 20.0)
+            .map(|g| g.y)
+            .fold(f32::MIN, f32::max);
+        let logo = placements(&pdf, 0);
+        assert_eq!(logo.len(), 1, "{layout}");
+        let (x, y, _, h) = logo[0];
+        assert!(
+            y > title_y && (h - 14.0 * 72.0 / 25.4).abs() < 0.5,
+            "{layout}: logo at {y}, title at {title_y}"
+        );
+        if layout == "trifold" {
+            // On the cover: the right-hand panel of the outside.
+            assert!(x > 197.0 * 72.0 / 25.4, "{x}");
+        }
+    }
+    // A logo outside the clinic's folder is refused, naming clinic.yaml.
+    std::fs::write(
+        c.root.join("clinic.yaml"),
+        "logo:\n  file: ../logo.png\n  alt: Riverside\n",
+    )
+    .expect("write");
+    let run = build(&c, &["--force"]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("clinic.yaml:2:9") && err.contains("leaves the folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_changed_image_is_rebuilt() {
+    let c = case("d.jpg");
+    jpeg(&c.root.join("h/d.jpg"));
+    let report = c.out.join("r.json");
+    let status = |c: &Case| {
+        let run = build(c, &["--report", report.to_str().unwrap_or("")]);
+        assert!(run.status.success());
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("json");
+        v["leaflets"][0]["status"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(status(&c), "built");
+    assert_eq!(status(&c), "unchanged");
+    let img = image::RgbImage::from_fn(300, 120, |_, _| image::Rgb([10, 200, 10]));
+    img.save(c.root.join("h/d.jpg")).expect("save");
+    assert_eq!(status(&c), "built");
+}
