@@ -52,6 +52,21 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
             }
         }
         support::assert_reads_as(&doc, &support::content_text(&pdf), locale);
+        // The text starts in the start-side column: the right one in Arabic.
+        let first_body = pages[0]
+            .glyphs
+            .iter()
+            .find(|g| !g.artifact && g.size < style.title_size - 0.01)
+            .expect("body text");
+        let (start, _) = if doc.language == "ar" {
+            (right, left)
+        } else {
+            (left, right)
+        };
+        assert!(
+            inside(first_body, start.0, start.1),
+            "{locale}: {first_body:?}"
+        );
         // The last page's columns are balanced: their bottoms differ by less than a
         // fifth of the page's content height.
         let last = pages.last().expect("a page");
@@ -263,4 +278,22 @@ fn fold_marks_without_a_trifold_is_a_usage_error() {
         .expect("run");
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("--layout trifold"));
+}
+
+#[test]
+fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
+    let style = Style::for_print(PaperSize::A5, false).with_imposition(Imposition::TwoColumn);
+    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
+    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let b = build::build(&doc, &style).expect("build");
+    let pdf = support::load(&b.pdf);
+    let text = support::content_text(&pdf);
+    let url = doc.meta.url.clone().expect("url");
+    let (head, tail) = url.split_at(url.find("ketamine").expect("path"));
+    assert!(text.contains(&format!("{head}\n{tail}")), "{text}");
+    for p in support::pages(&pdf) {
+        for g in p.glyphs.iter().filter(|g| !g.artifact) {
+            assert!(g.x + g.width <= p.width - style.margin_right + 0.5, "{g:?}");
+        }
+    }
 }

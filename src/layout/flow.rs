@@ -529,7 +529,8 @@ impl Flow<'_> {
         let gap = 2.0 * super::style::MM;
         let overfull = |lines: &[SetLine], m: f32| lines.iter().any(|l| l.width > m + 0.01);
         // Beside the code when the address fits there; under it in a narrow column
-        // (a panel), in the footer size if need be. Addresses are never broken.
+        // (a panel), in the footer size if need be, and as a last resort broken after
+        // a `/`, `?` or `&` (never inside a name) over several lines.
         let beside = s.measure() - qr_side - gap;
         let mut style = style;
         let mut lines = paragraph::set_styled(&self.ctx, &styled, None, &style, beside)?;
@@ -537,16 +538,14 @@ impl Flow<'_> {
         if stacked {
             lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
             if overfull(&lines, s.measure()) {
-                style = s.footer_text();
-                lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
-            }
-            if overfull(&lines, s.measure()) {
-                return Err(crate::error::Error::input(
-                    crate::error::Diagnostic::new(format!(
-                        "the online address {url} is wider than the text column of this layout"
-                    ))
-                    .help("use a shorter address, or a layout with wider columns"),
-                ));
+                let small = s.footer_text();
+                let small_lines =
+                    paragraph::set_styled(&self.ctx, &styled, None, &small, s.measure())?;
+                if overfull(&small_lines, s.measure()) {
+                    lines = self.broken_address(label, url, &style)?;
+                } else {
+                    (style, lines) = (small, small_lines);
+                }
             }
         }
         let block = self.block_id();
@@ -592,6 +591,63 @@ impl Flow<'_> {
             elements,
         });
         Ok(())
+    }
+}
+
+impl Flow<'_> {
+    /// "label:" on its own line, then `url` in pieces that each fit the measure, every
+    /// piece a link to the whole address.
+    fn broken_address(&self, label: &str, url: &str, style: &TextStyle) -> Result<Vec<SetLine>> {
+        let measure = self.style.measure();
+        let set = |text: &str, link: bool| {
+            let styled = crate::text::StyledText {
+                spans: vec![(
+                    0..text.len(),
+                    crate::text::SpanStyle {
+                        link: link.then(|| url.to_string()),
+                        ..Default::default()
+                    },
+                )],
+                text: text.to_string(),
+            };
+            paragraph::set_styled(&self.ctx, &styled, None, style, measure)
+        };
+        let mut lines = set(&format!("{label}:"), false)?;
+        // Pieces end after a separator; "https://" stays whole.
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (i, c) in url.char_indices() {
+            let after = i + c.len_utf8();
+            if matches!(c, '/' | '?' | '&' | '#') && !url[after..].starts_with('/') {
+                pieces.push(&url[start..after]);
+                start = after;
+            }
+        }
+        pieces.push(&url[start..]);
+        let mut current = String::new();
+        for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+            let candidate = format!("{current}{piece}");
+            let fits = set(&candidate, true)?
+                .iter()
+                .all(|l| l.width <= measure + 0.01);
+            if fits || current.is_empty() {
+                current = candidate;
+            } else {
+                lines.extend(set(&current, true)?);
+                current = piece.to_string();
+            }
+        }
+        let last = set(&current, true)?;
+        if last.iter().any(|l| l.width > measure + 0.01) {
+            return Err(crate::error::Error::input(
+                crate::error::Diagnostic::new(format!(
+                    "the online address {url} has a part too wide for the text column of this layout"
+                ))
+                .help("use a shorter address, or a layout with wider columns"),
+            ));
+        }
+        lines.extend(last);
+        Ok(lines)
     }
 }
 

@@ -20,29 +20,9 @@ use crate::text::FontBook;
 
 /// Lays out `doc` with `style`.
 pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
-    let labels = &doc.labels;
     let book = FontBook::shared().map_err(Error::internal)?;
     let rtl = is_rtl(&doc.language);
-    let flow = flow_in(doc, book, style)?;
-    let pages = if style.imposition == style::Imposition::TriFold {
-        // A tri-fold whose text outgrows the panels at the body size tries the
-        // denser type of two columns before it reports the overflow.
-        match trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft)? {
-            Ok(pages) => Ok(pages),
-            Err(over) => {
-                let compact = style.clone().compact();
-                if compact == *style {
-                    Err(over.error(&flow))
-                } else {
-                    let flow = flow_in(doc, book, &compact)?;
-                    trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
-                }
-            }
-        }
-    } else {
-        paginate::paginate(&flow, &doc.meta, labels, doc.draft)
-    };
-    let pages = pages.map_err(|mut e| {
+    let pages = pages(doc, book, style).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
             if d.file.is_none() {
@@ -66,6 +46,29 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
         date: doc.meta.revised.clone(),
         rtl,
     })
+}
+
+/// The document laid out on pages.
+fn pages(doc: &Document, book: &'static FontBook, style: &Style) -> Result<Vec<Page>> {
+    let labels = &doc.labels;
+    let flow = flow_in(doc, book, style)?;
+    if style.imposition != style::Imposition::TriFold {
+        return paginate::paginate(&flow, &doc.meta, labels, doc.draft);
+    }
+    // A tri-fold whose text outgrows the panels at the body size tries the denser
+    // type of two columns before it reports the overflow.
+    match trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft)? {
+        Ok(pages) => Ok(pages),
+        Err(over) => {
+            let compact = style.clone().compact();
+            if compact == *style {
+                Err(over.error(&flow))
+            } else {
+                let flow = flow_in(doc, book, &compact)?;
+                trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
+            }
+        }
+    }
 }
 
 /// The document's blocks as a flow of chunks set in `style`.

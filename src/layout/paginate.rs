@@ -34,6 +34,7 @@ pub fn fill(
     chunks: &[Chunk],
     range: Range<usize>,
     full: f32,
+    unit: &str,
     height: impl Fn(usize) -> Option<f32>,
 ) -> Result<(Vec<Range<usize>>, usize)> {
     let mut frames = Vec::new();
@@ -59,7 +60,7 @@ pub fn fill(
             if i == start && c.height > full + 0.01 {
                 return Err(Error::input(
                     Diagnostic::new(format!(
-                        "a block is {:.0} mm tall but a page holds only {:.0} mm; it overflows by {:.0} mm",
+                        "a block is {:.0} mm tall but a {unit} holds only {:.0} mm; it overflows by {:.0} mm",
                         c.height / MM,
                         full / MM,
                         (c.height - full) / MM
@@ -140,7 +141,9 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let s = flow.style;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let chunks = &flow.chunks;
-    let (frames, _) = fill(chunks, 0..chunks.len(), available, |_| Some(available))?;
+    let (frames, _) = fill(chunks, 0..chunks.len(), available, "page", |_| {
+        Some(available)
+    })?;
     if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
         let extra = flow_height(chunks, frames[budget].start..chunks.len());
         return Err(over_budget(flow, frames.len(), budget, extra));
@@ -170,7 +173,7 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         }
     };
     let body = flow.title_end..chunks.len();
-    let (mut frames, _) = fill(chunks, body, available, |i| Some(column_h(i)))?;
+    let (mut frames, _) = fill(chunks, body, available, "column", |i| Some(column_h(i)))?;
     let pages = frames.len().div_ceil(2);
     if let Some(budget) = s.max_pages.filter(|b| pages > *b) {
         let extra = flow_height(chunks, frames[2 * budget].start..chunks.len());

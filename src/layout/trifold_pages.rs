@@ -50,7 +50,9 @@ fn balanced(
     available: f32,
 ) -> Result<Option<Vec<std::ops::Range<usize>>>> {
     let fits = |h: f32| -> Result<Option<Vec<std::ops::Range<usize>>>> {
-        let (frames, end) = fill(chunks, body.clone(), available, |i| (i < 4).then_some(h))?;
+        let (frames, end) = fill(chunks, body.clone(), available, "panel", |i| {
+            (i < 4).then_some(h)
+        })?;
         Ok((end == body.end).then_some(frames))
     };
     let Some(mut best) = fits(available)? else {
@@ -162,7 +164,9 @@ pub fn try_pages(
     let frames = match balanced(chunks, body.clone(), available)? {
         Some(frames) => frames,
         None => {
-            let (frames, end) = fill(chunks, body, available, |i| heights.get(i).copied())?;
+            let (frames, end) = fill(chunks, body, available, "panel", |i| {
+                heights.get(i).copied()
+            })?;
             if end < flow.closing_start {
                 let extra = flow_height(chunks, end..flow.closing_start);
                 return overflow("the text", extra);
