@@ -1,5 +1,7 @@
-//! The whole pipeline: YAML bytes → document → layout → PDF bytes.
+//! The whole pipeline: YAML bytes → document → layout → PDF bytes, in every layout
+//! (picked from the input's length so that each input always takes the same one).
 #![no_main]
+use handout::layout::style::{Imposition, PaperSize};
 use handout::layout::Style;
 use handout::model::Limits;
 use libfuzzer_sys::fuzz_target;
@@ -8,6 +10,10 @@ use std::path::Path;
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz/en.yaml");
     if let Ok(doc) = handout::model::parse_source(path, "fuzz", data, Limits::default()) {
-        let _ = handout::build::build(&doc, &Style::default());
+        let n = data.len();
+        let paper = [PaperSize::A4, PaperSize::Letter, PaperSize::A5][n % 3];
+        let imposition = [Imposition::Single, Imposition::TwoColumn, Imposition::TriFold][(n / 3) % 3];
+        let style = Style::for_print(paper, (n / 9) % 4 == 0).with_imposition(imposition);
+        let _ = handout::build::build(&doc, &style);
     }
 });
