@@ -501,6 +501,9 @@ fn arabic_brackets_numbers_and_punctuation_read_back_in_logical_order() {
             assert!(text.contains(want), "{how}: no {want:?} in\n{text}");
         }
     }
+    // Numbers carry no invisible marks inside them, so searching the PDF for "50" works.
+    let raw = support::content_text(&support::load(&b.pdf));
+    assert!(raw.contains("50"), "a mark inside 50 in\n{raw}");
 }
 
 /// One bracket glyph serves `(` in left-to-right text and a mirrored `)` in

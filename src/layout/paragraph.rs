@@ -571,10 +571,14 @@ fn fence_neutrals(glyphs: &mut [PlacedGlyph], levels: &[u8]) {
     for k in 0..glyphs.len() {
         let rtl = levels[k] % 2 == 1;
         let text = &glyphs[k].text;
+        // Digits read as left to right everywhere (extractors agree), so a number is
+        // never fenced: marks inside "50" would break searching for it.
         let strong = text.chars().any(|c| {
             matches!(
                 (rtl, bidi_class(c)),
-                (true, BidiClass::R | BidiClass::AL) | (false, BidiClass::L)
+                (true, BidiClass::R | BidiClass::AL)
+                    | (false, BidiClass::L)
+                    | (_, BidiClass::EN | BidiClass::AN)
             )
         });
         if text.is_empty() || strong {
