@@ -290,16 +290,20 @@ fn build_items(
             });
             let hyphen_width = hyphen.as_ref().map(|h| h.advance).unwrap_or(0.0);
             let cost = Params::new(style.mode, style.size).hyphen_penalty;
+            // A place to break with a hyphen (a flagged penalty that draws one).
+            let hyphen_point = |items: &mut Vec<Item>, contents: &mut Vec<Content>| {
+                items.push(Item::Penalty {
+                    width: hyphen_width,
+                    cost,
+                    flagged: true,
+                });
+                contents.push(Content::Hyphen(hyphen.clone()));
+            };
             for part in split_word(glyphs, cuts.iter().map(|c| word.start + c), word.end) {
                 match part {
                     Part::Glyphs(piece, break_before) => {
                         if break_before {
-                            items.push(Item::Penalty {
-                                width: hyphen_width,
-                                cost,
-                                flagged: true,
-                            });
-                            contents.push(Content::Hyphen(hyphen.clone()));
+                            hyphen_point(&mut items, &mut contents);
                         }
                         let width = piece.iter().map(|(g, _)| g.advance).sum();
                         items.push(Item::Box { width });
@@ -313,12 +317,7 @@ fn build_items(
                         break_before,
                     } => {
                         if break_before {
-                            items.push(Item::Penalty {
-                                width: hyphen_width,
-                                cost,
-                                flagged: true,
-                            });
-                            contents.push(Content::Hyphen(hyphen.clone()));
+                            hyphen_point(&mut items, &mut contents);
                         }
                         // TeX's discretionary: "f-" before the break, "fi" after it,
                         // the "ffi" ligature without it. The glue (never a break: it
