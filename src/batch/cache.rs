@@ -102,6 +102,23 @@ fn key(output: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Writes the record atomically (temporary file, then rename) but without waiting for
+/// the disk: after a crash a lost or damaged record is read as empty and only costs a
+/// rebuild, while an fsync cost a few milliseconds on every run.
+struct Unsynced;
+
+impl crate::output::Sink for Unsynced {
+    type File = std::fs::File;
+
+    fn create(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        crate::output::Disk.create(path)
+    }
+
+    fn sync(&self, _file: std::fs::File) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Cache {
     pub fn open(dir: &Path) -> Cache {
         let records = std::fs::read(dir.join(FILE))
@@ -165,7 +182,7 @@ impl Cache {
         }
         if let Ok(r) = self.records.lock() {
             if let Ok(json) = serde_json::to_vec_pretty(&*r) {
-                let _ = crate::output::write_atomic(&dir.join(FILE), &json);
+                let _ = crate::output::write_atomic_with(&Unsynced, &dir.join(FILE), &json);
             }
         }
     }
