@@ -34,14 +34,12 @@ pub struct Cache {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }
 
-/// The program's identity: version plus a digest of the compiled-in fonts (their
-/// lengths and first and last 4 KB: enough to notice a swapped font file).
+/// The program's identity: version plus, for each compiled-in font, its length and
+/// its table directory (tag, checksum, offset and length of every table), so a
+/// swapped font file is noticed without hashing the fonts themselves.
 fn program_identity() -> &'static str {
     static ID: OnceLock<String> = OnceLock::new();
     ID.get_or_init(|| {
@@ -51,12 +49,24 @@ fn program_identity() -> &'static str {
             for (_, face) in book.faces() {
                 let d = face.data;
                 h.update(d.len().to_le_bytes());
-                h.update(&d[..d.len().min(4096)]);
-                h.update(&d[d.len().saturating_sub(4096)..]);
+                let tables = d
+                    .get(4..6)
+                    .map_or(0, |n| usize::from(n[0]) << 8 | usize::from(n[1]));
+                h.update(&d[..d.len().min(12 + 16 * tables)]);
             }
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex(&h.finalize())
     })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 /// Digest of everything the leaflet's bytes depend on.
@@ -82,7 +92,7 @@ pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
         h.update(bytes.len().to_le_bytes());
         h.update(&bytes);
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex(&h.finalize()))
 }
 
 fn key(output: &Path) -> String {
@@ -90,6 +100,23 @@ fn key(output: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// Writes the record atomically (temporary file, then rename) but without waiting for
+/// the disk: after a crash a lost or damaged record is read as empty and only costs a
+/// rebuild, while an fsync cost a few milliseconds on every run.
+struct Unsynced;
+
+impl crate::output::Sink for Unsynced {
+    type File = std::fs::File;
+
+    fn create(&self, path: &Path) -> std::io::Result<std::fs::File> {
+        crate::output::Disk.create(path)
+    }
+
+    fn sync(&self, _file: std::fs::File) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Cache {
@@ -155,7 +182,7 @@ impl Cache {
         }
         if let Ok(r) = self.records.lock() {
             if let Ok(json) = serde_json::to_vec_pretty(&*r) {
-                let _ = crate::output::write_atomic(&dir.join(FILE), &json);
+                let _ = crate::output::write_atomic_with(&Unsynced, &dir.join(FILE), &json);
             }
         }
     }

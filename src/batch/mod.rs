@@ -196,22 +196,22 @@ pub fn run(
         .map(|j| (j.handout.source.path.clone(), OnceLock::new()))
         .collect();
     let stop = AtomicBool::new(false);
-    let work = || {
-        jobs.par_iter()
-            .map(|job| {
-                if stop.load(Ordering::Relaxed) {
-                    return Outcome::skipped(job);
-                }
-                let o = build_one(job, opts, &cache, &sources);
-                if opts.fail_fast && o.error.is_some() {
-                    stop.store(true, Ordering::Relaxed);
-                }
-                progress(&o);
-                o
-            })
-            .collect::<Vec<_>>()
+    let one = |job: &Job| {
+        if stop.load(Ordering::Relaxed) {
+            return Outcome::skipped(job);
+        }
+        let o = build_one(job, opts, &cache, &sources);
+        if opts.fail_fast && o.error.is_some() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        progress(&o);
+        o
     };
+    let work = || jobs.par_iter().map(one).collect::<Vec<_>>();
     let outcomes = match opts.jobs {
+        // One leaflet, or one worker asked for: no thread pool to start.
+        _ if jobs.len() <= 1 => jobs.iter().map(one).collect(),
+        Some(n) if n <= 1 => jobs.iter().map(one).collect(),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()

@@ -65,27 +65,54 @@ pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
     doc.prune_objects();
     tag_subsets(doc);
 
-    // The file ID is a digest of the content, so equal input gives equal bytes.
-    let mut hash = Sha256::new();
-    for (id, obj) in &doc.objects {
-        // Stream bytes go in raw: formatting font programs with Debug is slow.
-        match obj {
-            // Font programs (with /Length1) follow from the glyphs the content streams
-            // use, so hashing them again would only cost time.
-            Object::Stream(s) if s.dict.get(b"Length1").is_ok() => {
-                hash.update(format!("{id:?}{:?}", s.dict).as_bytes());
-            }
-            Object::Stream(s) => {
-                hash.update(format!("{id:?}{:?}", s.dict).as_bytes());
-                hash.update(&s.content);
-            }
-            other => hash.update(format!("{id:?}{other:?}").as_bytes()),
-        }
-    }
-    let digest = hash.finalize();
-    let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
+    // The file ID is a digest of the written bytes (see `set_file_id`); until then a
+    // placeholder of the same length holds its place.
+    let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     Ok(())
+}
+
+/// Stands in for the file ID until the bytes are written: 16 bytes, so the same
+/// length as the digest that replaces it.
+const ID_PLACEHOLDER: &[u8; 16] = b"handout-file-id!";
+
+/// Replaces the placeholder file ID in the trailer of the saved `pdf` with the first
+/// 16 bytes of the SHA-256 of the saved bytes (placeholder included), so equal input
+/// gives equal bytes. Hashing the finished file once is cheaper than hashing every
+/// object's formatted form.
+pub fn set_file_id(pdf: &mut [u8]) -> Result<()> {
+    let mut hex = Vec::with_capacity(34);
+    hex.push(b'<');
+    hex.extend(ID_PLACEHOLDER.iter().flat_map(|b| upper_hex(*b)));
+    hex.push(b'>');
+    // The trailer comes last: look for the placeholder after its last `trailer`.
+    let trailer = pdf
+        .windows(7)
+        .rposition(|w| w == b"trailer")
+        .ok_or_else(|| Error::internal("the written PDF has no trailer"))?;
+    let spots: Vec<usize> = pdf[trailer..]
+        .windows(hex.len())
+        .enumerate()
+        .filter(|(_, w)| *w == hex.as_slice())
+        .map(|(i, _)| trailer + i)
+        .collect();
+    if spots.len() != 2 {
+        return Err(Error::internal("the written PDF's trailer has no file ID"));
+    }
+    let digest = Sha256::digest(&*pdf);
+    let mut id = Vec::with_capacity(34);
+    id.push(b'<');
+    id.extend(digest[..16].iter().flat_map(|b| upper_hex(*b)));
+    id.push(b'>');
+    for at in spots {
+        pdf[at..at + id.len()].copy_from_slice(&id);
+    }
+    Ok(())
+}
+
+fn upper_hex(b: u8) -> [u8; 2] {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]
 }
 
 /// Gives every embedded font the `ABCDEF+` subset tag PDF readers expect (ISO 32000
@@ -135,7 +162,7 @@ pub fn tag_subsets(doc: &mut lopdf::Document) {
 /// level and a fresh encoder per stream; together they cost a quarter of a leaflet's
 /// build time for files ~2 % smaller.
 pub fn compress(doc: &mut lopdf::Document) {
-    let mut z = flate2::Compress::new(flate2::Compression::new(6), true);
+    let mut z = flate2::Compress::new(flate2::Compression::new(2), true);
     for obj in doc.objects.values_mut() {
         let Object::Stream(stream) = obj else {
             continue;

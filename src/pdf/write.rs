@@ -293,5 +293,6 @@ pub fn save(doc: &PdfDocument, layout: &Layout) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| Error::internal(format!("writing the PDF failed: {e}")))?;
+    super::finish::set_file_id(&mut out)?;
     Ok(out)
 }

@@ -45,10 +45,14 @@ const SUPPORTED: &[(&str, Language)] = &[
 ];
 
 fn language_of(tag: &str) -> Option<Language> {
-    let tag = tag.to_ascii_lowercase();
     SUPPORTED
         .iter()
-        .find(|(prefix, _)| tag == *prefix || tag.starts_with(&format!("{prefix}-")))
+        .find(|(prefix, _)| {
+            tag.len() >= prefix.len()
+                && tag.is_char_boundary(prefix.len())
+                && tag[..prefix.len()].eq_ignore_ascii_case(prefix)
+                && (tag.len() == prefix.len() || tag.as_bytes()[prefix.len()] == b'-')
+        })
         .map(|(_, l)| *l)
 }
 
@@ -80,9 +84,11 @@ pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
             .chars()
             .any(|c| !c.is_alphabetic() && c != '\u{2019}' && c != '\'')
         || core.chars().skip(1).any(|c| c.is_uppercase())
-        || terms
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(core) || t.to_lowercase() == core.to_lowercase())
+        || terms.iter().any(|t| {
+            t.eq_ignore_ascii_case(core)
+                // Lower-casing allocates: only needed when either side is not ASCII.
+                || (!(t.is_ascii() && core.is_ascii()) && t.to_lowercase() == core.to_lowercase())
+        })
     {
         return Vec::new();
     }
