@@ -119,6 +119,11 @@ impl Style {
             Imposition::TwoColumn => {
                 self.margin_left = self.margin_left.min(18.0 * MM);
                 self.margin_right = self.margin_right.min(18.0 * MM);
+                if self.body_size <= 16.0 {
+                    // A title across both columns fits one line more often at 20 pt.
+                    self.title_size = self.title_size.min(20.0);
+                    self.title_leading = self.title_leading.min(24.0);
+                }
                 self.compact()
             }
             Imposition::TriFold => {
