@@ -534,17 +534,31 @@ impl Flow<'_> {
         let beside = s.measure() - qr_side - gap;
         let mut style = style;
         let mut lines = paragraph::set_styled(&self.ctx, &styled, None, &style, beside)?;
-        let stacked = overfull(&lines, beside);
-        if stacked {
-            lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
-            if overfull(&lines, s.measure()) {
-                let small = s.footer_text();
-                let small_lines =
-                    paragraph::set_styled(&self.ctx, &styled, None, &small, s.measure())?;
-                if overfull(&small_lines, s.measure()) {
-                    lines = self.broken_address(label, url, &style)?;
-                } else {
-                    (style, lines) = (small, small_lines);
+        let mut stacked = false;
+        if overfull(&lines, beside) {
+            if let Some(broken) = self.broken_address(label, url, &style, beside)? {
+                lines = broken;
+            } else {
+                stacked = true;
+                lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
+                if overfull(&lines, s.measure()) {
+                    let small = s.footer_text();
+                    let small_lines =
+                        paragraph::set_styled(&self.ctx, &styled, None, &small, s.measure())?;
+                    if !overfull(&small_lines, s.measure()) {
+                        (style, lines) = (small, small_lines);
+                    } else if let Some(broken) =
+                        self.broken_address(label, url, &style, s.measure())?
+                    {
+                        lines = broken;
+                    } else {
+                        return Err(crate::error::Error::input(
+                            crate::error::Diagnostic::new(format!(
+                                "the online address {url} has a part too wide for the text column of this layout"
+                            ))
+                            .help("use a shorter address, or a layout with wider columns"),
+                        ));
+                    }
                 }
             }
         }
@@ -595,10 +609,22 @@ impl Flow<'_> {
 }
 
 impl Flow<'_> {
-    /// "label:" on its own line, then `url` in pieces that each fit the measure, every
-    /// piece a link to the whole address.
-    fn broken_address(&self, label: &str, url: &str, style: &TextStyle) -> Result<Vec<SetLine>> {
-        let measure = self.style.measure();
+    /// "label:" on its own line, then `url` in pieces that each fit `measure`, every
+    /// piece a link to the whole address; `None` when a piece is wider than `measure`.
+    fn broken_address(
+        &self,
+        label: &str,
+        url: &str,
+        style: &TextStyle,
+        measure: f32,
+    ) -> Result<Option<Vec<SetLine>>> {
+        // An address reads left to right even in a right-to-left leaflet (a piece
+        // ending in `/` would otherwise show it on the left); its lines still align
+        // to the leaflet's start side.
+        let ltr = paragraph::Context {
+            rtl: false,
+            ..self.ctx
+        };
         let set = |text: &str, link: bool| {
             let styled = crate::text::StyledText {
                 spans: vec![(
@@ -610,8 +636,14 @@ impl Flow<'_> {
                 )],
                 text: text.to_string(),
             };
-            paragraph::set_styled(&self.ctx, &styled, None, style, measure)
+            let ctx = if link { &ltr } else { &self.ctx };
+            let mut lines = paragraph::set_styled(ctx, &styled, None, style, measure)?;
+            for l in &mut lines {
+                l.rtl = self.ctx.rtl;
+            }
+            Ok::<_, crate::error::Error>(lines)
         };
+        let fits = |lines: &[SetLine]| lines.iter().all(|l| l.width <= measure + 0.01);
         let mut lines = set(&format!("{label}:"), false)?;
         // Pieces end after a separator; "https://" stays whole.
         let mut pieces: Vec<&str> = Vec::new();
@@ -627,27 +659,23 @@ impl Flow<'_> {
         let mut current = String::new();
         for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
             let candidate = format!("{current}{piece}");
-            let fits = set(&candidate, true)?
-                .iter()
-                .all(|l| l.width <= measure + 0.01);
-            if fits || current.is_empty() {
+            if current.is_empty() || fits(&set(&candidate, true)?) {
                 current = candidate;
             } else {
-                lines.extend(set(&current, true)?);
+                let done = set(&current, true)?;
+                if !fits(&done) {
+                    return Ok(None);
+                }
+                lines.extend(done);
                 current = piece.to_string();
             }
         }
         let last = set(&current, true)?;
-        if last.iter().any(|l| l.width > measure + 0.01) {
-            return Err(crate::error::Error::input(
-                crate::error::Diagnostic::new(format!(
-                    "the online address {url} has a part too wide for the text column of this layout"
-                ))
-                .help("use a shorter address, or a layout with wider columns"),
-            ));
+        if !fits(&last) || !fits(&lines) {
+            return Ok(None);
         }
         lines.extend(last);
-        Ok(lines)
+        Ok(Some(lines))
     }
 }
 

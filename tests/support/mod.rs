@@ -399,7 +399,15 @@ pub fn words_dehyphenated(extracted: &str, source_words: &[String]) -> Vec<Strin
             }
         }
         if let Some(last) = ws.last() {
-            if last.ends_with('-') && last.len() > 1 {
+            // An address broken after a `/` continues on the next line.
+            let address_part = last.contains("://")
+                && last.ends_with('/')
+                && source_words
+                    .iter()
+                    .any(|s| s.starts_with(last.as_str()) && s != last);
+            if address_part {
+                carry = ws.pop();
+            } else if last.ends_with('-') && last.len() > 1 {
                 let joined_candidate = last.trim_end_matches('-').to_string();
                 // A hyphen the source has (take-home) stays; an inserted one goes.
                 let is_source_hyphen = source_words.iter().any(|s| s.starts_with(last.as_str()));
@@ -526,7 +534,14 @@ pub fn source_words(doc: &handout::model::Document) -> Vec<String> {
 /// Logical text of a visually ordered RTL line (UAX #9 reordering), without the
 /// invisible directional marks the PDF adds for extractors.
 pub fn logical_line(line: &str) -> String {
-    use unicode_bidi::{BidiInfo, Level};
+    use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+    // A line without right-to-left letters (a broken web address) is left to right.
+    if !line
+        .chars()
+        .any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+    {
+        return strip_marks(line);
+    }
     let info = BidiInfo::new(line, Some(Level::rtl()));
     let text: String = info
         .paragraphs
