@@ -362,3 +362,58 @@ fn a_changed_image_is_rebuilt() {
     img.save(c.root.join("h/d.jpg")).expect("save");
     assert_eq!(status(&c), "built");
 }
+
+#[test]
+fn a_logo_resolves_when_building_from_inside_the_handouts_folder() {
+    let c = case("x.png");
+    let yaml = HANDOUT.replace(
+        "      - image: IMAGE\n        alt: Five receptors in a row.\n",
+        "",
+    );
+    std::fs::write(c.root.join("h/en.yaml"), yaml).expect("write");
+    png_with_alpha(&c.root.join("logo.png"));
+    std::fs::write(
+        c.root.join("clinic.yaml"),
+        "logo:\n  file: logo.png\n  alt: Riverside\n",
+    )
+    .expect("write");
+    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .current_dir(&c.root)
+        .args(["build", "h", "-q", "-o"])
+        .arg(&c.out)
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
+    assert!(
+        bytes.starts_with(b"%PDF-1.5"),
+        "soft masks need PDF 1.4 or later"
+    );
+    assert_eq!(placements(&support::load(&bytes), 0).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_pointed_at_another_image_is_a_change() {
+    let c = case("pic.jpg");
+    let (red, blue) = (c.root.join("h/red.jpg"), c.root.join("h/blue.jpg"));
+    image::RgbImage::from_fn(60, 30, |_, _| image::Rgb([200, 10, 10]))
+        .save(&red)
+        .expect("red");
+    image::RgbImage::from_fn(60, 30, |_, _| image::Rgb([10, 10, 200]))
+        .save(&blue)
+        .expect("blue");
+    let link = c.root.join("h/pic.jpg");
+    std::os::unix::fs::symlink("red.jpg", &link).expect("link");
+    assert!(build(&c, &[]).status.success());
+    let first = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
+    std::fs::remove_file(&link).expect("unlink");
+    std::os::unix::fs::symlink("blue.jpg", &link).expect("relink");
+    assert!(build(&c, &[]).status.success());
+    let second = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
+    assert_ne!(first, second, "the leaflet must show the new picture");
+}

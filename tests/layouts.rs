@@ -297,3 +297,51 @@ fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
         }
     }
 }
+
+fn build_dir(yaml: &str, layout: &str) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("h")).expect("mkdir");
+    std::fs::write(dir.path().join("h/en.yaml"), yaml).expect("write");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(["build", "--layout", layout, "-o"])
+        .arg(dir.path().join("out"))
+        .arg(dir.path().join("h"))
+        .output()
+        .expect("run");
+    (dir, run)
+}
+
+#[test]
+fn a_word_wider_than_a_column_is_an_error_not_an_overprint() {
+    let yaml = "language: en\ntitle: Long words\nrevised: 2026-11-25\nversion: \"1\"\nterms: [Pneumonoultramicroscopicsilicovolcanoconiosis]\nsections:\n  - id: a\n    body:\n      - \"A word: Pneumonoultramicroscopicsilicovolcanoconiosis is long.\"\n";
+    let (dir, run) = build_dir(yaml, "trifold");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("`Pneumonoultramicroscopicsilicovolcanoconiosis` is")
+            && err.contains("en.yaml:9:9")
+            && err.contains("text column of this layout is 81 mm"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out/h.en.trifold.pdf").exists());
+    // The same text fits the single column.
+    let (_dir, run) = build_dir(yaml, "single");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn a_title_taller_than_the_page_is_an_error_in_two_columns() {
+    let title = "Pain ".repeat(400);
+    let yaml = format!("language: en\ntitle: {title}\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text.\n");
+    let (_dir, run) = build_dir(&yaml, "two-column");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the title is") && err.contains("overflows by"),
+        "{err}"
+    );
+}

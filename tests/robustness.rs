@@ -468,3 +468,29 @@ fn reports_and_links_never_overwrite_an_input() {
     }
     assert_eq!(std::fs::read(&input).expect("read"), yaml);
 }
+
+#[test]
+fn two_handouts_writing_the_same_pdf_are_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let yaml = "language: en\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text.\n";
+    for side in ["a", "b"] {
+        std::fs::create_dir_all(tmp.path().join(side).join("k")).expect("mkdir");
+        std::fs::write(tmp.path().join(side).join("k/en.yaml"), yaml).expect("write");
+    }
+    let out = tmp.path().join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .arg("build")
+        .arg(tmp.path().join("a/k"))
+        .arg(tmp.path().join("b/k"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("would both be written to") && err.contains("k.en.pdf"),
+        "{err}"
+    );
+    assert!(!out.join("k.en.pdf").exists());
+}

@@ -116,6 +116,23 @@ pub fn plan<'a>(
             }
         }
     }
+    // Two handouts with the same folder name would write the same PDF.
+    let mut seen: std::collections::BTreeMap<&Path, &Path> = std::collections::BTreeMap::new();
+    for j in &jobs {
+        if let Some(first) = seen.insert(&j.output, &j.handout.dir) {
+            if first != j.handout.dir.as_path() {
+                return Err(Error::input(
+                    crate::error::Diagnostic::new(format!(
+                        "handouts {} and {} would both be written to {}",
+                        first.display(),
+                        j.handout.dir.display(),
+                        j.output.display()
+                    ))
+                    .help("rename one of the folders, or build them into different output folders"),
+                ));
+            }
+        }
+    }
     if let Some(shard) = opts.shard {
         jobs.retain(|j| shard.contains(&j.key()));
     }

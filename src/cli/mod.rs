@@ -488,7 +488,12 @@ fn snapshot(paths: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>)> 
                     walk(&e, out);
                 }
             }
-        } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+        } else if p.extension().is_some_and(|x| {
+            // Sources, translations, branding, and the images they show.
+            ["yaml", "yml", "png", "jpg", "jpeg"]
+                .iter()
+                .any(|e| x.eq_ignore_ascii_case(e))
+        }) {
             out.push((
                 p.to_path_buf(),
                 std::fs::metadata(p).and_then(|m| m.modified()).ok(),

@@ -142,8 +142,27 @@ impl<'a> Flow<'a> {
         self.keep_next = keep_with_next;
     }
 
+    /// Sets `text`; a piece that no break can bring inside `measure` (a long term that
+    /// is never hyphenated, in a narrow column) is an error, never text over the
+    /// neighbouring column, fold or margin.
     pub fn set(&self, text: &Text, style: &TextStyle, measure: f32) -> Result<Vec<SetLine>> {
-        paragraph::set(&self.ctx, text, style, measure)
+        let lines = paragraph::set(&self.ctx, text, style, measure)?;
+        if let Some(line) = lines.iter().find(|l| l.width > measure + 0.5) {
+            let shown: String = line.runs.iter().map(|r| r.text()).collect();
+            let mm = super::style::MM;
+            return Err(crate::error::Error::input(
+                crate::error::Diagnostic::new(format!(
+                    "`{}` is {:.0} mm wide but the text column of this layout is {:.0} mm",
+                    shown.trim(),
+                    line.width / mm,
+                    measure / mm
+                ))
+                .file(&text.origin.file)
+                .at(self.ctx.source_text, text.origin.pos)
+                .help("allow a break in it (a soft hyphen, or remove it from `terms`), or choose a layout with wider columns"),
+            ));
+        }
+        Ok(lines)
     }
 
     /// Lays out the whole document into chunks.
@@ -527,6 +546,16 @@ impl Flow<'_> {
         let module = (s.qr_size / total_modules as f32).max(0.4 * super::style::MM);
         let qr_side = module * total_modules as f32;
         let gap = 2.0 * super::style::MM;
+        if qr_side > s.measure() + 0.01 {
+            return Err(crate::error::Error::input(
+                crate::error::Diagnostic::new(format!(
+                    "the QR code of {url} is {:.0} mm wide but the text column of this layout is {:.0} mm",
+                    qr_side / super::style::MM,
+                    s.measure() / super::style::MM
+                ))
+                .help("use a shorter address (a long one needs more, smaller modules)"),
+            ));
+        }
         let overfull = |lines: &[SetLine], m: f32| lines.iter().any(|l| l.width > m + 0.01);
         // Beside the code when the address fits there; under it in a narrow column
         // (a panel), in the footer size if need be, and as a last resort broken after

@@ -165,6 +165,17 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let chunks = &flow.chunks;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let title_h = stack_height(chunks, 0..flow.title_end);
+    if title_h > available {
+        return Err(Error::input(
+            Diagnostic::new(format!(
+                "the title is {:.0} mm tall but a page holds only {:.0} mm; it overflows by {:.0} mm",
+                title_h / MM,
+                available / MM,
+                (title_h - available) / MM
+            ))
+            .help("shorten the title"),
+        ));
+    }
     let column_h = |frame: usize| {
         if frame < 2 {
             available - title_h

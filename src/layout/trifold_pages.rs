@@ -91,11 +91,25 @@ pub fn try_pages(
 
     // Cover: the title a third of the way down, the clinic's name under it.
     let cover = at(Panel::Cover);
+    let note = s.note_text();
+    let clinic = match &meta.clinic {
+        Some(name) => artifact_lines(flow, name.clone(), &note, cover.text_x(s), width, 0.0, rtl)?,
+        None => Vec::new(),
+    };
+    let clinic_lines = clinic
+        .iter()
+        .filter_map(|e| match &e.shape {
+            super::page::Shape::Glyphs(r) => Some((r.baseline / note.leading).round() as usize),
+            _ => None,
+        })
+        .max()
+        .map_or(0, |last| last + 1);
     let title_h = stack_height(chunks, 0..flow.title_end);
-    if title_h > available {
-        return overflow("the title on the cover", title_h - available);
+    let cover_h = title_h + note.leading * clinic_lines as f32;
+    if cover_h > available {
+        return overflow("the title on the cover", cover_h - available);
     }
-    let title_top = top + (available - title_h) * 0.3;
+    let title_top = top + (available - cover_h) * 0.3;
     place(
         chunks,
         0..flow.title_end,
@@ -103,18 +117,10 @@ pub fn try_pages(
         title_top,
         &mut sides[0],
     );
-    if let Some(clinic) = &meta.clinic {
-        let style = s.note_text();
-        let baseline = title_top + title_h + style.leading;
-        sides[0].extend(artifact_lines(
-            flow,
-            clinic.clone(),
-            &style,
-            cover.text_x(s),
-            width,
-            baseline,
-            rtl,
-        )?);
+    let first_baseline = title_top + title_h + note.leading;
+    for mut e in clinic {
+        super::flow::offset(&mut e.shape, 0.0, first_baseline);
+        sides[0].push(e);
     }
 
     // The back panel ends with the revision line, and the closing lines above it.

@@ -65,6 +65,12 @@ pub fn confine(root: &Path, relative: &str) -> std::result::Result<PathBuf, Stri
     if rel.components().any(|c| c == Component::ParentDir) {
         return Err(format!("`{relative}` leaves the folder with `..`"));
     }
+    // A folder given as "" (the parent of a relative "ketamine") is the current one.
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
     let joined = root.join(rel);
     let real_root = root
         .canonicalize()
@@ -100,9 +106,20 @@ pub fn load(path: &Path) -> std::result::Result<Arc<ImageData>, String> {
     let digest = digest(&bytes);
     let format =
         image::guess_format(&bytes).map_err(|_| "is neither a PNG nor a JPEG file".to_string())?;
+    // The size from the header first: too many pixels is said as such, not as damage.
+    let header = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    if let Ok((w, h)) = header.into_dimensions() {
+        if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
+            return Err(format!(
+                "has {w} × {h} pixels; images may have at most {} million",
+                MAX_IMAGE_PIXELS / 1_000_000
+            ));
+        }
+    }
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
     let mut limits = image::Limits::default();
-    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
+    // 16-bit RGBA takes 8 bytes a pixel.
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 8);
     reader.limits(limits);
     let decoded = match format {
         image::ImageFormat::Png | image::ImageFormat::Jpeg => reader
@@ -187,13 +204,16 @@ pub fn resolve(
             "put the image in the handout's folder (or the clinic's) and write its name, e.g. logo.png",
         ))
     })?;
-    load(&path).map_err(|msg| {
-        Error::input(
-            diag(format!("image `{relative}` {msg}")).help(
+    let mut data =
+        load(&path).map_err(|msg| {
+            Error::input(diag(format!("image `{relative}` {msg}")).help(
                 "save the image again as PNG or JPEG (RGB or greyscale), or choose another file",
-            ),
-        )
-    })
+            ))
+        })?;
+    // Incremental builds check the path as written, so that a link pointed at
+    // another picture counts as a change.
+    Arc::make_mut(&mut data).path = root.join(relative);
+    Ok(data)
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ fn pdf_date(date: &str) -> Object {
 }
 
 pub fn finish(doc: &mut lopdf::Document, layout: &Layout) -> Result<()> {
+    // Soft masks (1.4) and /ActualText (1.5) are used.
+    doc.version = "1.5".to_string();
     let bad = |what: &str| Error::internal(format!("the PDF written by printpdf has no {what}"));
     let root = doc
         .trailer
