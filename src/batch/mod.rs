@@ -142,8 +142,18 @@ pub fn plan<'a>(
 /// Source documents, parsed once per handout and shared by its locales.
 type Sources = std::collections::HashMap<PathBuf, OnceLock<Result<crate::model::Document>>>;
 
+/// Clinic branding (with its decoded logo), loaded once per handouts folder.
+type Brandings =
+    std::collections::HashMap<PathBuf, OnceLock<Result<crate::model::clinic::Branding>>>;
+
 /// Builds one leaflet, turning a panic into an internal error for that leaflet.
-fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources) -> Outcome {
+fn build_one(
+    job: &Job,
+    opts: &Options,
+    cache: &cache::Cache,
+    sources: &Sources,
+    brandings: &Brandings,
+) -> Outcome {
     let started = Instant::now();
     let key = job.key();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
@@ -161,8 +171,13 @@ fn build_one(job: &Job, opts: &Options, cache: &cache::Cache, sources: &Sources)
                 None => load()?,
             };
             let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
-            let root = job.handout.dir.parent().unwrap_or(Path::new("."));
-            let branding = crate::model::clinic::load_branding(root, opts.limits)?;
+            let root_buf = handouts_root(job.handout);
+            let root = root_buf.as_path();
+            let load_brand = || crate::model::clinic::load_branding(root, opts.limits);
+            let branding = match brandings.get(root) {
+                Some(cell) => cell.get_or_init(load_brand).clone()?,
+                None => load_brand()?,
+            };
             let mut style = opts.style.clone();
             build::brand(&mut doc, &mut style, &branding);
             let built = build::build(&doc, &style)?;
@@ -208,6 +223,10 @@ pub fn run(
     crate::output::check_writable(&opts.output)?;
     crate::output::remove_stale(&opts.output, crate::output::STALE_AFTER);
     let cache = cache::Cache::open(&opts.output);
+    let brandings: Brandings = jobs
+        .iter()
+        .map(|j| (handouts_root(j.handout), OnceLock::new()))
+        .collect();
     let sources: Sources = jobs
         .iter()
         .map(|j| (j.handout.source.path.clone(), OnceLock::new()))
@@ -217,7 +236,7 @@ pub fn run(
         if stop.load(Ordering::Relaxed) {
             return Outcome::skipped(job);
         }
-        let o = build_one(job, opts, &cache, &sources);
+        let o = build_one(job, opts, &cache, &sources, &brandings);
         if opts.fail_fast && o.error.is_some() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -280,4 +299,9 @@ pub fn check_not_an_input(handouts: &[Handout], path: &Path, flag: &str) -> Resu
         ));
     }
     Ok(())
+}
+
+/// The folder holding a handout's folder: where its clinic.yaml would be.
+fn handouts_root(h: &Handout) -> PathBuf {
+    h.dir.parent().unwrap_or(Path::new(".")).to_path_buf()
 }

@@ -55,20 +55,18 @@ fn pages(doc: &Document, book: &'static FontBook, style: &Style) -> Result<Vec<P
     if style.imposition != style::Imposition::TriFold {
         return paginate::paginate(&flow, &doc.meta, labels, doc.draft);
     }
-    // A tri-fold whose text outgrows the panels at the body size tries the denser
-    // type of two columns before it reports the overflow.
-    match trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft)? {
-        Ok(pages) => Ok(pages),
-        Err(over) => {
-            let compact = style.clone().compact();
-            if compact == *style {
-                Err(over.error(&flow))
-            } else {
-                let flow = flow_in(doc, book, &compact)?;
-                trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
-            }
-        }
+    // A tri-fold whose text (or one box) outgrows the panels at the body size tries
+    // the denser type of two columns before it reports the overflow.
+    let first = trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft);
+    if let Ok(Ok(pages)) = first {
+        return Ok(pages);
     }
+    let compact = style.clone().compact();
+    if compact == *style {
+        return first?.map_err(|over| over.error(&flow));
+    }
+    let flow = flow_in(doc, book, &compact)?;
+    trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
 }
 
 /// The document's blocks as a flow of chunks set in `style`.
