@@ -279,8 +279,8 @@ fn an_image_needs_alt_text() {
     refused(&c, &["an image needs `alt:`"]);
 }
 
-#[test]
-fn clinic_logo_sits_above_the_title_and_is_checked() {
+/// A handout without section images, and a clinic.yaml with a logo beside it.
+fn with_logo(clinic_yaml: &str) -> Case {
     let c = case("x.png");
     let yaml = HANDOUT.replace(
         "      - image: IMAGE\n        alt: Five receptors in a row.\n",
@@ -288,11 +288,13 @@ fn clinic_logo_sits_above_the_title_and_is_checked() {
     );
     std::fs::write(c.root.join("h/en.yaml"), yaml).expect("write");
     png_with_alpha(&c.root.join("logo.png"));
-    std::fs::write(
-        c.root.join("clinic.yaml"),
-        "name: Riverside\nlogo:\n  file: logo.png\n  alt: Riverside Pain Clinic\n",
-    )
-    .expect("write");
+    std::fs::write(c.root.join("clinic.yaml"), clinic_yaml).expect("write");
+    c
+}
+
+#[test]
+fn clinic_logo_sits_above_the_title_and_is_checked() {
+    let c = with_logo("name: Riverside\nlogo:\n  file: logo.png\n  alt: Riverside Pain Clinic\n");
     for layout in ["single", "trifold"] {
         let run = build(&c, &["--layout", layout]);
         assert!(
@@ -365,18 +367,7 @@ fn a_changed_image_is_rebuilt() {
 
 #[test]
 fn a_logo_resolves_when_building_from_inside_the_handouts_folder() {
-    let c = case("x.png");
-    let yaml = HANDOUT.replace(
-        "      - image: IMAGE\n        alt: Five receptors in a row.\n",
-        "",
-    );
-    std::fs::write(c.root.join("h/en.yaml"), yaml).expect("write");
-    png_with_alpha(&c.root.join("logo.png"));
-    std::fs::write(
-        c.root.join("clinic.yaml"),
-        "logo:\n  file: logo.png\n  alt: Riverside\n",
-    )
-    .expect("write");
+    let c = with_logo("logo:\n  file: logo.png\n  alt: Riverside\n");
     let run = Command::new(env!("CARGO_BIN_EXE_handout"))
         .current_dir(&c.root)
         .args(["build", "h", "-q", "-o"])
