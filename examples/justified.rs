@@ -1,0 +1,25 @@
+//! Writes the English leaflet in both paragraph styles, for comparing line breaking:
+//! `cargo run --release --example justified -- OUTDIR`.
+use handout::layout::linebreak::Mode;
+use handout::layout::Style;
+
+fn main() {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "out".into());
+    let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
+        [0]
+    .clone();
+    let doc = handout::build::load(&h, "en", Default::default()).expect("load");
+    for (name, mode) in [
+        ("ragged", Mode::RaggedRight),
+        ("justified", Mode::Justified),
+    ] {
+        let style = Style {
+            body_mode: mode,
+            ..Style::default()
+        };
+        let built = handout::build::build(&doc, &style).expect("build");
+        let path = format!("{out}/ketamine.en.{name}.pdf");
+        std::fs::write(&path, built.pdf).expect("write");
+        println!("{path}");
+    }
+}
