@@ -5,6 +5,7 @@ use handout::layout::Style;
 
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "out".into());
+    std::fs::create_dir_all(&out).expect("create the output folder");
     let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
         [0]
     .clone();
