@@ -408,3 +408,21 @@ fn a_link_pointed_at_another_image_is_a_change() {
     let second = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
     assert_ne!(first, second, "the leaflet must show the new picture");
 }
+
+#[test]
+fn an_image_over_the_pixel_limit_is_refused_from_its_header() {
+    // A PNG whose header claims 10 000 × 10 000 pixels: refused before decoding, so
+    // a decompression bomb costs nothing.
+    let c = case("huge.png");
+    let path = c.root.join("h/huge.png");
+    png_with_alpha(&path);
+    let mut bytes = std::fs::read(&path).expect("read");
+    // IHDR data starts at byte 16 (8 signature + 4 length + 4 type).
+    bytes[16..20].copy_from_slice(&10_000u32.to_be_bytes());
+    bytes[20..24].copy_from_slice(&10_000u32.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    std::fs::write(&path, bytes).expect("write");
+    refused(&c, &["has 10000 × 10000 pixels", "at most 8 million"]);
+}

@@ -10,8 +10,10 @@ use std::sync::Arc;
 
 /// Largest accepted image file: leaflets print logos and diagrams, not photographs.
 pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
-/// Largest accepted image in pixels (guards against decompression bombs).
-pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+/// Largest accepted image in pixels: 8 million (3 500 × 2 300) is a 59 cm wide print
+/// at 150 dpi, more than any leaflet needs, and keeps a build under 200 MiB (the
+/// robustness budget) while it decodes and embeds the pixels.
+pub const MAX_IMAGE_PIXELS: u64 = 8_000_000;
 
 /// Pixels the PDF can take as they are.
 #[derive(Debug, Clone, PartialEq)]
