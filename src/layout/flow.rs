@@ -556,41 +556,43 @@ impl Flow<'_> {
                 .help("use a shorter address (a long one needs more, smaller modules)"),
             ));
         }
-        let overfull = |lines: &[SetLine], m: f32| lines.iter().any(|l| l.width > m + 0.01);
-        // Beside the code when the address fits there; under it in a narrow column
-        // (a panel), in the footer size if need be, and as a last resort broken after
-        // a `/`, `?` or `&` (never inside a name) over several lines.
+        // The first of these that fits: beside the code, whole or broken after a `/`;
+        // under it (a narrow column or panel), whole, in the footer size, or broken.
+        // Addresses are never broken inside a name.
         let beside = s.measure() - qr_side - gap;
-        let mut style = style;
-        let mut lines = paragraph::set_styled(&self.ctx, &styled, None, &style, beside)?;
-        let mut stacked = false;
-        if overfull(&lines, beside) {
-            if let Some(broken) = self.broken_address(label, url, &style, beside)? {
-                lines = broken;
+        let small = s.footer_text();
+        let attempts = [
+            (false, &style, false),
+            (false, &style, true),
+            (true, &style, false),
+            (true, &small, false),
+            (true, &style, true),
+        ];
+        let mut chosen = None;
+        for (stacked, st, broken) in attempts {
+            let measure = if stacked { s.measure() } else { beside };
+            let lines = if broken {
+                self.broken_address(label, url, st, measure)?
             } else {
-                stacked = true;
-                lines = paragraph::set_styled(&self.ctx, &styled, None, &style, s.measure())?;
-                if overfull(&lines, s.measure()) {
-                    let small = s.footer_text();
-                    let small_lines =
-                        paragraph::set_styled(&self.ctx, &styled, None, &small, s.measure())?;
-                    if !overfull(&small_lines, s.measure()) {
-                        (style, lines) = (small, small_lines);
-                    } else if let Some(broken) =
-                        self.broken_address(label, url, &style, s.measure())?
-                    {
-                        lines = broken;
-                    } else {
-                        return Err(crate::error::Error::input(
-                            crate::error::Diagnostic::new(format!(
-                                "the online address {url} has a part too wide for the text column of this layout"
-                            ))
-                            .help("use a shorter address, or a layout with wider columns"),
-                        ));
-                    }
-                }
+                let lines = paragraph::set_styled(&self.ctx, &styled, None, st, measure)?;
+                lines
+                    .iter()
+                    .all(|l| l.width <= measure + 0.01)
+                    .then_some(lines)
+            };
+            if let Some(lines) = lines {
+                chosen = Some((stacked, st.clone(), lines));
+                break;
             }
         }
+        let Some((stacked, style, lines)) = chosen else {
+            return Err(crate::error::Error::input(
+                crate::error::Diagnostic::new(format!(
+                    "the online address {url} has a part too wide for the text column of this layout"
+                ))
+                .help("use a shorter address, or a layout with wider columns"),
+            ));
+        };
         let block = self.block_id();
         let rtl = self.ctx.rtl;
         let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
@@ -685,25 +687,27 @@ impl Flow<'_> {
             }
         }
         pieces.push(&url[start..]);
-        let mut current = String::new();
+        // Greedy: a line takes pieces while it fits; each line is set once more only
+        // when it is closed by a piece that did not fit.
+        let (mut current, mut current_lines) = (String::new(), Vec::new());
         for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
             let candidate = format!("{current}{piece}");
-            if current.is_empty() || fits(&set(&candidate, true)?) {
-                current = candidate;
+            let candidate_lines = set(&candidate, true)?;
+            if current.is_empty() || fits(&candidate_lines) {
+                (current, current_lines) = (candidate, candidate_lines);
             } else {
-                let done = set(&current, true)?;
-                if !fits(&done) {
+                if !fits(&current_lines) {
                     return Ok(None);
                 }
-                lines.extend(done);
+                lines.append(&mut current_lines);
                 current = piece.to_string();
+                current_lines = set(&current, true)?;
             }
         }
-        let last = set(&current, true)?;
-        if !fits(&last) || !fits(&lines) {
+        if !fits(&current_lines) || !fits(&lines) {
             return Ok(None);
         }
-        lines.extend(last);
+        lines.append(&mut current_lines);
         Ok(Some(lines))
     }
 }

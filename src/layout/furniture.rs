@@ -9,7 +9,7 @@ use crate::model::{Labels, Meta};
 use crate::text::StyledText;
 
 /// Plain `text` set in `style` at `measure`.
-fn lines(
+pub fn lines(
     flow: &Flow,
     text: String,
     style: &TextStyle,
@@ -22,8 +22,38 @@ fn lines(
     paragraph::set_styled(&flow.ctx, &styled, None, style, measure)
 }
 
-/// Lines of `text` placed from the first baseline down, start-aligned in `x..x + measure`
-/// (right-aligned when `align_right`).
+/// Set `lines` placed from the first baseline down, start-aligned in `x..x + measure`
+/// (right-aligned when `align_right`), as artifacts.
+pub fn place_lines(
+    lines: &[paragraph::SetLine],
+    leading: f32,
+    x: f32,
+    measure: f32,
+    first_baseline: f32,
+    align_right: bool,
+) -> Vec<Element> {
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let lx = if align_right {
+            x + measure - line.width
+        } else {
+            x
+        };
+        for run in &line.runs {
+            let mut run = run.clone();
+            run.x += lx;
+            run.baseline = first_baseline + k as f32 * leading;
+            out.push(Element {
+                role: Role::Artifact,
+                block: usize::MAX,
+                shape: Shape::Glyphs(run),
+            });
+        }
+    }
+    out
+}
+
+/// `text` set and placed as by [`place_lines`], and how many lines it took.
 #[allow(clippy::too_many_arguments)]
 pub fn artifact_lines(
     flow: &Flow,
@@ -33,25 +63,17 @@ pub fn artifact_lines(
     measure: f32,
     first_baseline: f32,
     align_right: bool,
-) -> Result<Vec<Element>> {
-    let mut out = Vec::new();
-    for (k, line) in lines(flow, text, style, measure)?.into_iter().enumerate() {
-        let lx = if align_right {
-            x + measure - line.width
-        } else {
-            x
-        };
-        for mut run in line.runs {
-            run.x += lx;
-            run.baseline = first_baseline + k as f32 * style.leading;
-            out.push(Element {
-                role: Role::Artifact,
-                block: usize::MAX,
-                shape: Shape::Glyphs(run),
-            });
-        }
-    }
-    Ok(out)
+) -> Result<(Vec<Element>, usize)> {
+    let lines = lines(flow, text, style, measure)?;
+    let placed = place_lines(
+        &lines,
+        style.leading,
+        x,
+        measure,
+        first_baseline,
+        align_right,
+    );
+    Ok((placed, lines.len()))
 }
 
 /// "Clinic · Revised … · Version …".
@@ -66,43 +88,44 @@ pub fn revision_text(meta: &Meta, labels: &Labels) -> String {
     }
 }
 
-/// The page footer: revision at the start side, "Page x of y" at the end side.
-pub fn footer(
+/// The footer's revision line, at the start side (the same on every page).
+pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Vec<Element>> {
+    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl)
+}
+
+/// The footer's "Page x of y", at the end side (at the left in RTL).
+pub fn page_footer(
     flow: &Flow,
-    meta: &Meta,
     labels: &Labels,
     page: usize,
     pages: usize,
 ) -> Result<Vec<Element>> {
-    let s = flow.style;
-    let style = s.footer_text();
-    let right = labels
+    let text = labels
         .page
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string());
-    let baseline = s.paper.height - s.footer_baseline;
-    let width = s.paper.width - s.margin_left - s.margin_right;
-    let mut out = Vec::new();
-    // Mirrored in RTL: the page number sits at the left.
-    let rtl = flow.ctx.rtl;
-    for (text, align_right) in [(revision_text(meta, labels), rtl), (right, !rtl)] {
-        out.extend(artifact_lines(
-            flow,
-            text,
-            &style,
-            s.margin_left,
-            width,
-            baseline,
-            align_right,
-        )?);
-    }
-    Ok(out)
+    footer_text(flow, text, !flow.ctx.rtl)
 }
 
-/// "Draft translation — not reviewed", in the leaflet's language and in English, above
-/// the content area in `x..x + measure`.
-pub fn draft_notice(flow: &Flow, labels: &Labels, x: f32, measure: f32) -> Result<Vec<Element>> {
+fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Element>> {
     let s = flow.style;
+    let width = s.paper.width - s.margin_left - s.margin_right;
+    let baseline = s.paper.height - s.footer_baseline;
+    let (elements, _) = artifact_lines(
+        flow,
+        text,
+        &s.footer_text(),
+        s.margin_left,
+        width,
+        baseline,
+        align_right,
+    )?;
+    Ok(elements)
+}
+
+/// "Draft translation — not reviewed", in the leaflet's language and in English, set
+/// at `measure`; [`place_notice`] puts it above a content area.
+pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<paragraph::SetLine>> {
     let text = if labels.draft_notice == crate::model::DRAFT_NOTICE_EN {
         labels.draft_notice.clone()
     } else {
@@ -112,15 +135,19 @@ pub fn draft_notice(flow: &Flow, labels: &Labels, x: f32, measure: f32) -> Resul
             crate::model::DRAFT_NOTICE_EN
         )
     };
-    artifact_lines(
-        flow,
-        text,
-        &s.notice_text(),
-        x,
-        measure,
-        s.notice_baseline,
-        flow.ctx.rtl,
-    )
+    lines(flow, text, &flow.style.notice_text(), measure)
+}
+
+/// The draft notice above the content area in `x..x + measure`.
+pub fn place_notice(
+    flow: &Flow,
+    notice: &[paragraph::SetLine],
+    x: f32,
+    measure: f32,
+) -> Vec<Element> {
+    let s = flow.style;
+    let leading = s.notice_text().leading;
+    place_lines(notice, leading, x, measure, s.notice_baseline, flow.ctx.rtl)
 }
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area

@@ -121,12 +121,19 @@ pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Resul
     };
     let total = contents.len();
     let width = s.paper.width - s.margin_left - s.margin_right;
+    // The same on every page: set once.
+    let revision = furniture::revision_footer(flow, meta, labels)?;
+    let notice = if draft {
+        let lines = furniture::draft_notice(flow, labels, width)?;
+        furniture::place_notice(flow, &lines, s.margin_left, width)
+    } else {
+        Vec::new()
+    };
     let mut pages = Vec::with_capacity(total);
     for (pi, mut elements) in contents.into_iter().enumerate() {
-        elements.extend(furniture::footer(flow, meta, labels, pi + 1, total)?);
-        if draft {
-            elements.extend(furniture::draft_notice(flow, labels, s.margin_left, width)?);
-        }
+        elements.extend(revision.iter().cloned());
+        elements.extend(furniture::page_footer(flow, labels, pi + 1, total)?);
+        elements.extend(notice.iter().cloned());
         pages.push(Page {
             width: s.paper.width,
             height: s.paper.height,

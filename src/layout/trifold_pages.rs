@@ -92,18 +92,10 @@ pub fn try_pages(
     // Cover: the title a third of the way down, the clinic's name under it.
     let cover = at(Panel::Cover);
     let note = s.note_text();
-    let clinic = match &meta.clinic {
+    let (clinic, clinic_lines) = match &meta.clinic {
         Some(name) => artifact_lines(flow, name.clone(), &note, cover.text_x(s), width, 0.0, rtl)?,
-        None => Vec::new(),
+        None => (Vec::new(), 0),
     };
-    let clinic_lines = clinic
-        .iter()
-        .filter_map(|e| match &e.shape {
-            super::page::Shape::Glyphs(r) => Some((r.baseline / note.leading).round() as usize),
-            _ => None,
-        })
-        .max()
-        .map_or(0, |last| last + 1);
     let title_h = stack_height(chunks, 0..flow.title_end);
     let cover_h = title_h + note.leading * clinic_lines as f32;
     if cover_h > available {
@@ -126,7 +118,7 @@ pub fn try_pages(
     // The back panel ends with the revision line, and the closing lines above it.
     let back = at(Panel::Back);
     let footer_style = s.footer_text();
-    let mut footer = artifact_lines(
+    let (mut footer, footer_lines) = artifact_lines(
         flow,
         furniture::revision_text(meta, labels),
         &footer_style,
@@ -135,13 +127,7 @@ pub fn try_pages(
         0.0,
         rtl,
     )?;
-    let last_baseline = footer
-        .iter()
-        .filter_map(|e| match &e.shape {
-            super::page::Shape::Glyphs(r) => Some(r.baseline),
-            _ => None,
-        })
-        .fold(0.0f32, f32::max);
+    let last_baseline = footer_lines.saturating_sub(1) as f32 * footer_style.leading;
     let bottom = top + available;
     let shift = bottom - 0.25 * footer_style.size - last_baseline;
     for e in &mut footer {
@@ -187,10 +173,12 @@ pub fn try_pages(
     place(chunks, closing, back.text_x(s), closing_top, &mut sides[0]);
     sides[0].extend(footer);
 
-    for panel in READING_ORDER {
-        let b = at(panel);
-        if draft {
-            sides[b.page].extend(furniture::draft_notice(flow, labels, b.text_x(s), width)?);
+    if draft {
+        // Set once, shown at the top of every panel.
+        let notice = furniture::draft_notice(flow, labels, width)?;
+        for panel in READING_ORDER {
+            let b = at(panel);
+            sides[b.page].extend(furniture::place_notice(flow, &notice, b.text_x(s), width));
         }
     }
     let mut pages = Vec::new();
