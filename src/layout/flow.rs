@@ -562,26 +562,26 @@ impl Flow<'_> {
         let beside = s.measure() - qr_side - gap;
         let small = s.footer_text();
         let attempts = [
-            (false, &style, false),
-            (false, &style, true),
-            (true, &style, false),
-            (true, &small, false),
-            (true, &style, true),
+            (false, style, false),
+            (false, style, true),
+            (true, style, false),
+            (true, small, false),
+            (true, style, true),
         ];
         let mut chosen = None;
         for (stacked, st, broken) in attempts {
             let measure = if stacked { s.measure() } else { beside };
             let lines = if broken {
-                self.broken_address(label, url, st, measure)?
+                self.broken_address(label, url, &st, measure)?
             } else {
-                let lines = paragraph::set_styled(&self.ctx, &styled, None, st, measure)?;
+                let lines = paragraph::set_styled(&self.ctx, &styled, None, &st, measure)?;
                 lines
                     .iter()
                     .all(|l| l.width <= measure + 0.01)
                     .then_some(lines)
             };
             if let Some(lines) = lines {
-                chosen = Some((stacked, st.clone(), lines));
+                chosen = Some((stacked, st, lines));
                 break;
             }
         }
