@@ -252,7 +252,7 @@ fn execute(cli: Cli) -> Result<()> {
                 fail_fast,
                 force,
                 shard,
-                variant: Style::variant_with(paper.into(), large_print, layout.into()),
+                variant: Style::variant(paper.into(), large_print, layout.into()),
             };
             build_all(
                 &paths,

@@ -168,8 +168,9 @@ impl Style {
         self
     }
 
-    /// Suffix of output names for this print form: "" for A4, ".letter", ".a5.large"…
-    pub fn variant(paper: PaperSize, large_print: bool) -> String {
+    /// Suffix of output names for this print form: "" for A4, ".letter",
+    /// ".a5.large", ".letter.trifold"…
+    pub fn variant(paper: PaperSize, large_print: bool, imposition: Imposition) -> String {
         let mut v = match paper {
             PaperSize::A4 => String::new(),
             PaperSize::Letter => ".letter".into(),
@@ -178,12 +179,6 @@ impl Style {
         if large_print {
             v.push_str(".large");
         }
-        v
-    }
-
-    /// [`Style::variant`] with the imposition: ".two-column", ".trifold".
-    pub fn variant_with(paper: PaperSize, large_print: bool, imposition: Imposition) -> String {
-        let mut v = Style::variant(paper, large_print);
         match imposition {
             Imposition::Single => {}
             Imposition::TwoColumn => v.push_str(".two-column"),

@@ -261,10 +261,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         .map(|s| text_at("subject", "subject".into(), s, &mut errors));
 
     // Images live in the handout's folder.
-    let root = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let root = path.parent().unwrap_or(Path::new("."));
     let image_diagnostic =
         |p: &str, msg: String| Diagnostic::new(msg).file(path).at(&text, pos_of(p));
     let images = ImageContext {

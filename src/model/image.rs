@@ -108,6 +108,11 @@ pub fn load(path: &Path) -> std::result::Result<Arc<ImageData>, String> {
     let digest = digest(&bytes);
     let format =
         image::guess_format(&bytes).map_err(|_| "is neither a PNG nor a JPEG file".to_string())?;
+    if !matches!(format, image::ImageFormat::Png | image::ImageFormat::Jpeg) {
+        return Err(format!(
+            "is a {format:?} image; use PNG (diagrams, logos) or JPEG (photographs)"
+        ));
+    }
     // The size from the header first: too many pixels is said as such, not as damage.
     let header = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
     if let Ok((w, h)) = header.into_dimensions() {
@@ -123,28 +128,23 @@ pub fn load(path: &Path) -> std::result::Result<Arc<ImageData>, String> {
     // 16-bit RGBA takes 8 bytes a pixel.
     limits.max_alloc = Some(MAX_IMAGE_PIXELS * 8);
     reader.limits(limits);
-    let decoded = match format {
-        image::ImageFormat::Png | image::ImageFormat::Jpeg => reader
-            .decode()
-            .map_err(|e| format!("is damaged or unreadable: {e}"))?,
-        other => {
-            return Err(format!(
-                "is a {other:?} image; use PNG (diagrams, logos) or JPEG (photographs)"
-            ))
-        }
-    };
+    // Decoded in full even when the file is embedded as it is: a damaged image is
+    // refused here, not left for the printer to find.
+    let decoded = reader
+        .decode()
+        .map_err(|e| format!("is damaged or unreadable: {e}"))?;
     let (width, height) = (decoded.width(), decoded.height());
-    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+    if width == 0 || height == 0 {
         return Err(format!("has an unusable size of {width} × {height} pixels"));
     }
     let grey = !decoded.color().has_color();
-    let passthrough =
-        format == image::ImageFormat::Jpeg && matches!(jpeg_components(&bytes), Some(1) | Some(3));
-    let pixels = if passthrough {
-        Pixels::Jpeg {
-            bytes,
-            components: if grey { 1 } else { 3 },
-        }
+    // Grey and YCbCr JPEGs go in unchanged; CMYK ones (4 components) as pixels.
+    let jpeg = match jpeg_components(&bytes) {
+        Some(c @ (1 | 3)) if format == image::ImageFormat::Jpeg => Some(c),
+        _ => None,
+    };
+    let pixels = if let Some(components) = jpeg {
+        Pixels::Jpeg { bytes, components }
     } else {
         let alpha = decoded
             .color()
