@@ -27,6 +27,12 @@ impl Handout {
             .chain(self.translations.iter().map(|t| t.locale.as_str()))
             .collect()
     }
+
+    /// The folder holding this handout's folder: where the clinic's branding
+    /// (`clinic.yaml` and its logo) lives.
+    pub fn branding_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
 }
 
 /// The result of building one leaflet.

@@ -75,10 +75,10 @@ pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
     h.update(program_identity().as_bytes());
     h.update(format!("{:?}{:?}", opts.style, opts.limits).as_bytes());
     h.update(job.locale.as_bytes());
-    let branding = job.handout.dir.parent().map(|p| p.join("clinic.yaml"));
+    let branding = job.handout.branding_dir().join("clinic.yaml");
     let mut files = vec![&job.handout.source.path];
-    if let Some(b) = branding.as_ref().filter(|b| b.is_file()) {
-        files.push(b);
+    if branding.is_file() {
+        files.push(&branding);
     }
     files.extend(
         job.handout

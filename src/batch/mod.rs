@@ -171,8 +171,7 @@ fn build_one(
                 None => load()?,
             };
             let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
-            let root_buf = handouts_root(job.handout);
-            let root = root_buf.as_path();
+            let root = job.handout.branding_dir();
             let load_brand = || crate::model::clinic::load_branding(root, opts.limits);
             let branding = match brandings.get(root) {
                 Some(cell) => cell.get_or_init(load_brand).clone()?,
@@ -225,7 +224,7 @@ pub fn run(
     let cache = cache::Cache::open(&opts.output);
     let brandings: Brandings = jobs
         .iter()
-        .map(|j| (handouts_root(j.handout), OnceLock::new()))
+        .map(|j| (j.handout.branding_dir().to_path_buf(), OnceLock::new()))
         .collect();
     let sources: Sources = jobs
         .iter()
@@ -246,8 +245,7 @@ pub fn run(
     let work = || jobs.par_iter().map(one).collect::<Vec<_>>();
     let outcomes = match opts.jobs {
         // One leaflet, or one worker asked for: no thread pool to start.
-        _ if jobs.len() <= 1 => jobs.iter().map(one).collect(),
-        Some(n) if n <= 1 => jobs.iter().map(one).collect(),
+        n if jobs.len() <= 1 || n.is_some_and(|n| n <= 1) => jobs.iter().map(one).collect(),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -281,7 +279,7 @@ pub fn check_not_an_input(handouts: &[Handout], path: &Path, flag: &str) -> Resu
     };
     let clinic = handouts
         .iter()
-        .filter_map(|h| h.dir.parent().map(|p| p.join("clinic.yaml")));
+        .map(|h| h.branding_dir().join("clinic.yaml"));
     let mut inputs = handouts
         .iter()
         .flat_map(|h| std::iter::once(&h.source).chain(&h.translations))
@@ -299,9 +297,4 @@ pub fn check_not_an_input(handouts: &[Handout], path: &Path, flag: &str) -> Resu
         ));
     }
     Ok(())
-}
-
-/// The folder holding a handout's folder: where its clinic.yaml would be.
-fn handouts_root(h: &Handout) -> PathBuf {
-    h.dir.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
