@@ -228,7 +228,6 @@ fn fold_marks_sit_on_the_folds_only_when_asked() {
 
 #[test]
 fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
-    let dir = tempfile::tempdir().expect("tmp");
     let long = "Ketamine treatment may be beneficial for individuals with chronic pain that is not responsive to traditional pain management techniques. ".repeat(6);
     let mut yaml =
         String::from("language: en\ntitle: Long\nrevised: 2026-01-01\nversion: \"1\"\nsections:\n");
@@ -237,15 +236,8 @@ fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
             "  - id: s{i}\n    heading: Section {i}\n    body:\n      - \"{long}\"\n"
         ));
     }
-    std::fs::create_dir_all(dir.path().join("long")).expect("mkdir");
-    std::fs::write(dir.path().join("long/en.yaml"), yaml).expect("write");
+    let (dir, run) = build_dir(&yaml, "trifold");
     let out = dir.path().join("out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "--layout", "trifold", "-o"])
-        .arg(&out)
-        .arg(dir.path().join("long"))
-        .output()
-        .expect("run");
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(
