@@ -174,18 +174,8 @@ fn metadata_title_author_subject_language() {
         .and_then(|i| i.as_reference())
         .expect("Info");
     let info = pdf.get_dictionary(info_id).expect("Info dict");
-    let text = |k: &[u8]| {
-        let bytes = info
-            .get(k)
-            .and_then(|v| v.as_str())
-            .expect("string")
-            .to_vec();
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
+    let text =
+        |k: &[u8]| support::text_string(info.get(k).and_then(|v| v.as_str()).expect("string"));
     assert_eq!(
         text(b"Title"),
         "The Role of Ketamine in Managing Chronic Pain"
@@ -374,4 +364,59 @@ fn ragged_total_fit_is_more_even_than_first_fit_on_the_leaflet() {
         tf_hyph <= ff_hyph,
         "total-fit uses more hyphens ({tf_hyph} > {ff_hyph})"
     );
+}
+
+#[test]
+fn the_online_address_is_a_link_on_the_page_that_shows_it() {
+    let (_, built) = build_en(&Style::default());
+    let pdf = support::load(&built.pdf);
+    let mut links = Vec::new();
+    for (number, page) in pdf.get_pages() {
+        let dict = pdf.get_dictionary(page).expect("page");
+        let Ok(annots) = dict.get(b"Annots").and_then(lopdf::Object::as_array) else {
+            continue;
+        };
+        for a in annots {
+            let annot = pdf
+                .get_dictionary(a.as_reference().expect("annotation reference"))
+                .expect("annotation");
+            assert_eq!(
+                annot.get(b"Subtype").and_then(|s| s.as_name()).ok(),
+                Some(&b"Link"[..])
+            );
+            let action = annot.get(b"A").and_then(|a| a.as_dict()).expect("action");
+            let uri = action.get(b"URI").and_then(|u| u.as_str()).expect("URI");
+            let rect: Vec<f32> = annot
+                .get(b"Rect")
+                .and_then(|r| r.as_array())
+                .expect("Rect")
+                .iter()
+                .map(|v| v.as_float().expect("number"))
+                .collect();
+            links.push((number, String::from_utf8_lossy(uri).into_owned(), rect));
+        }
+    }
+    assert!(!links.is_empty(), "no link annotation");
+    let url = "https://handouts.example.org/ketamine/en?v=1.0";
+    for (number, uri, rect) in &links {
+        assert_eq!(uri, url);
+        // The clickable area lies on the page, over the printed address.
+        assert!(rect[0] >= 0.0 && rect[2] <= 595.3 && rect[1] >= 0.0 && rect[3] <= 841.9);
+        let page = &support::pages(&pdf)[*number as usize - 1];
+        let inside: String = page
+            .glyphs
+            .iter()
+            .filter(|g| {
+                g.x >= rect[0] - 1.0
+                    && g.x <= rect[2] + 1.0
+                    && g.y >= rect[1] - 1.0
+                    && g.y <= rect[3] + 1.0
+            })
+            .map(|g| g.text.as_str())
+            .collect();
+        assert!(
+            inside.contains("handouts.example.org"),
+            "link area shows {inside:?}"
+        );
+    }
 }

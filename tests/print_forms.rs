@@ -143,9 +143,21 @@ fn clinic_branding_applies_to_every_handout() {
         let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
         assert!(support::text_of(&art).contains("Riverside Pain Clinic · Revised"));
     }
-    let raw = String::from_utf8_lossy(&pdf.get_page_content(pdf.get_pages()[&1])).into_owned();
+    // #6A1B9A as a fill colour, to within half an 8-bit level.
+    let accent = [0x6Au8, 0x1B, 0x9A].map(|v| f32::from(v) / 255.0);
+    let content = pdf.get_page_content(pdf.get_pages()[&1]);
+    let ops = lopdf::content::Content::decode(&content)
+        .expect("content")
+        .operations;
     assert!(
-        raw.contains("0.41568628 0.105882354 0.6039216 rg") || raw.contains("0.4156"),
+        ops.iter().filter(|op| op.operator == "rg").any(|op| {
+            op.operands.len() == 3
+                && op
+                    .operands
+                    .iter()
+                    .zip(accent)
+                    .all(|(o, want)| (o.as_float().unwrap_or(-1.0) - want).abs() < 0.5 / 255.0)
+        }),
         "accent colour not used"
     );
 }

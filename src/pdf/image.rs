@@ -1,132 +1,68 @@
-//! Images as PDF image XObjects: JPEG bytes unchanged (DCTDecode), other pixels raw
-//! (compressed losslessly with the other streams), alpha as a soft mask.
+//! Images as PDF image XObjects: JPEG bytes unchanged (DCTDecode), other pixels
+//! compressed losslessly (FlateDecode), alpha as a soft mask.
 
+use super::deflate::deflate;
+use super::refs::Refs;
+use crate::error::Result;
 use crate::model::image::{ImageData, Pixels};
-use printpdf::{
-    DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, XObject, XObjectId,
-    XObjectTransform,
-};
-use std::collections::BTreeMap;
+use pdf_writer::{Filter, Name, Pdf, Ref};
 
-/// The XObject name of an image: from its digest, so that output is reproducible and
-/// an image shown twice is stored once.
-pub fn xobject_id(data: &ImageData) -> XObjectId {
-    XObjectId(format!("Im{}", data.digest))
+/// The resource name of an image: from its digest, so that output is reproducible
+/// and an image shown twice is stored once.
+pub fn resource_name(data: &ImageData) -> String {
+    format!("Im{}", data.digest)
 }
 
-fn name(s: &str) -> DictItem {
-    DictItem::Name(s.as_bytes().to_vec())
-}
-
-fn image_dict(width: u32, height: u32, components: u8) -> BTreeMap<String, DictItem> {
-    let mut d = BTreeMap::new();
-    d.insert("Type".into(), name("XObject"));
-    d.insert("Subtype".into(), name("Image"));
-    d.insert("Width".into(), DictItem::Int(i64::from(width)));
-    d.insert("Height".into(), DictItem::Int(i64::from(height)));
-    d.insert(
-        "ColorSpace".into(),
-        name(if components == 1 {
-            "DeviceGray"
+/// Writes `data` as an image XObject (and its soft mask); returns its reference.
+pub fn write(pdf: &mut Pdf, refs: &mut Refs, data: &ImageData) -> Result<Ref> {
+    let id = refs.next();
+    let (width, height) = (data.width as i32, data.height as i32);
+    let color_space = |components: u8| {
+        Name(if components == 1 {
+            b"DeviceGray".as_slice()
         } else {
-            "DeviceRGB"
-        }),
-    );
-    d.insert("BitsPerComponent".into(), DictItem::Int(8));
-    d
-}
-
-/// Adds `data` to the document's resources (once per image).
-pub fn register(doc: &mut PdfDocument, data: &ImageData) {
-    let id = xobject_id(data);
-    if doc.resources.xobjects.map.contains_key(&id) {
-        return;
-    }
-    let stream = match &data.pixels {
+            b"DeviceRGB".as_slice()
+        })
+    };
+    match &data.pixels {
         Pixels::Jpeg { bytes, components } => {
-            let mut dict = image_dict(data.width, data.height, *components);
-            dict.insert("Filter".into(), name("DCTDecode"));
-            ExternalStream {
-                dict,
-                content: bytes.clone(),
-                compress: false,
-            }
+            pdf.image_xobject(id, bytes)
+                .width(width)
+                .height(height)
+                .color_space_name(color_space(*components))
+                .bits_per_component(8)
+                .filter(Filter::DctDecode);
         }
         Pixels::Raw {
             samples,
             components,
             alpha,
         } => {
-            let mut dict = image_dict(data.width, data.height, *components);
-            if let Some(alpha) = alpha {
-                dict.insert(
-                    "SMask".into(),
-                    DictItem::Stream {
-                        stream: ExternalStream {
-                            dict: image_dict(data.width, data.height, 1),
-                            content: alpha.clone(),
-                            compress: false,
-                        },
-                    },
-                );
+            let mask = match alpha {
+                Some(alpha) => {
+                    let mask = refs.next();
+                    pdf.image_xobject(mask, &deflate(alpha)?)
+                        .width(width)
+                        .height(height)
+                        .color_space_name(Name(b"DeviceGray"))
+                        .bits_per_component(8)
+                        .filter(Filter::FlateDecode);
+                    Some(mask)
+                }
+                None => None,
+            };
+            let packed = deflate(samples)?;
+            let mut image = pdf.image_xobject(id, &packed);
+            image
+                .width(width)
+                .height(height)
+                .color_space_name(color_space(*components))
+                .bits_per_component(8);
+            if let Some(mask) = mask {
+                image.s_mask(mask);
             }
-            ExternalStream {
-                dict,
-                content: samples.clone(),
-                compress: false,
-            }
+            image.filter(Filter::FlateDecode);
         }
-    };
-    doc.resources.xobjects.map.insert(
-        id,
-        XObject::External(ExternalXObject {
-            stream,
-            width: None,
-            height: None,
-            dpi: None,
-        }),
-    );
-}
-
-/// Draws `data` into the box (x, y from the top-left, w × h points), marked as a figure
-/// with its text alternative.
-#[allow(clippy::too_many_arguments)]
-pub fn ops(
-    data: &ImageData,
-    x: f32,
-    y: f32,
-    w: f32,
-    h: f32,
-    alt: &str,
-    page_height: f32,
-    ops: &mut Vec<Op>,
-) {
-    let mut props = BTreeMap::new();
-    let mut utf16 = vec![0xFE, 0xFF];
-    for unit in alt.encode_utf16() {
-        utf16.extend_from_slice(&unit.to_be_bytes());
     }
-    props.insert(
-        "Alt".to_string(),
-        DictItem::String {
-            data: utf16,
-            literal: false,
-        },
-    );
-    ops.push(Op::BeginMarkedContentWithProperties {
-        tag: "Figure".into(),
-        properties: DictItem::Dict { map: props },
-    });
-    ops.push(Op::UseXobject {
-        id: xobject_id(data),
-        transform: XObjectTransform {
-            translate_x: Some(Pt(x)),
-            translate_y: Some(Pt(page_height - y - h)),
-            scale_x: Some(w),
-            scale_y: Some(h),
-            no_auto_scale: true,
-            ..Default::default()
-        },
-    });
-    ops.push(Op::EndMarkedContent);
+    Ok(id)
 }

@@ -1,16 +1,155 @@
-//! Page model → PDF bytes (printpdf), finished with lopdf.
+//! Page model → PDF bytes, written directly with pdf-writer; fonts subset with
+//! subsetter. Nothing here decides placement.
 
-mod finish;
+mod content;
+mod deflate;
+mod fonts;
 mod image;
-mod write;
+mod refs;
 
-use crate::error::{Error, Result};
-use crate::layout::Layout;
+use crate::error::Result;
+use crate::layout::{Layout, Shape};
+use crate::model::image::ImageData;
 use crate::text::FontBook;
+use deflate::deflate;
+use fonts::Fonts;
+use pdf_writer::types::{ActionType, AnnotationType, Direction};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use refs::Refs;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// Renders `layout` to PDF bytes; equal layouts give byte-identical files.
 pub fn render(layout: &Layout) -> Result<Vec<u8>> {
-    let book = FontBook::shared().map_err(Error::internal)?;
-    let doc = write::to_printpdf(layout, book)?;
-    write::save(&doc, layout)
+    let book = FontBook::shared().map_err(crate::error::Error::internal)?;
+    let mut pdf = Pdf::with_capacity(64 * 1024);
+    // Soft masks (1.4) and /ActualText (1.5) are used.
+    pdf.set_version(1, 5);
+    let mut refs = Refs::new();
+    let catalog = refs.next();
+    let page_tree = refs.next();
+    let info = refs.next();
+    let resources = refs.next();
+
+    let fonts = Fonts::collect(layout);
+    let font_refs = fonts.write(&mut pdf, &mut refs, book)?;
+
+    // Each image once, named by its digest.
+    let mut images: BTreeMap<String, Ref> = BTreeMap::new();
+    for data in layout_images(layout) {
+        if let std::collections::btree_map::Entry::Vacant(slot) =
+            images.entry(image::resource_name(data))
+        {
+            slot.insert(image::write(&mut pdf, &mut refs, data)?);
+        }
+    }
+
+    // One resource dictionary shared by every page.
+    {
+        let mut res = pdf
+            .indirect(resources)
+            .start::<pdf_writer::writers::Resources>();
+        let mut font_dict = res.fonts();
+        for (face, id) in &font_refs {
+            font_dict.pair(Name(fonts::resource_name(*face).as_bytes()), *id);
+        }
+        font_dict.finish();
+        if !images.is_empty() {
+            let mut xobjects = res.x_objects();
+            for (name, id) in &images {
+                xobjects.pair(Name(name.as_bytes()), *id);
+            }
+        }
+    }
+
+    let mut page_ids = Vec::with_capacity(layout.pages.len());
+    for page in &layout.pages {
+        let page_id = refs.next();
+        let content_id = refs.next();
+        page_ids.push(page_id);
+        let stream = content::page_content(page, &fonts, book);
+        pdf.stream(content_id, &deflate(&stream)?)
+            .filter(Filter::FlateDecode);
+        let links: Vec<(Ref, &Shape)> = page
+            .elements
+            .iter()
+            .filter(|e| matches!(e.shape, Shape::Link { .. }))
+            .map(|e| (refs.next(), &e.shape))
+            .collect();
+        for (id, shape) in &links {
+            if let Shape::Link { x, y, w, h, url } = shape {
+                let mut annot = pdf.annotation(*id);
+                annot
+                    .subtype(AnnotationType::Link)
+                    .rect(Rect::new(*x, page.height - y - h, x + w, page.height - y))
+                    .border(0.0, 0.0, 0.0, None);
+                annot
+                    .action()
+                    .action_type(ActionType::Uri)
+                    .uri(Str(url.as_bytes()));
+            }
+        }
+        let media = Rect::new(0.0, 0.0, page.width, page.height);
+        let mut p = pdf.page(page_id);
+        p.parent(page_tree)
+            .media_box(media)
+            .trim_box(media)
+            .contents(content_id)
+            .pair(Name(b"Resources"), resources);
+        if !links.is_empty() {
+            p.annotations(links.iter().map(|(id, _)| *id));
+        }
+    }
+    pdf.pages(page_tree)
+        .kids(page_ids.iter().copied())
+        .count(page_ids.len() as i32);
+
+    let mut cat = pdf.catalog(catalog);
+    cat.pages(page_tree).lang(TextStr(&layout.language));
+    let mut prefs = cat.viewer_preferences();
+    prefs.display_doc_title(true);
+    if layout.rtl {
+        prefs.direction(Direction::R2L);
+    }
+    prefs.finish();
+    cat.finish();
+
+    let date = pdf_date(&layout.date);
+    let mut doc_info = pdf.document_info(info);
+    doc_info.title(TextStr(&layout.title));
+    if let Some(a) = &layout.author {
+        doc_info.author(TextStr(a));
+    }
+    if let Some(s) = &layout.subject {
+        doc_info.subject(TextStr(s));
+    }
+    doc_info
+        .creator(TextStr(concat!("handout ", env!("CARGO_PKG_VERSION"))))
+        .producer(TextStr("handout"))
+        .pair(Name(b"CreationDate"), Str(date.as_bytes()))
+        .pair(Name(b"ModDate"), Str(date.as_bytes()));
+    doc_info.finish();
+
+    // The file ID is a digest of everything written before it: equal input, equal ID.
+    let digest = Sha256::digest(pdf.as_bytes());
+    let id = digest[..16].to_vec();
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
+
+fn layout_images(layout: &Layout) -> impl Iterator<Item = &ImageData> {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.elements)
+        .filter_map(|e| match &e.shape {
+            Shape::Image { data, .. } => Some(data.as_ref()),
+            _ => None,
+        })
+}
+
+/// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.
+fn pdf_date(date: &str) -> String {
+    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
+    format!("D:{digits}000000Z")
 }

@@ -53,7 +53,8 @@ fn parse_hex_u16(s: &str) -> u16 {
 }
 
 /// A PDF text string: UTF-16BE after a byte-order mark, else (near enough) Latin-1.
-fn text_string(bytes: &[u8]) -> String {
+/// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
+pub fn text_string(bytes: &[u8]) -> String {
     match bytes {
         [0xFE, 0xFF, rest @ ..] => {
             let units: Vec<u16> = rest
@@ -202,6 +203,25 @@ pub fn fonts(doc: &Document) -> Vec<FontInfo> {
                 == Some(b"Type0")
         })
         .map(|o| font_info(doc, o))
+        .collect()
+}
+
+/// The `/Alt` text of every `/Figure` marked-content sequence on page `index`.
+pub fn figure_alts(doc: &Document, index: usize) -> Vec<String> {
+    let page = doc.get_pages()[&(index as u32 + 1)];
+    let ops = Content::decode(&doc.get_page_content(page))
+        .expect("content decodes")
+        .operations;
+    ops.iter()
+        .filter(|op| op.operator == "BDC")
+        .filter(|op| op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Figure"))
+        .filter_map(|op| {
+            let dict = resolve(doc, op.operands.get(1)?).as_dict().ok()?;
+            match dict.get(b"Alt").ok()? {
+                Object::String(bytes, _) => Some(text_string(bytes)),
+                _ => None,
+            }
+        })
         .collect()
 }
 

@@ -1,0 +1,189 @@
+//! One page of the page model → its content stream. Decides nothing about
+//! placement: it turns top-left points into PDF user space and glyphs into CIDs.
+
+use super::fonts::{resource_name, Fonts};
+use super::image::resource_name as image_name;
+use crate::layout::{Element, GlyphRun, Page, Rgb, Role, Shape};
+use crate::text::FontBook;
+use pdf_writer::{Content, Name, Str, TextStr};
+
+/// Coordinates to a thousandth of a point: finer than any printer, and shorter.
+fn r3(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
+}
+
+/// The content stream of `page` (uncompressed).
+pub fn page_content(page: &Page, fonts: &Fonts, book: &'static FontBook) -> Vec<u8> {
+    let mut c = Content::new();
+    for e in &page.elements {
+        element(&mut c, e, page.height, fonts, book);
+    }
+    c.finish().into_vec()
+}
+
+fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: &'static FontBook) {
+    // Bullets and the box's background are not content: readers skip them.
+    let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
+    if artifact {
+        c.begin_marked_content(Name(b"Artifact"));
+    }
+    match &e.shape {
+        Shape::Glyphs(run) => glyphs(c, run, page_height, fonts, book),
+        Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => {
+            c.save_state();
+            if let Some(f) = fill {
+                set_fill(c, *f);
+            }
+            if let Some((color, width)) = stroke {
+                set_stroke(c, *color);
+                c.set_line_width(r3(*width));
+            }
+            c.rect(r3(*x), r3(page_height - y - h), r3(*w), r3(*h));
+            match (fill.is_some(), stroke.is_some()) {
+                (true, true) => c.fill_nonzero_and_stroke(),
+                (false, true) => c.stroke(),
+                _ => c.fill_nonzero(),
+            };
+            c.restore_state();
+        }
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            color,
+            width,
+        } => {
+            c.save_state();
+            set_stroke(c, *color);
+            c.set_line_width(r3(*width));
+            c.move_to(r3(*x1), r3(page_height - y1));
+            c.line_to(r3(*x2), r3(page_height - y2));
+            c.stroke();
+            c.restore_state();
+        }
+        Shape::Image {
+            x,
+            y,
+            w,
+            h,
+            data,
+            alt,
+        } => {
+            c.begin_marked_content_with_properties(Name(b"Figure"))
+                .properties()
+                .pair(Name(b"Alt"), TextStr(alt));
+            c.save_state();
+            c.transform([r3(*w), 0.0, 0.0, r3(*h), r3(*x), r3(page_height - y - h)]);
+            c.x_object(Name(image_name(data).as_bytes()));
+            c.restore_state();
+            c.end_marked_content();
+        }
+        // Links are annotations, written with the page.
+        Shape::Link { .. } => {}
+    }
+    if artifact {
+        c.end_marked_content();
+    }
+}
+
+// Three decimals tell 8-bit colour levels apart (they are 1/255 ≈ 0.004 apart).
+fn set_fill(c: &mut Content, color: Rgb) {
+    c.set_fill_rgb(r3(color.0), r3(color.1), r3(color.2));
+}
+
+fn set_stroke(c: &mut Content, color: Rgb) {
+    c.set_stroke_rgb(r3(color.0), r3(color.1), r3(color.2));
+}
+
+/// One run as TJ arrays in one text object. Each glyph's advance in the layout may
+/// differ from the font's (kerning, justified spaces); the TJ adjustment after a
+/// glyph makes up the difference, in thousandths of an em. A change of face, or a
+/// glyph raised or lowered by the shaper (marks), starts a new positioned segment.
+///
+/// Right-to-left text is drawn in visual order with one ToUnicode entry per glyph;
+/// extractors (poppler, pdf.js) turn RTL lines back into logical order themselves.
+/// An /ActualText span with the logical line made poppler reverse it a second time,
+/// so it is not used for lines; single glyphs with their own text (mirrored
+/// brackets, neutrals at a change of direction, see `paragraph::fence_neutrals`)
+/// get a span each.
+fn glyphs(
+    c: &mut Content,
+    run: &GlyphRun,
+    page_height: f32,
+    fonts: &Fonts,
+    book: &'static FontBook,
+) {
+    let em = 1000.0 / run.size;
+    let mut font = None;
+    c.begin_text();
+    set_fill(c, run.color);
+    let mut i = 0;
+    while i < run.glyphs.len() {
+        let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
+        let face = book.face(face_id);
+        let actual = run.glyphs[i].actual_text.as_deref();
+        let mut j = i + 1;
+        // A glyph with its own text is a segment of its own, inside its span.
+        while actual.is_none()
+            && j < run.glyphs.len()
+            && run.glyphs[j].face == face_id
+            && run.glyphs[j].actual_text.is_none()
+            && (run.glyphs[j].y_offset - y_off).abs() < 0.001
+        {
+            j += 1;
+        }
+        let seg = &run.glyphs[i..j];
+        if let Some(text) = actual {
+            c.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(text));
+        }
+        if font != Some(face_id) {
+            c.set_font(Name(resource_name(face_id).as_bytes()), run.size);
+            font = Some(face_id);
+        }
+        let x = run.x + seg[0].x + seg[0].x_offset;
+        c.set_text_matrix([
+            1.0,
+            0.0,
+            0.0,
+            1.0,
+            r3(x),
+            r3(page_height - run.baseline + y_off),
+        ]);
+        let mut tj = c.show_positioned();
+        let mut items = tj.items();
+        let mut codes: Vec<u8> = Vec::with_capacity(seg.len() * 2);
+        for (k, g) in seg.iter().enumerate() {
+            codes.extend_from_slice(&fonts.cid(face_id, g.gid).to_be_bytes());
+            let font_adv = face.advance(u32::from(g.gid)) * run.size / face.units_per_em;
+            // Where the next glyph must start, relative to where this one was drawn.
+            let Some(next) = seg.get(k + 1) else { break };
+            let wanted = next.x + next.x_offset - (g.x + g.x_offset);
+            let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
+            if adjust.abs() >= 0.01 {
+                items.show(Str(&codes));
+                items.adjust(adjust);
+                codes.clear();
+            }
+        }
+        if !codes.is_empty() {
+            items.show(Str(&codes));
+        }
+        drop(items);
+        drop(tj);
+        if actual.is_some() {
+            c.end_marked_content();
+        }
+        i = j;
+    }
+    c.end_text();
+}

@@ -1,0 +1,245 @@
+//! Embedded fonts: the glyphs a document uses, subset per face and written as
+//! Type0 / CIDFontType2 fonts with Identity-H encoding, `/W` widths and a
+//! `/ToUnicode` CMap, so the text can be searched and copied.
+
+use super::deflate::deflate;
+use super::refs::Refs;
+use crate::error::{Error, Result};
+use crate::layout::{Layout, Shape};
+use crate::text::{FaceId, FontBook};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use read_fonts::TableProvider;
+use std::collections::BTreeMap;
+use subsetter::GlyphRemapper;
+
+/// One face as the document uses it.
+struct UsedFace {
+    face: FaceId,
+    /// Original glyph id → the text it stands for. A glyph shared by several
+    /// clusters keeps the last text seen (a PDF maps each glyph to one text).
+    text: BTreeMap<u16, String>,
+    /// Original glyph id → glyph id in the subset, which is also its CID.
+    remap: GlyphRemapper,
+}
+
+/// The faces of a document and the CID of each glyph used.
+pub struct Fonts {
+    used: Vec<UsedFace>,
+}
+
+impl Fonts {
+    /// Collects every glyph the layout shows, per face.
+    pub fn collect(layout: &Layout) -> Fonts {
+        let mut by_face: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+        for element in layout.pages.iter().flat_map(|p| &p.elements) {
+            if let Shape::Glyphs(run) = &element.shape {
+                for g in &run.glyphs {
+                    by_face
+                        .entry(g.face)
+                        .or_default()
+                        .insert(g.gid, g.text.clone());
+                }
+            }
+        }
+        let used = by_face
+            .into_iter()
+            .map(|(face, text)| {
+                // Ascending original ids give a stable numbering (.notdef stays 0).
+                let mut remap = GlyphRemapper::new();
+                for gid in text.keys() {
+                    remap.remap(*gid);
+                }
+                UsedFace { face, text, remap }
+            })
+            .collect();
+        Fonts { used }
+    }
+
+    /// The CID that shows glyph `gid` of `face` (its id in the subset).
+    pub fn cid(&self, face: FaceId, gid: u16) -> u16 {
+        self.used
+            .iter()
+            .find(|u| u.face == face)
+            .and_then(|u| u.remap.get(gid))
+            .unwrap_or(0)
+    }
+
+    /// Writes every used face; returns each face's font dictionary.
+    pub fn write(
+        &self,
+        pdf: &mut Pdf,
+        refs: &mut Refs,
+        book: &'static FontBook,
+    ) -> Result<Vec<(FaceId, Ref)>> {
+        self.used
+            .iter()
+            .map(|u| Ok((u.face, write_face(pdf, refs, book, u)?)))
+            .collect()
+    }
+}
+
+/// The resource name of a face in content streams (fixed, so output is reproducible).
+pub fn resource_name(face: FaceId) -> String {
+    format!("F{}", face.0)
+}
+
+fn write_face(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    book: &'static FontBook,
+    used: &UsedFace,
+) -> Result<Ref> {
+    let face = book.face(used.face);
+    let program = subsetter::subset(face.data, 0, &used.remap)
+        .map_err(|e| Error::internal(format!("font {} could not be subset: {e}", face.name)))?;
+    let metrics = Metrics::read(face.data).ok_or_else(|| {
+        Error::internal(format!(
+            "font {} has no head, post or OS/2 table",
+            face.name
+        ))
+    })?;
+    let scale = 1000.0 / face.units_per_em;
+    let base_name = format!("{}+{}", subset_tag(face.name, &used.text), face.name);
+
+    let type0 = refs.next();
+    let cid_font = refs.next();
+    let descriptor = refs.next();
+    let file = refs.next();
+    let cmap = refs.next();
+
+    pdf.type0_font(type0)
+        .base_font(Name(base_name.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid_font)
+        .to_unicode(cmap);
+
+    // CIDs are the subset's glyph ids, which run from 0 without gaps.
+    let mut by_cid: Vec<(u16, u16)> = used
+        .text
+        .keys()
+        .filter_map(|gid| used.remap.get(*gid).map(|cid| (cid, *gid)))
+        .collect();
+    by_cid.push((0, 0));
+    by_cid.sort_unstable();
+    by_cid.dedup();
+    let widths: Vec<f32> = by_cid
+        .iter()
+        .map(|(_, gid)| round2(face.advance(u32::from(*gid)) * scale))
+        .collect();
+    let mut cid = pdf.cid_font(cid_font);
+    cid.subtype(CidFontType::Type2)
+        .base_font(Name(base_name.as_bytes()))
+        .system_info(SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"Identity"),
+            supplement: 0,
+        })
+        .font_descriptor(descriptor)
+        .cid_to_gid_map_predefined(Name(b"Identity"));
+    cid.widths().consecutive(0, widths);
+    cid.finish();
+
+    let mut flags = FontFlags::SYMBOLIC;
+    if face.style.italic {
+        flags |= FontFlags::ITALIC;
+    }
+    pdf.font_descriptor(descriptor)
+        .name(Name(base_name.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            metrics.bbox[0] * scale,
+            metrics.bbox[1] * scale,
+            metrics.bbox[2] * scale,
+            metrics.bbox[3] * scale,
+        ))
+        .italic_angle(metrics.italic_angle)
+        .ascent(round2(face.ascender * scale))
+        .descent(round2(-face.descender * scale))
+        .cap_height(round2(face.cap_height * scale))
+        .stem_v(10.0 + 0.244 * (metrics.weight - 50.0))
+        .font_file2(file);
+
+    let packed = deflate(&program)?;
+    pdf.stream(file, &packed)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), program.len() as i32);
+
+    let mut unicode = UnicodeCmap::new(
+        Name(b"Custom"),
+        SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"UCS"),
+            supplement: 0,
+        },
+    );
+    for (gid, text) in &used.text {
+        if let (Some(cid), false) = (used.remap.get(*gid), text.is_empty()) {
+            unicode.pair_with_multiple(cid, text.chars());
+        }
+    }
+    let cmap_bytes = unicode.finish();
+    pdf.cmap(cmap, &deflate(cmap_bytes.as_slice())?)
+        .name(Name(b"Custom"))
+        .system_info(SystemInfo {
+            registry: Str(b"Adobe"),
+            ordering: Str(b"UCS"),
+            supplement: 0,
+        })
+        .filter(Filter::FlateDecode);
+    Ok(type0)
+}
+
+/// What the font descriptor needs beyond the layout's metrics, in font units.
+struct Metrics {
+    bbox: [f32; 4],
+    italic_angle: f32,
+    weight: f32,
+}
+
+impl Metrics {
+    fn read(data: &[u8]) -> Option<Metrics> {
+        let font = read_fonts::FontRef::new(data).ok()?;
+        let head = font.head().ok()?;
+        let italic_angle = font
+            .post()
+            .map(|p| p.italic_angle().to_f64() as f32)
+            .unwrap_or(0.0);
+        let weight = font
+            .os2()
+            .map(|o| f32::from(o.us_weight_class()))
+            .unwrap_or(400.0);
+        Some(Metrics {
+            bbox: [
+                f32::from(head.x_min()),
+                f32::from(head.y_min()),
+                f32::from(head.x_max()),
+                f32::from(head.y_max()),
+            ],
+            italic_angle,
+            weight,
+        })
+    }
+}
+
+/// The six capital letters that mark an embedded subset (ISO 32000 9.6.4), derived
+/// from the face and the glyphs kept so that equal documents get equal tags.
+fn subset_tag(name: &str, glyphs: &BTreeMap<u16, String>) -> String {
+    // FNV-1a: a stable, cheap hash; the tag only has to differ between subsets.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    name.bytes().for_each(&mut eat);
+    for gid in glyphs.keys() {
+        gid.to_be_bytes().into_iter().for_each(&mut eat);
+    }
+    (0..6)
+        .map(|i| char::from(b'A' + ((h >> (i * 10)) % 26) as u8))
+        .collect()
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
