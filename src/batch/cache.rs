@@ -102,23 +102,6 @@ fn key(output: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Writes the record atomically (temporary file, then rename) but without waiting for
-/// the disk: after a crash a lost or damaged record is read as empty and only costs a
-/// rebuild, while an fsync cost a few milliseconds on every run.
-struct Unsynced;
-
-impl crate::output::Sink for Unsynced {
-    type File = std::fs::File;
-
-    fn create(&self, path: &Path) -> std::io::Result<std::fs::File> {
-        crate::output::Disk.create(path)
-    }
-
-    fn sync(&self, _file: std::fs::File) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 impl Cache {
     pub fn open(dir: &Path) -> Cache {
         let records = std::fs::read(dir.join(FILE))
@@ -175,14 +158,19 @@ impl Cache {
         }
     }
 
-    /// Writes the record (best effort: a missing record only costs a rebuild).
+    /// Writes the record (best effort: a missing record only costs a rebuild). It is
+    /// not flushed to disk: after a crash a lost or damaged record is read as empty.
     pub fn save(&self, dir: &Path) {
         if !self.changed.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
         if let Ok(r) = self.records.lock() {
             if let Ok(json) = serde_json::to_vec_pretty(&*r) {
-                let _ = crate::output::write_atomic_with(&Unsynced, &dir.join(FILE), &json);
+                let _ = crate::output::write_atomic_with(
+                    &crate::output::Unsynced,
+                    &dir.join(FILE),
+                    &json,
+                );
             }
         }
     }

@@ -180,7 +180,8 @@ fn build_one(
             let mut style = opts.style.clone();
             build::brand(&mut doc, &mut style, &branding);
             let built = build::build(&doc, &style)?;
-            crate::output::write_atomic(&job.output, &built.pdf)?;
+            // Flushed to disk with the whole batch, at the end of `run`.
+            crate::output::write_atomic_with(&crate::output::Unsynced, &job.output, &built.pdf)?;
             let sha = cache::sha256_hex(&built.pdf);
             let images = doc
                 .images()
@@ -253,6 +254,14 @@ pub fn run(
             .install(work),
         None => work(),
     };
+    // The PDFs reach the disk before the record that says they are current, and
+    // before the run reports success.
+    let written: Vec<PathBuf> = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Built)
+        .map(|o| PathBuf::from(&o.output))
+        .collect();
+    crate::output::sync_folder(&opts.output, &written)?;
     cache.save(&opts.output);
     Ok(outcomes)
 }

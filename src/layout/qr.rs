@@ -76,48 +76,26 @@ fn dark_of(canvas: Canvas) -> Vec<bool> {
 /// The ISO 18004 mask penalty exactly as the qrcode crate computes it (runs of five or
 /// more, 2×2 blocks, finder-like patterns, dark/light balance), on `dark` row by row.
 fn penalty(dark: &[bool], w: usize) -> u32 {
-    let at = |x: usize, y: usize| dark[y * w + x];
     let mut score = 0u32;
+    let mut line = Vec::with_capacity(w);
     for horizontal in [true, false] {
-        let get = |line: usize, k: usize| {
+        for l in 0..w {
+            line.clear();
             if horizontal {
-                at(k, line)
+                line.extend_from_slice(&dark[l * w..(l + 1) * w]);
             } else {
-                at(line, k)
+                line.extend((0..w).map(|k| dark[k * w + l]));
             }
-        };
-        for line in 0..w {
-            // Runs of one colour of length ≥ 5 cost length − 2.
-            let mut run = 1u32;
-            for k in 1..=w {
-                if k < w && get(line, k) == get(line, k - 1) {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score += run - 2;
-                    }
-                    run = 1;
-                }
-            }
-            // 1:1:3:1:1 dark-light-dark pattern without four light modules on both sides.
-            const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-            for j in 0..w.saturating_sub(6) {
-                if (0..7).any(|k| get(line, j + k) != PATTERN[k]) {
-                    continue;
-                }
-                let dark_in = |from: usize, to: usize| (from..to.min(w)).any(|k| get(line, k));
-                if !dark_in(j.saturating_sub(4), j) || !dark_in(j + 7, j + 11) {
-                    score += 40;
-                }
-            }
+            score += line_penalty(&line);
         }
     }
     // (The crate subtracts the finder patterns' own 360 per direction: a constant,
     // so leaving it out picks the same mask.)
     for y in 0..w.saturating_sub(1) {
+        let (row, next) = (&dark[y * w..(y + 1) * w], &dark[(y + 1) * w..(y + 2) * w]);
         for x in 0..w - 1 {
-            let c = at(x, y);
-            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+            let c = row[x];
+            if row[x + 1] == c && next[x] == c && next[x + 1] == c {
                 score += 3;
             }
         }
@@ -125,6 +103,47 @@ fn penalty(dark: &[bool], w: usize) -> u32 {
     let dark_count = dark.iter().filter(|d| **d).count();
     let ratio = dark_count * 200 / dark.len().max(1);
     score + ratio.abs_diff(100) as u32
+}
+
+/// Runs and finder-like patterns along one row or column.
+fn line_penalty(line: &[bool]) -> u32 {
+    let w = line.len();
+    let mut score = 0;
+    // Runs of one colour of length ≥ 5 cost length − 2.
+    let mut run = 1u32;
+    for k in 1..=w {
+        if k < w && line[k] == line[k - 1] {
+            run += 1;
+        } else {
+            if run >= 5 {
+                score += run - 2;
+            }
+            run = 1;
+        }
+    }
+    // A 1:1:3:1:1 dark-light-dark pattern at j..j+7 costs 40 unless both the four
+    // modules before it and the four after hold a dark one (outside the symbol is
+    // light). A sliding window of 15 modules holds before, pattern and after.
+    const PATTERN: u32 = 0b1011101;
+    let mut window = 0u32;
+    let padded = line.iter().copied().chain([false; 4]);
+    for (k, dark) in padded.enumerate() {
+        let bit = u32::from(dark);
+        window = ((window << 1) | bit) & 0x7fff;
+        // The pattern ends at k − 4, so it starts at j = k − 10.
+        let Some(j) = (k + 4).checked_sub(14) else {
+            continue;
+        };
+        if j + 7 > w || (window >> 4) & 0x7f != PATTERN {
+            continue;
+        }
+        let before = window >> 11;
+        let after = window & 0xf;
+        if before == 0 || after == 0 {
+            score += 40;
+        }
+    }
+    score
 }
 
 impl Modules {
@@ -158,12 +177,19 @@ mod tests {
     /// The mask (and so every module) is the one the qrcode crate itself picks.
     #[test]
     fn same_symbol_as_the_qrcode_crate() {
+        let generated =
+            (0..60).map(|n| format!("https://example.org/{}?v={n}", "ab/Cd-".repeat(n)));
         for url in [
             "https://example.org/handouts/ketamine/en",
             "https://clinic.example.com/a/very/long/path/to/the/leaflet?lang=zh-Hans&v=2",
             "HTTPS://X.ORG/1",
             "https://example.org/",
-        ] {
+        ]
+        .map(String::from)
+        .into_iter()
+        .chain(generated)
+        {
+            let url = url.as_str();
             let ours = modules(url).unwrap();
             let theirs = qrcode::QrCode::with_error_correction_level(url, EcLevel::M).unwrap();
             let theirs: Vec<bool> = theirs
