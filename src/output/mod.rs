@@ -64,15 +64,23 @@ impl Sink for Unsynced {
     }
 }
 
-/// Flushes the files written in `folder` to disk: the whole file system at once on
-/// Linux (`syncfs`), each of `written` elsewhere.
+/// Flushes the files written in `folder` to disk: one file by itself; several at
+/// once with the whole file system on Linux (`syncfs`), one by one elsewhere.
 pub fn sync_folder(folder: &Path, written: &[PathBuf]) -> Result<()> {
-    if written.is_empty() {
-        return Ok(());
+    let sync_each = || {
+        for path in written {
+            std::fs::File::open(path)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| write_error(path, &e))?;
+        }
+        Ok(())
+    };
+    if written.len() <= 1 {
+        return sync_each();
     }
     #[cfg(target_os = "linux")]
     {
-        let _ = written;
+        let _ = sync_each;
         std::fs::File::open(folder)
             .and_then(|dir| rustix::fs::syncfs(&dir).map_err(io::Error::from))
             .map_err(|e| write_error(folder, &e))
@@ -80,12 +88,7 @@ pub fn sync_folder(folder: &Path, written: &[PathBuf]) -> Result<()> {
     #[cfg(not(target_os = "linux"))]
     {
         let _ = folder;
-        for path in written {
-            std::fs::File::open(path)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| write_error(path, &e))?;
-        }
-        Ok(())
+        sync_each()
     }
 }
 
