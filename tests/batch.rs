@@ -1,6 +1,8 @@
 //! Batch builds through the command line: parallel determinism, reports, failures,
 //! shards and incremental rebuilds.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -240,6 +242,46 @@ fn unchanged_leaflets_are_not_rebuilt() {
     assert!(fourth.contains("1 built, 1 unchanged"), "{fourth}");
     let (_, fifth, _) = run(&["build", d, "-o", s(&out), "--force"]);
     assert!(fifth.contains("2 built, 0 unchanged"), "{fifth}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_forced_rebuild_leaves_identical_pdfs_untouched_and_replaces_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().expect("tmp");
+    with_broken(tmp.path());
+    std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
+    let out = tmp.path().join("out");
+    let d = s(tmp.path());
+    assert_eq!(run(&["build", d, "-o", s(&out), "-q"]).0, 0);
+    let file = |l: &str| out.join(format!("ketamine.{l}.pdf"));
+    let inode = |l: &str| std::fs::metadata(file(l)).expect("pdf").ino();
+    let (en, de) = (inode("en"), inode("de"));
+    let de_before = std::fs::read(file("de")).expect("pdf");
+
+    let de_yaml = tmp.path().join("ketamine/de.yaml");
+    let text = std::fs::read_to_string(&de_yaml).expect("read");
+    std::fs::write(
+        &de_yaml,
+        text.replace("Was ist Ketamin?", "Was ist eigentlich Ketamin?"),
+    )
+    .expect("write");
+    let (code, report, _) = run(&["build", d, "-o", s(&out), "--force"]);
+    assert_eq!(code, 0);
+    assert!(report.contains("2 built, 0 unchanged"), "{report}");
+    // English came out byte for byte the same: the file was left as it was.
+    assert_eq!(inode("en"), en);
+    // German changed: a new file took the old one's place, with the new text.
+    assert_ne!(inode("de"), de);
+    let de_after = std::fs::read(file("de")).expect("pdf");
+    assert_ne!(de_after, de_before);
+    let text = handout_text(&de_after);
+    assert!(text.contains("eigentlich"), "{text}");
+}
+
+/// The text of a PDF, as its content streams show it (through the test support).
+fn handout_text(pdf: &[u8]) -> String {
+    support::content_text(&support::load(pdf))
 }
 
 #[test]

@@ -110,6 +110,14 @@ pub fn temp_path(path: &Path) -> PathBuf {
     folder_of(path).join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Whether `path` already holds exactly `bytes`. Rewriting an identical PDF gains
+/// nothing and costs a new file (ext4 spent 1.6 ms a file finding a free inode
+/// among recently deleted ones when a batch replaced 800 PDFs).
+pub fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
 /// Writes `bytes` to `path` atomically on the real disk.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(&Disk, path, bytes)
