@@ -469,6 +469,60 @@ fn reports_and_links_never_overwrite_an_input() {
     assert_eq!(std::fs::read(&input).expect("read"), yaml);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_forced_rebuild_replaces_a_link_even_to_identical_bytes() {
+    let (tmp, dir, out) = one_handout();
+    assert_eq!(build(&dir, &out, &[]).code, 0);
+    let pdf = out.join("h.en.pdf");
+    let elsewhere = tmp.path().join("elsewhere.pdf");
+    std::fs::rename(&pdf, &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, &pdf).expect("symlink");
+    let r = build(&dir, &out, &["--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let meta = std::fs::symlink_metadata(&pdf).expect("pdf");
+    assert!(meta.is_file(), "the link was kept");
+    assert_eq!(
+        std::fs::read(&pdf).expect("pdf"),
+        std::fs::read(&elsewhere).expect("old")
+    );
+}
+
+/// Output paths are used as the operating system gives them, not as printed text.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_whose_name_is_not_utf8_works() {
+    use std::os::unix::ffi::OsStrExt;
+    let (tmp, dir, _) = one_handout();
+    // Two handouts in one folder, so that a batch of one and a batch of two are built.
+    let both = tmp.path().join("handouts");
+    std::fs::create_dir_all(both.join("h2")).expect("mkdir");
+    std::fs::copy(dir.join("en.yaml"), both.join("h2/en.yaml")).expect("copy");
+    std::fs::rename(&dir, both.join("h")).expect("move");
+    for (input, pdfs) in [
+        (both.join("h"), &["h.en.pdf"][..]),
+        (both, &["h.en.pdf", "h2.en.pdf"]),
+    ] {
+        let out = tmp.path().join(std::ffi::OsStr::from_bytes(b"out_\xff"));
+        let o = Command::new(env!("CARGO_BIN_EXE_handout"))
+            .arg("build")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .arg("-q")
+            .arg("--force")
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{stderr}");
+        for pdf in pdfs {
+            assert!(std::fs::read(out.join(pdf))
+                .expect("pdf")
+                .starts_with(b"%PDF"));
+        }
+    }
+}
+
 #[test]
 fn two_handouts_writing_the_same_pdf_are_refused() {
     let tmp = tempfile::tempdir().expect("tmp");

@@ -166,11 +166,8 @@ impl Cache {
         }
         if let Ok(r) = self.records.lock() {
             if let Ok(json) = serde_json::to_vec_pretty(&*r) {
-                let _ = crate::output::write_atomic_with(
-                    &crate::output::Unsynced,
-                    &dir.join(FILE),
-                    &json,
-                );
+                let _ = crate::output::stage(&dir.join(FILE), &json)
+                    .and_then(crate::output::Staged::publish);
             }
         }
     }

@@ -146,64 +146,69 @@ type Sources = std::collections::HashMap<PathBuf, OnceLock<Result<crate::model::
 type Brandings =
     std::collections::HashMap<PathBuf, OnceLock<Result<crate::model::clinic::Branding>>>;
 
-/// Builds one leaflet, turning a panic into an internal error for that leaflet.
+/// Builds one leaflet, turning a panic into an internal error for that leaflet. A
+/// new PDF comes back staged: written beside its destination, not yet flushed or
+/// renamed (see `run`).
 fn build_one(
     job: &Job,
     opts: &Options,
     cache: &cache::Cache,
     sources: &Sources,
     brandings: &Brandings,
-) -> Outcome {
+) -> (Outcome, Option<crate::output::Staged>) {
     let started = Instant::now();
     let key = job.key();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
-        || -> Result<(Status, Vec<u8>, usize, String)> {
-            let fingerprint = cache::input_fingerprint(job, opts)?;
-            if !opts.force {
-                if let Some(hit) = cache.fresh(&job.output, &fingerprint) {
-                    return Ok((Status::Unchanged, hit.bytes, hit.pages, hit.sha256));
-                }
+    type Built = (Status, usize, usize, String, Option<crate::output::Staged>);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<Built> {
+        let fingerprint = cache::input_fingerprint(job, opts)?;
+        if !opts.force {
+            if let Some(hit) = cache.fresh(&job.output, &fingerprint) {
+                return Ok((
+                    Status::Unchanged,
+                    hit.bytes.len(),
+                    hit.pages,
+                    hit.sha256,
+                    None,
+                ));
             }
-            let path = &job.handout.source.path;
-            let load = || crate::model::load_source(path, &job.handout.name, opts.limits);
-            let source = match sources.get(path) {
-                Some(cell) => cell.get_or_init(load).clone()?,
-                None => load()?,
-            };
-            let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
-            let root = job.handout.branding_dir();
-            let load_brand = || crate::model::clinic::load_branding(root, opts.limits);
-            let branding = match brandings.get(root) {
-                Some(cell) => cell.get_or_init(load_brand).clone()?,
-                None => load_brand()?,
-            };
-            let mut style = opts.style.clone();
-            build::brand(&mut doc, &mut style, &branding);
-            let built = build::build(&doc, &style)?;
-            // Flushed to disk with the whole batch, at the end of `run`. Output is
-            // reproducible, so a forced rebuild often gives the bytes already there.
-            if !crate::output::holds(&job.output, &built.pdf) {
-                crate::output::write_atomic_with(
-                    &crate::output::Unsynced,
-                    &job.output,
-                    &built.pdf,
-                )?;
-            }
-            let sha = cache::sha256_hex(&built.pdf);
-            let images = doc
-                .images()
-                .map(|i| (i.path.clone(), i.digest.clone()))
-                .collect();
-            cache.record(&job.output, &fingerprint, &sha, built.pages, images);
-            Ok((Status::Built, built.pdf, built.pages, sha))
-        },
-    ));
+        }
+        let path = &job.handout.source.path;
+        let load = || crate::model::load_source(path, &job.handout.name, opts.limits);
+        let source = match sources.get(path) {
+            Some(cell) => cell.get_or_init(load).clone()?,
+            None => load()?,
+        };
+        let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
+        let root = job.handout.branding_dir();
+        let load_brand = || crate::model::clinic::load_branding(root, opts.limits);
+        let branding = match brandings.get(root) {
+            Some(cell) => cell.get_or_init(load_brand).clone()?,
+            None => load_brand()?,
+        };
+        let mut style = opts.style.clone();
+        build::brand(&mut doc, &mut style, &branding);
+        let built = build::build(&doc, &style)?;
+        // Output is reproducible, so a forced rebuild often gives the bytes
+        // already there: then the file is left alone.
+        let staged = if crate::output::holds(&job.output, &built.pdf) {
+            None
+        } else {
+            Some(crate::output::stage(&job.output, &built.pdf)?)
+        };
+        let sha = cache::sha256_hex(&built.pdf);
+        let images = doc
+            .images()
+            .map(|i| (i.path.clone(), i.digest.clone()))
+            .collect();
+        cache.record(&job.output, &fingerprint, &sha, built.pages, images);
+        Ok((Status::Built, built.pdf.len(), built.pages, sha, staged))
+    }));
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match result {
-        Ok(Ok((status, pdf, pages, sha))) => {
-            Outcome::ok(job, status, pdf.len(), sha, pages, elapsed)
+        Ok(Ok((status, bytes, pages, sha, staged))) => {
+            (Outcome::ok(job, status, bytes, sha, pages, elapsed), staged)
         }
-        Ok(Err(e)) => Outcome::failed(job, Status::Failed, e, elapsed),
+        Ok(Err(e)) => (Outcome::failed(job, Status::Failed, e, elapsed), None),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -214,7 +219,7 @@ fn build_one(
                 "internal error while building {key} ({}): {what}; please report this with the input file",
                 job.handout.source.path.display()
             ));
-            Outcome::failed(job, Status::Internal, e, elapsed)
+            (Outcome::failed(job, Status::Internal, e, elapsed), None)
         }
     }
 }
@@ -241,17 +246,17 @@ pub fn run(
     let stop = AtomicBool::new(false);
     let one = |job: &Job| {
         if stop.load(Ordering::Relaxed) {
-            return Outcome::skipped(job);
+            return (Outcome::skipped(job), None);
         }
-        let o = build_one(job, opts, &cache, &sources, &brandings);
+        let (o, staged) = build_one(job, opts, &cache, &sources, &brandings);
         if opts.fail_fast && o.error.is_some() {
             stop.store(true, Ordering::Relaxed);
         }
         progress(&o);
-        o
+        (o, staged)
     };
     let work = || jobs.par_iter().map(one).collect::<Vec<_>>();
-    let outcomes = match opts.jobs {
+    let results = match opts.jobs {
         // One leaflet, or one worker asked for: no thread pool to start.
         n if jobs.len() <= 1 || n.is_some_and(|n| n <= 1) => jobs.iter().map(one).collect(),
         Some(n) => rayon::ThreadPoolBuilder::new()
@@ -261,14 +266,25 @@ pub fn run(
             .install(work),
         None => work(),
     };
-    // The PDFs reach the disk before the record that says they are current, and
-    // before the run reports success.
-    let written: Vec<PathBuf> = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Built)
-        .map(|o| PathBuf::from(&o.output))
+    // New PDFs are flushed to disk together, then renamed into place: until then
+    // each previous PDF stays as it was, and if the flush fails none is replaced.
+    let (mut outcomes, staged): (Vec<Outcome>, Vec<_>) = results.into_iter().unzip();
+    let staged: Vec<(usize, crate::output::Staged)> = staged
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
         .collect();
-    crate::output::sync_folder(&opts.output, &written)?;
+    let files: Vec<&crate::output::Staged> = staged.iter().map(|(_, s)| s).collect();
+    if let Err(e) = crate::output::flush(&opts.output, &files) {
+        staged.into_iter().for_each(|(_, s)| s.discard());
+        return Err(e);
+    }
+    for (i, s) in staged {
+        if let Err(e) = s.publish() {
+            let ms = outcomes[i].milliseconds;
+            outcomes[i] = Outcome::failed(&jobs[i], Status::Failed, e, ms);
+        }
+    }
     cache.save(&opts.output);
     Ok(outcomes)
 }

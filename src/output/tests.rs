@@ -263,3 +263,45 @@ fn stale_leftovers_are_removed_and_fresh_ones_kept() {
         [".h.de.pdf.4243.tmp", ".notes.txt.1.tmp"]
     );
 }
+
+#[test]
+fn staged_files_replace_nothing_until_published() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (a, b) = (tmp.path().join("a.pdf"), tmp.path().join("b.pdf"));
+    std::fs::write(&a, "old a").expect("write");
+    std::fs::write(&b, "old b").expect("write");
+    let sa = stage(&a, b"new a").expect("stage a");
+    let sb = stage(&b, b"new b").expect("stage b");
+    // Written beside their destinations; the old files are still the ones there.
+    assert_eq!(names(tmp.path()).len(), 4);
+    assert_eq!(std::fs::read(&a).expect("a"), b"old a");
+    flush(tmp.path(), &[&sa, &sb]).expect("flush");
+    sa.publish().expect("publish a");
+    sb.discard();
+    assert_eq!(std::fs::read(&a).expect("a"), b"new a");
+    assert_eq!(std::fs::read(&b).expect("b"), b"old b");
+    assert_eq!(names(tmp.path()), ["a.pdf", "b.pdf"]);
+}
+
+#[test]
+fn one_staged_file_is_flushed_by_itself() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let a = tmp.path().join("a.pdf");
+    let sa = stage(&a, b"new a").expect("stage");
+    flush(tmp.path(), &[&sa]).expect("flush");
+    sa.publish().expect("publish");
+    assert_eq!(std::fs::read(&a).expect("a"), b"new a");
+}
+
+#[cfg(unix)]
+#[test]
+fn holds_is_only_true_for_a_regular_file_with_the_same_bytes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (file, link) = (tmp.path().join("f.pdf"), tmp.path().join("l.pdf"));
+    std::fs::write(&file, "same").expect("write");
+    std::os::unix::fs::symlink(&file, &link).expect("symlink");
+    assert!(holds(&file, b"same"));
+    assert!(!holds(&file, b"other"));
+    assert!(!holds(&link, b"same"), "a link is replaced, never kept");
+    assert!(!holds(&tmp.path().join("missing.pdf"), b"same"));
+}

@@ -53,7 +53,6 @@ fn parse_hex_u16(s: &str) -> u16 {
 }
 
 /// A PDF text string: UTF-16BE after a byte-order mark, else (near enough) Latin-1.
-/// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
 pub fn text_string(bytes: &[u8]) -> String {
     match bytes {
         [0xFE, 0xFF, rest @ ..] => {
