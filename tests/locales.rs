@@ -529,3 +529,60 @@ fn a_mirrored_bracket_does_not_change_the_same_glyph_elsewhere() {
         "{text}"
     );
 }
+
+/// Builds a one-file handout holding `text` in `language`; returns the characters
+/// extractors get, glyph by glyph (/ToUnicode, or a glyph's own /ActualText).
+fn extracted(language: &str, text: &str) -> String {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let yaml = tmp.path().join(format!("{language}.yaml"));
+    std::fs::write(
+        &yaml,
+        format!("language: {language}\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - \"{text}\"\n"),
+    )
+    .expect("write");
+    let out = tmp.path().join("out");
+    let (code, _, err) = run(&[
+        "build",
+        yaml.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = std::fs::read_dir(&out)
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .find(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .expect("a PDF");
+    let doc = support::load(&std::fs::read(pdf.path()).expect("pdf"));
+    support::pages(&doc)
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| !g.artifact)
+        .map(|g| g.text.as_str())
+        .collect()
+}
+
+fn sorted_letters(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn a_glyph_used_with_different_texts_extracts_each_text() {
+    // The same base letter with and without a vowel mark: the marks must survive.
+    let arabic = "كتب كَتَبَ وكتب";
+    let got = extracted("ar", arabic);
+    assert_eq!(
+        sorted_letters(&got),
+        sorted_letters(&format!("T{arabic}")),
+        "{got}"
+    );
+    // A literal ligature character next to the shaped ligature of "fi", and a
+    // letter with a combining mark next to the bare letter.
+    let latin = "The ﬁle and fine fish. q\u{303} and q.";
+    let got = extracted("en", latin);
+    let letters: String = got.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(letters.contains("Theﬁleandfinefish.q\u{303}andq."), "{got}");
+}

@@ -3,6 +3,7 @@
 
 use super::fonts::{resource_name, Fonts};
 use super::image::resource_name as image_name;
+use crate::layout::page::PlacedGlyph;
 use crate::layout::{Element, GlyphRun, Page, Rgb, Role, Shape};
 use crate::text::FontBook;
 use pdf_writer::{Content, Name, Str, TextStr};
@@ -112,8 +113,9 @@ fn set_stroke(c: &mut Content, color: Rgb) {
 /// extractors (poppler, pdf.js) turn RTL lines back into logical order themselves.
 /// An /ActualText span with the logical line made poppler reverse it a second time,
 /// so it is not used for lines; single glyphs with their own text (mirrored
-/// brackets, neutrals at a change of direction, see `paragraph::fence_neutrals`)
-/// get a span each.
+/// brackets, neutrals at a change of direction, see `paragraph::fence_neutrals`,
+/// glyphs whose text here differs from their ToUnicode entry, and glyphs with no
+/// text) get a span each.
 fn glyphs(
     c: &mut Content,
     run: &GlyphRun,
@@ -122,6 +124,15 @@ fn glyphs(
     book: &'static FontBook,
 ) {
     let em = 1000.0 / run.size;
+    // The glyph's own text where its /ToUnicode entry would give another.
+    // A glyph that stands for no text at all (a mark shaped into its base letter's
+    // cluster) has no ToUnicode entry, so it says so with an empty span.
+    fn own<'g>(g: &'g PlacedGlyph, fonts: &Fonts) -> Option<&'g str> {
+        g.actual_text.as_deref().or_else(|| {
+            let mapped = fonts.text(g.face, g.gid);
+            (g.text != mapped || mapped.is_empty()).then_some(g.text.as_str())
+        })
+    }
     let mut font = None;
     c.begin_text();
     set_fill(c, run.color);
@@ -129,13 +140,13 @@ fn glyphs(
     while i < run.glyphs.len() {
         let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
         let face = book.face(face_id);
-        let actual = run.glyphs[i].actual_text.as_deref();
+        let actual = own(&run.glyphs[i], fonts);
         let mut j = i + 1;
         // A glyph with its own text is a segment of its own, inside its span.
         while actual.is_none()
             && j < run.glyphs.len()
             && run.glyphs[j].face == face_id
-            && run.glyphs[j].actual_text.is_none()
+            && own(&run.glyphs[j], fonts).is_none()
             && (run.glyphs[j].y_offset - y_off).abs() < 0.001
         {
             j += 1;

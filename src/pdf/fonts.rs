@@ -16,12 +16,17 @@ use subsetter::GlyphRemapper;
 /// One face as the document uses it.
 struct UsedFace {
     face: FaceId,
-    /// Original glyph id → the text it stands for. A glyph shared by several
-    /// clusters keeps the last text seen (a PDF maps each glyph to one text).
+    /// Original glyph id → the text its `/ToUnicode` entry gives: of the texts the
+    /// glyph stands for in this document, the most frequent non-empty one. A use
+    /// with another text (a base letter that carries a mark elsewhere, a literal
+    /// "ﬁ" next to the ligature of "fi") gets an /ActualText span of its own.
     text: BTreeMap<u16, String>,
     /// Original glyph id → glyph id in the subset, which is also its CID.
     remap: GlyphRemapper,
 }
+
+/// The texts one glyph stands for, in order of first appearance, with their counts.
+type TextsSeen<'a> = Vec<(&'a str, usize)>;
 
 /// The faces of a document and the CID of each glyph used.
 pub struct Fonts {
@@ -29,22 +34,37 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// Collects every glyph the layout shows, per face.
+    /// Collects every glyph the layout shows, per face, with the texts it stands for.
     pub fn collect(layout: &Layout) -> Fonts {
-        let mut by_face: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+        let mut seen: BTreeMap<FaceId, BTreeMap<u16, TextsSeen>> = BTreeMap::new();
         for element in layout.pages.iter().flat_map(|p| &p.elements) {
             if let Shape::Glyphs(run) = &element.shape {
                 for g in &run.glyphs {
-                    by_face
-                        .entry(g.face)
-                        .or_default()
-                        .insert(g.gid, g.text.clone());
+                    let texts = seen.entry(g.face).or_default().entry(g.gid).or_default();
+                    match texts.iter_mut().find(|(t, _)| *t == g.text) {
+                        Some((_, n)) => *n += 1,
+                        None => texts.push((&g.text, 1)),
+                    }
                 }
             }
         }
-        let used = by_face
+        let used = seen
             .into_iter()
-            .map(|(face, text)| {
+            .map(|(face, glyphs)| {
+                let text: BTreeMap<u16, String> = glyphs
+                    .into_iter()
+                    .map(|(gid, texts)| {
+                        // The most frequent non-empty text; the first seen of equals.
+                        let best = texts.iter().filter(|(t, _)| !t.is_empty()).fold(
+                            None::<(&str, usize)>,
+                            |best, &(t, n)| match best {
+                                Some((_, m)) if m >= n => best,
+                                _ => Some((t, n)),
+                            },
+                        );
+                        (gid, best.map_or(String::new(), |(t, _)| t.to_string()))
+                    })
+                    .collect();
                 // Ascending original ids give a stable numbering (.notdef stays 0).
                 let mut remap = GlyphRemapper::new();
                 for gid in text.keys() {
@@ -54,6 +74,15 @@ impl Fonts {
             })
             .collect();
         Fonts { used }
+    }
+
+    /// The text extractors get for glyph `gid` of `face` from its `/ToUnicode` entry.
+    pub fn text(&self, face: FaceId, gid: u16) -> &str {
+        self.used
+            .iter()
+            .find(|u| u.face == face)
+            .and_then(|u| u.text.get(&gid))
+            .map_or("", String::as_str)
     }
 
     /// The CID that shows glyph `gid` of `face` (its id in the subset).
