@@ -119,6 +119,26 @@ fn with_broken(dir: &Path) {
     .expect("write");
 }
 
+/// A folder with the ketamine handout in English and German, built once into `out`.
+fn two_leaflets_built(dir: &Path) -> std::path::PathBuf {
+    with_broken(dir);
+    std::fs::remove_dir_all(dir.join("broken")).expect("rm");
+    let out = dir.join("out");
+    assert_eq!(run(&["build", s(dir), "-o", s(&out), "-q"]).0, 0);
+    out
+}
+
+/// Changes one heading of the German translation in `dir`.
+fn edit_german(dir: &Path) {
+    let de = dir.join("ketamine/de.yaml");
+    let text = std::fs::read_to_string(&de).expect("read");
+    std::fs::write(
+        &de,
+        text.replace("Was ist Ketamin?", "Was ist eigentlich Ketamin?"),
+    )
+    .expect("write");
+}
+
 #[test]
 fn one_failure_does_not_stop_the_others() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -217,22 +237,13 @@ fn shards_are_disjoint_and_cover_everything() {
 #[test]
 fn unchanged_leaflets_are_not_rebuilt() {
     let tmp = tempfile::tempdir().expect("tmp");
-    with_broken(tmp.path());
-    std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
-    let out = tmp.path().join("out");
+    let out = two_leaflets_built(tmp.path());
     let d = s(tmp.path());
-    assert_eq!(run(&["build", d, "-o", s(&out), "-q"]).0, 0);
     let (_, second, _) = run(&["build", d, "-o", s(&out)]);
     assert!(second.contains("0 built, 2 unchanged"), "{second}");
 
     // Changing the translation rebuilds only that leaflet.
-    let de = tmp.path().join("ketamine/de.yaml");
-    let text = std::fs::read_to_string(&de).expect("read");
-    std::fs::write(
-        &de,
-        text.replace("Was ist Ketamin?", "Was ist eigentlich Ketamin?"),
-    )
-    .expect("write");
+    edit_german(tmp.path());
     let (_, third, _) = run(&["build", d, "-o", s(&out)]);
     assert!(third.contains("1 built, 1 unchanged"), "{third}");
 
@@ -249,23 +260,14 @@ fn unchanged_leaflets_are_not_rebuilt() {
 fn a_forced_rebuild_leaves_identical_pdfs_untouched_and_replaces_changed_ones() {
     use std::os::unix::fs::MetadataExt;
     let tmp = tempfile::tempdir().expect("tmp");
-    with_broken(tmp.path());
-    std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
-    let out = tmp.path().join("out");
+    let out = two_leaflets_built(tmp.path());
     let d = s(tmp.path());
-    assert_eq!(run(&["build", d, "-o", s(&out), "-q"]).0, 0);
     let file = |l: &str| out.join(format!("ketamine.{l}.pdf"));
     let inode = |l: &str| std::fs::metadata(file(l)).expect("pdf").ino();
     let (en, de) = (inode("en"), inode("de"));
     let de_before = std::fs::read(file("de")).expect("pdf");
 
-    let de_yaml = tmp.path().join("ketamine/de.yaml");
-    let text = std::fs::read_to_string(&de_yaml).expect("read");
-    std::fs::write(
-        &de_yaml,
-        text.replace("Was ist Ketamin?", "Was ist eigentlich Ketamin?"),
-    )
-    .expect("write");
+    edit_german(tmp.path());
     let (code, report, _) = run(&["build", d, "-o", s(&out), "--force"]);
     assert_eq!(code, 0);
     assert!(report.contains("2 built, 0 unchanged"), "{report}");
