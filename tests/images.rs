@@ -69,6 +69,17 @@ fn build(c: &Case, extra: &[&str]) -> std::process::Output {
         .expect("run")
 }
 
+/// Builds `c` (exit 0 asserted) and returns the bytes of output file `name`.
+fn built(c: &Case, extra: &[&str], name: &str) -> Vec<u8> {
+    let run = build(c, extra);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::read(c.out.join(name)).expect("pdf")
+}
+
 fn image_streams(pdf: &Document) -> Vec<lopdf::Stream> {
     pdf.objects
         .values()
@@ -113,14 +124,7 @@ fn placements(pdf: &Document, index: usize) -> Vec<(f32, f32, f32, f32)> {
 fn jpeg_is_embedded_byte_for_byte_inside_the_margins_with_its_alt_text() {
     let c = case("diagram.jpg");
     let original = jpeg(&c.root.join("h/diagram.jpg"));
-    let run = build(&c, &[]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let bytes = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
-    let pdf = support::load(&bytes);
+    let pdf = support::load(&built(&c, &[], "h.en.pdf"));
     let images = image_streams(&pdf);
     assert_eq!(images.len(), 1);
     let s = &images[0];
@@ -158,13 +162,7 @@ fn jpeg_is_embedded_byte_for_byte_inside_the_margins_with_its_alt_text() {
 fn png_pixels_and_transparency_are_kept_losslessly() {
     let c = case("logo.png");
     let img = png_with_alpha(&c.root.join("h/logo.png"));
-    let run = build(&c, &[]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let pdf = support::load(&std::fs::read(c.out.join("h.en.pdf")).expect("pdf"));
+    let pdf = support::load(&built(&c, &[], "h.en.pdf"));
     let main = image_streams(&pdf)
         .into_iter()
         .find(|s| s.dict.get(b"SMask").is_ok())
@@ -288,18 +286,12 @@ fn with_logo(clinic_yaml: &str) -> Case {
 fn clinic_logo_sits_above_the_title_and_is_checked() {
     let c = with_logo("name: Riverside\nlogo:\n  file: logo.png\n  alt: Riverside Pain Clinic\n");
     for layout in ["single", "trifold"] {
-        let run = build(&c, &["--layout", layout]);
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
         let name = if layout == "single" {
             "h.en.pdf"
         } else {
             "h.en.trifold.pdf"
         };
-        let pdf = support::load(&std::fs::read(c.out.join(name)).expect("pdf"));
+        let pdf = support::load(&built(&c, &["--layout", layout], name));
         let pages = support::pages(&pdf);
         // The page that shows the title also shows the logo, above it.
         let title_y = pages[0]
