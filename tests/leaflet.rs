@@ -21,24 +21,6 @@ fn build_en(style: &Style) -> (handout::model::Document, build::Built) {
     (doc, built)
 }
 
-/// The source's words in reading order, markup removed, plus the generated URL line.
-fn source_words(doc: &handout::model::Document) -> Vec<String> {
-    let mut words = Vec::new();
-    for t in doc.texts() {
-        if t.id == "subject" {
-            continue;
-        }
-        let plain = handout::text::markup::parse(&t.markup)
-            .expect("markup")
-            .text;
-        words.extend(plain.split_whitespace().map(String::from));
-    }
-    if let Some(url) = &doc.meta.url {
-        words.extend(["Online".to_string(), "version:".to_string(), url.clone()]);
-    }
-    words
-}
-
 #[test]
 fn text_reads_back_in_order_and_complete() {
     let (doc, built) = build_en(&Style::default());
@@ -48,7 +30,7 @@ fn text_reads_back_in_order_and_complete() {
         !text.contains('\u{FFFD}'),
         "replacement characters in:\n{text}"
     );
-    let expected = source_words(&doc);
+    let expected = support::source_words(&doc);
     let got = support::words_dehyphenated(&text, &expected);
     assert_eq!(got, expected, "extracted text:\n{text}");
 }

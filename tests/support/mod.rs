@@ -523,31 +523,34 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
         .collect()
 }
 
-/// The words a leaflet of `doc` must print as content, in reading order: every text
-/// but the subject (metadata only), then the online line when there is an address.
+/// The texts a leaflet of `doc` must print as content, in reading order, markup
+/// removed: every text but the subject (metadata only), then the online line
+/// (`label: address`) when there is an address.
 #[allow(dead_code)]
-pub fn source_words(doc: &handout::model::Document) -> Vec<String> {
-    let mut w: Vec<String> = doc
+pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
+    let mut out: Vec<String> = doc
         .texts()
         .iter()
         .filter(|t| t.id != "subject")
-        .flat_map(|t| {
+        .map(|t| {
             handout::text::markup::parse(&t.markup)
                 .expect("markup")
                 .text
-                .split_whitespace()
-                .map(String::from)
-                .collect::<Vec<_>>()
         })
         .collect();
     if let Some(url) = &doc.meta.url {
-        w.extend(doc.labels.online.split_whitespace().map(|s| s.to_string()));
-        if let Some(last) = w.last_mut() {
-            last.push(':');
-        }
-        w.push(url.clone());
+        out.push(format!("{}: {url}", doc.labels.online));
     }
-    w
+    out
+}
+
+/// The words of [`source_texts`], in reading order.
+#[allow(dead_code)]
+pub fn source_words(doc: &handout::model::Document) -> Vec<String> {
+    source_texts(doc)
+        .iter()
+        .flat_map(|t| t.split_whitespace().map(String::from))
+        .collect()
 }
 
 /// Logical text of a visually ordered RTL line (UAX #9 reordering), without the
