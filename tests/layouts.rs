@@ -6,8 +6,6 @@ mod support;
 use handout::build;
 use handout::layout::style::{Imposition, PaperSize};
 use handout::layout::Style;
-use handout::model::Limits;
-use std::path::Path;
 use support::Glyph;
 
 const MM: f32 = 72.0 / 25.4;
@@ -17,11 +15,10 @@ fn build_with(
     paper: PaperSize,
     imposition: Imposition,
 ) -> (handout::model::Document, build::Built) {
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, locale, Limits::default()).expect("load");
-    let style = Style::for_print(paper, false).with_imposition(imposition);
-    let b = build::build(&doc, &style).expect("build");
-    (doc, b)
+    support::build_ketamine(
+        locale,
+        &Style::for_print(paper, false).with_imposition(imposition),
+    )
 }
 
 fn inside(g: &Glyph, x0: f32, x1: f32) -> bool {
@@ -201,8 +198,7 @@ fn path_starts(pdf: &lopdf::Document, index: usize) -> Vec<f32> {
 #[test]
 fn fold_marks_sit_on_the_folds_only_when_asked() {
     let mut style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TriFold);
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let doc = support::ketamine("en");
     let plain = build::build(&doc, &style).expect("build");
     style.fold_marks = true;
     let marked = build::build(&doc, &style).expect("build");
@@ -275,8 +271,7 @@ fn fold_marks_without_a_trifold_is_a_usage_error() {
 #[test]
 fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
     let style = Style::for_print(PaperSize::A5, false).with_imposition(Imposition::TwoColumn);
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let doc = support::ketamine("en");
     let b = build::build(&doc, &style).expect("build");
     let pdf = support::load(&b.pdf);
     let text = support::content_text(&pdf);

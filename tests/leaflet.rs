@@ -2,23 +2,14 @@
 
 mod support;
 
-use handout::build::{self, Handout};
+use handout::build;
 use handout::layout::linebreak::Mode;
 use handout::layout::{Role, Style};
-use handout::model::Limits;
-use std::path::Path;
 
 const MM: f32 = 72.0 / 25.4;
 
-fn handout() -> Handout {
-    build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone()
-}
-
 fn build_en(style: &Style) -> (handout::model::Document, build::Built) {
-    let h = handout();
-    let doc = build::load(&h, "en", Limits::default()).expect("load en");
-    let built = build::build(&doc, style).expect("build en");
-    (doc, built)
+    support::build_ketamine("en", style)
 }
 
 #[test]
@@ -176,8 +167,7 @@ fn metadata_title_author_subject_language() {
 
 #[test]
 fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
-    let h = handout();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let doc = support::ketamine("en");
     // A tight page forces breaks in many places (and more pages than the budget).
     for bottom in [24.0, 60.0, 90.0, 120.0] {
         let style = Style {
@@ -251,8 +241,7 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
 
 #[test]
 fn justified_lines_fill_the_measure() {
-    let h = handout();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let doc = support::ketamine("en");
     let style = Style {
         body_mode: Mode::Justified,
         ..Style::default()
@@ -289,8 +278,7 @@ fn justified_lines_fill_the_measure() {
 /// Distances from the right margin to the end of every body line that is not the last
 /// of its paragraph, and the number of hyphenated line ends.
 fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
-    let h = handout();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
+    let doc = support::ketamine("en");
     let laid = handout::layout::layout(&doc, style).expect("layout");
     let right = style.paper.width - style.margin_right;
     // (page, block, baseline, start x, end x, text)

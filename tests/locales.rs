@@ -12,10 +12,7 @@ use std::process::Command;
 const LOCALES: &[&str] = &["en", "es", "de", "fr", "ru", "vi", "ar", "zh-Hans"];
 
 fn built(locale: &str) -> (handout::model::Document, build::Built) {
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, locale, Limits::default()).expect("load");
-    let b = build::build(&doc, &Style::default()).expect("build");
-    (doc, b)
+    support::build_ketamine(locale, &Style::default())
 }
 
 /// Logical text of a visually ordered line the way poppler (pdftotext) rebuilds it:
@@ -390,8 +387,7 @@ fn po_export_import_round_trips() {
 
 #[test]
 fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, "de", Limits::default()).expect("load");
+    let doc = support::ketamine("de");
     let style = Style {
         max_pages: Some(1),
         ..Style::default()

@@ -5,18 +5,13 @@ mod support;
 use handout::build;
 use handout::layout::style::PaperSize;
 use handout::layout::Style;
-use handout::model::Limits;
-use std::path::Path;
 
 fn build_with(
     locale: &str,
     paper: PaperSize,
     large: bool,
 ) -> (handout::model::Document, build::Built) {
-    let h = build::discover(Path::new("handouts/ketamine")).expect("discover")[0].clone();
-    let doc = build::load(&h, locale, Limits::default()).expect("load");
-    let b = build::build(&doc, &Style::for_print(paper, large)).expect("build");
-    (doc, b)
+    support::build_ketamine(locale, &Style::for_print(paper, large))
 }
 
 #[test]

@@ -523,6 +523,26 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
         .collect()
 }
 
+/// The ketamine handout's document in `locale`, loaded as a build loads it.
+#[allow(dead_code)]
+pub fn ketamine(locale: &str) -> handout::model::Document {
+    let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
+        [0]
+    .clone();
+    handout::build::load(&h, locale, handout::model::Limits::default()).expect("load")
+}
+
+/// The ketamine handout in `locale`, built with `style`.
+#[allow(dead_code)]
+pub fn build_ketamine(
+    locale: &str,
+    style: &handout::layout::Style,
+) -> (handout::model::Document, handout::build::Built) {
+    let doc = ketamine(locale);
+    let built = handout::build::build(&doc, style).expect("build");
+    (doc, built)
+}
+
 /// The texts a leaflet of `doc` must print as content, in reading order, markup
 /// removed: every text but the subject (metadata only), then the online line
 /// (`label: address`) when there is an address.
