@@ -8,7 +8,7 @@ mod image;
 mod refs;
 
 use crate::error::Result;
-use crate::layout::{Layout, Shape};
+use crate::layout::{Layout, Page, Shape};
 use crate::model::image::ImageData;
 use crate::text::FontBook;
 use deflate::deflate;
@@ -19,6 +19,15 @@ use refs::Refs;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
+/// Objects every document has, numbered first.
+struct Skeleton {
+    catalog: Ref,
+    page_tree: Ref,
+    info: Ref,
+    /// One resource dictionary shared by every page.
+    resources: Ref,
+}
+
 /// Renders `layout` to PDF bytes; equal layouts give byte-identical files.
 pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     let book = FontBook::shared().map_err(crate::error::Error::internal)?;
@@ -26,96 +35,124 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     // Soft masks (1.4) and /ActualText (1.5) are used.
     pdf.set_version(1, 5);
     let mut refs = Refs::new();
-    let catalog = refs.next();
-    let page_tree = refs.next();
-    let info = refs.next();
-    let resources = refs.next();
-
+    let ids = Skeleton {
+        catalog: refs.next(),
+        page_tree: refs.next(),
+        info: refs.next(),
+        resources: refs.next(),
+    };
     let fonts = Fonts::collect(layout);
     let font_refs = fonts.write(&mut pdf, &mut refs, book)?;
+    let images = write_images(&mut pdf, &mut refs, layout)?;
+    write_resources(&mut pdf, ids.resources, &font_refs, &images);
+    let mut page_ids = Vec::with_capacity(layout.pages.len());
+    for page in &layout.pages {
+        page_ids.push(write_page(&mut pdf, &mut refs, &ids, page, &fonts, book)?);
+    }
+    pdf.pages(ids.page_tree)
+        .kids(page_ids.iter().copied())
+        .count(page_ids.len() as i32);
+    write_catalog(&mut pdf, &ids, layout);
+    write_info(&mut pdf, ids.info, layout);
+    // The file ID is a digest of everything written before it: equal input, equal ID.
+    let digest = Sha256::digest(pdf.as_bytes());
+    let id = digest[..16].to_vec();
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
 
-    // Each image once, named by its digest.
-    let mut images: BTreeMap<String, Ref> = BTreeMap::new();
+/// Each image once, named by its digest.
+fn write_images(pdf: &mut Pdf, refs: &mut Refs, layout: &Layout) -> Result<BTreeMap<String, Ref>> {
+    let mut images = BTreeMap::new();
     for data in layout_images(layout) {
         if let std::collections::btree_map::Entry::Vacant(slot) =
             images.entry(image::resource_name(data))
         {
-            slot.insert(image::write(&mut pdf, &mut refs, data)?);
+            slot.insert(image::write(pdf, refs, data)?);
         }
     }
+    Ok(images)
+}
 
-    // One resource dictionary shared by every page.
-    {
-        let mut res = pdf
-            .indirect(resources)
-            .start::<pdf_writer::writers::Resources>();
-        let mut font_dict = res.fonts();
-        for (face, id) in &font_refs {
-            font_dict.pair(Name(fonts::resource_name(*face).as_bytes()), *id);
-        }
-        font_dict.finish();
-        if !images.is_empty() {
-            let mut xobjects = res.x_objects();
-            for (name, id) in &images {
-                xobjects.pair(Name(name.as_bytes()), *id);
-            }
+fn write_resources(
+    pdf: &mut Pdf,
+    id: Ref,
+    fonts: &[(crate::text::FaceId, Ref)],
+    images: &BTreeMap<String, Ref>,
+) {
+    let mut res = pdf.indirect(id).start::<pdf_writer::writers::Resources>();
+    let mut font_dict = res.fonts();
+    for (face, font) in fonts {
+        font_dict.pair(Name(fonts::resource_name(*face).as_bytes()), *font);
+    }
+    font_dict.finish();
+    if !images.is_empty() {
+        let mut xobjects = res.x_objects();
+        for (name, image) in images {
+            xobjects.pair(Name(name.as_bytes()), *image);
         }
     }
+}
 
-    let mut page_ids = Vec::with_capacity(layout.pages.len());
-    for page in &layout.pages {
-        let page_id = refs.next();
-        let content_id = refs.next();
-        page_ids.push(page_id);
-        let stream = content::page_content(page, &fonts, book);
-        pdf.stream(content_id, &deflate(&stream)?)
-            .filter(Filter::FlateDecode);
-        let links: Vec<(Ref, &Shape)> = page
-            .elements
-            .iter()
-            .filter(|e| matches!(e.shape, Shape::Link { .. }))
-            .map(|e| (refs.next(), &e.shape))
-            .collect();
-        for (id, shape) in &links {
-            if let Shape::Link { x, y, w, h, url } = shape {
-                let mut annot = pdf.annotation(*id);
-                annot
-                    .subtype(AnnotationType::Link)
-                    .rect(Rect::new(*x, page.height - y - h, x + w, page.height - y))
-                    .border(0.0, 0.0, 0.0, None);
-                annot
-                    .action()
-                    .action_type(ActionType::Uri)
-                    .uri(Str(url.as_bytes()));
-            }
-        }
-        let media = Rect::new(0.0, 0.0, page.width, page.height);
-        let mut p = pdf.page(page_id);
-        p.parent(page_tree)
-            .media_box(media)
-            .trim_box(media)
-            .contents(content_id)
-            .pair(Name(b"Resources"), resources);
-        if !links.is_empty() {
-            p.annotations(links.iter().map(|(id, _)| *id));
-        }
+/// One page: its content stream, its link annotations and the page itself.
+fn write_page(
+    pdf: &mut Pdf,
+    refs: &mut Refs,
+    ids: &Skeleton,
+    page: &Page,
+    fonts: &Fonts,
+    book: &'static FontBook,
+) -> Result<Ref> {
+    let page_id = refs.next();
+    let content_id = refs.next();
+    let stream = content::page_content(page, fonts, book);
+    pdf.stream(content_id, &deflate(&stream)?)
+        .filter(Filter::FlateDecode);
+    let mut links = Vec::new();
+    for e in &page.elements {
+        let Shape::Link { x, y, w, h, url } = &e.shape else {
+            continue;
+        };
+        let id = refs.next();
+        let mut annot = pdf.annotation(id);
+        annot
+            .subtype(AnnotationType::Link)
+            .rect(Rect::new(*x, page.height - y - h, x + w, page.height - y))
+            .border(0.0, 0.0, 0.0, None);
+        annot
+            .action()
+            .action_type(ActionType::Uri)
+            .uri(Str(url.as_bytes()));
+        links.push(id);
     }
-    pdf.pages(page_tree)
-        .kids(page_ids.iter().copied())
-        .count(page_ids.len() as i32);
+    let media = Rect::new(0.0, 0.0, page.width, page.height);
+    let mut p = pdf.page(page_id);
+    p.parent(ids.page_tree)
+        .media_box(media)
+        .trim_box(media)
+        .contents(content_id)
+        .pair(Name(b"Resources"), ids.resources);
+    if !links.is_empty() {
+        p.annotations(links);
+    }
+    Ok(page_id)
+}
 
-    let mut cat = pdf.catalog(catalog);
-    cat.pages(page_tree).lang(TextStr(&layout.language));
+/// The catalog: document language, and reading direction for viewers.
+fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout) {
+    let mut cat = pdf.catalog(ids.catalog);
+    cat.pages(ids.page_tree).lang(TextStr(&layout.language));
     let mut prefs = cat.viewer_preferences();
     prefs.display_doc_title(true);
     if layout.rtl {
         prefs.direction(Direction::R2L);
     }
-    prefs.finish();
-    cat.finish();
+}
 
+/// Title, author, subject, and the revision date as creation date (reproducible).
+fn write_info(pdf: &mut Pdf, id: Ref, layout: &Layout) {
     let date = pdf_date(&layout.date);
-    let mut doc_info = pdf.document_info(info);
+    let mut doc_info = pdf.document_info(id);
     doc_info.title(TextStr(&layout.title));
     if let Some(a) = &layout.author {
         doc_info.author(TextStr(a));
@@ -128,13 +165,6 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>> {
         .producer(TextStr("handout"))
         .pair(Name(b"CreationDate"), Str(date.as_bytes()))
         .pair(Name(b"ModDate"), Str(date.as_bytes()));
-    doc_info.finish();
-
-    // The file ID is a digest of everything written before it: equal input, equal ID.
-    let digest = Sha256::digest(pdf.as_bytes());
-    let id = digest[..16].to_vec();
-    pdf.set_file_id((id.clone(), id));
-    Ok(pdf.finish())
 }
 
 fn layout_images(layout: &Layout) -> impl Iterator<Item = &ImageData> {
