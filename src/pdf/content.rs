@@ -104,9 +104,7 @@ fn set_stroke(c: &mut Content, color: Rgb) {
     c.set_stroke_rgb(r3(color.0), r3(color.1), r3(color.2));
 }
 
-/// One run as TJ arrays in one text object. Each glyph's advance in the layout may
-/// differ from the font's (kerning, justified spaces); the TJ adjustment after a
-/// glyph makes up the difference, in thousandths of an em. A change of face, or a
+/// One run in one text object, as TJ arrays (see `show`). A change of face, or a
 /// glyph raised or lowered by the shaper (marks), starts a new positioned segment.
 ///
 /// Right-to-left text is drawn in visual order with one ToUnicode entry per glyph;
@@ -123,36 +121,37 @@ fn glyphs(
     fonts: &Fonts,
     book: &'static FontBook,
 ) {
-    let em = 1000.0 / run.size;
-    // The glyph's own text where its /ToUnicode entry would give another.
-    // A glyph that stands for no text at all (a mark shaped into its base letter's
-    // cluster) has no ToUnicode entry, so it says so with an empty span.
-    fn own<'g>(g: &'g PlacedGlyph, fonts: &Fonts) -> Option<&'g str> {
-        g.actual_text.as_deref().or_else(|| {
-            let mapped = fonts.text(g.face, g.gid);
-            (g.text != mapped || mapped.is_empty()).then_some(g.text.as_str())
+    // Each glyph's own text, where its /ToUnicode entry would give another. A glyph
+    // that stands for no text at all (a mark shaped into its base letter's cluster)
+    // has no ToUnicode entry, so it says so with an empty span.
+    let own: Vec<Option<&str>> = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            g.actual_text.as_deref().or_else(|| {
+                let mapped = fonts.text(g.face, g.gid);
+                (g.text != mapped || mapped.is_empty()).then_some(g.text.as_str())
+            })
         })
-    }
+        .collect();
     let mut font = None;
     c.begin_text();
     set_fill(c, run.color);
     let mut i = 0;
     while i < run.glyphs.len() {
         let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
-        let face = book.face(face_id);
-        let actual = own(&run.glyphs[i], fonts);
         let mut j = i + 1;
         // A glyph with its own text is a segment of its own, inside its span.
-        while actual.is_none()
+        while own[i].is_none()
             && j < run.glyphs.len()
             && run.glyphs[j].face == face_id
-            && own(&run.glyphs[j], fonts).is_none()
+            && own[j].is_none()
             && (run.glyphs[j].y_offset - y_off).abs() < 0.001
         {
             j += 1;
         }
         let seg = &run.glyphs[i..j];
-        if let Some(text) = actual {
+        if let Some(text) = own[i] {
             c.begin_marked_content_with_properties(Name(b"Span"))
                 .properties()
                 .actual_text(TextStr(text));
@@ -162,39 +161,41 @@ fn glyphs(
             font = Some(face_id);
         }
         let x = run.x + seg[0].x + seg[0].x_offset;
-        c.set_text_matrix([
-            1.0,
-            0.0,
-            0.0,
-            1.0,
-            r3(x),
-            r3(page_height - run.baseline + y_off),
-        ]);
-        let mut tj = c.show_positioned();
-        let mut items = tj.items();
-        let mut codes: Vec<u8> = Vec::with_capacity(seg.len() * 2);
-        for (k, g) in seg.iter().enumerate() {
-            codes.extend_from_slice(&fonts.cid(face_id, g.gid).to_be_bytes());
-            let font_adv = face.advance(u32::from(g.gid)) * run.size / face.units_per_em;
-            // Where the next glyph must start, relative to where this one was drawn.
-            let Some(next) = seg.get(k + 1) else { break };
-            let wanted = next.x + next.x_offset - (g.x + g.x_offset);
-            let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
-            if adjust.abs() >= 0.01 {
-                items.show(Str(&codes));
-                items.adjust(adjust);
-                codes.clear();
-            }
-        }
-        if !codes.is_empty() {
-            items.show(Str(&codes));
-        }
-        drop(items);
-        drop(tj);
-        if actual.is_some() {
+        let y = page_height - run.baseline + y_off;
+        c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r3(x), r3(y)]);
+        show(c, seg, run.size, fonts, book);
+        if own[i].is_some() {
             c.end_marked_content();
         }
         i = j;
     }
     c.end_text();
+}
+
+/// One segment (one face, one baseline) as a TJ array. Each glyph's advance in the
+/// layout may differ from the font's (kerning, justified spaces); the adjustment
+/// after a glyph makes up the difference, in thousandths of an em.
+fn show(c: &mut Content, seg: &[PlacedGlyph], size: f32, fonts: &Fonts, book: &'static FontBook) {
+    let Some(first) = seg.first() else { return };
+    let face = book.face(first.face);
+    let em = 1000.0 / size;
+    let mut tj = c.show_positioned();
+    let mut items = tj.items();
+    let mut codes: Vec<u8> = Vec::with_capacity(seg.len() * 2);
+    for (k, g) in seg.iter().enumerate() {
+        codes.extend_from_slice(&fonts.cid(g.face, g.gid).to_be_bytes());
+        // Where the next glyph must start, relative to where this one was drawn.
+        let Some(next) = seg.get(k + 1) else { break };
+        let font_adv = face.advance(u32::from(g.gid)) * size / face.units_per_em;
+        let wanted = next.x + next.x_offset - (g.x + g.x_offset);
+        let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
+        if adjust.abs() >= 0.01 {
+            items.show(Str(&codes));
+            items.adjust(adjust);
+            codes.clear();
+        }
+    }
+    if !codes.is_empty() {
+        items.show(Str(&codes));
+    }
 }
