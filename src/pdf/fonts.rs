@@ -66,10 +66,8 @@ impl Fonts {
                     })
                     .collect();
                 // Ascending original ids give a stable numbering (.notdef stays 0).
-                let mut remap = GlyphRemapper::new();
-                for gid in text.keys() {
-                    remap.remap(*gid);
-                }
+                let gids: Vec<u16> = text.keys().copied().collect();
+                let remap = GlyphRemapper::new_from_glyphs(&gids);
                 UsedFace { face, text, remap }
             })
             .collect();
@@ -144,17 +142,10 @@ fn write_face(
         .to_unicode(cmap);
 
     // CIDs are the subset's glyph ids, which run from 0 without gaps.
-    let mut by_cid: Vec<(u16, u16)> = used
-        .text
-        .keys()
-        .filter_map(|gid| used.remap.get(*gid).map(|cid| (cid, *gid)))
-        .collect();
-    by_cid.push((0, 0));
-    by_cid.sort_unstable();
-    by_cid.dedup();
-    let widths: Vec<f32> = by_cid
-        .iter()
-        .map(|(_, gid)| round2(face.advance(u32::from(*gid)) * scale))
+    let widths: Vec<f32> = used
+        .remap
+        .remapped_gids()
+        .map(|gid| round2(face.advance(u32::from(gid)) * scale))
         .collect();
     let mut cid = pdf.cid_font(cid_font);
     cid.subtype(CidFontType::Type2)
