@@ -34,16 +34,34 @@ fn pdfs(dir: &Path) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// The ketamine handout's languages that the batch tests build.
+const LOCALES: [&str; 8] = ["en", "de", "es", "fr", "ru", "vi", "ar", "zh-Hans"];
+
+/// A handouts folder of its own in `dir` holding the ketamine handout in the eight
+/// [`LOCALES`]: the tests count leaflets, so they must not depend on what a clinic
+/// has added to the real `handouts/` folder.
+fn ketamine_fixture(dir: &Path) -> std::path::PathBuf {
+    let root = dir.join("handouts");
+    let k = root.join("ketamine");
+    std::fs::create_dir_all(&k).expect("mkdir");
+    for l in LOCALES {
+        let f = format!("{l}.yaml");
+        std::fs::copy(Path::new("handouts/ketamine").join(&f), k.join(&f)).expect("copy");
+    }
+    root
+}
+
 #[test]
 fn parallel_output_is_identical_to_serial() {
     let tmp = tempfile::tempdir().expect("tmp");
+    let root = ketamine_fixture(tmp.path());
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     assert_eq!(
-        run(&["build", "handouts", "-o", s(&a), "-j", "1", "-q"]).0,
+        run(&["build", s(&root), "-o", s(&a), "-j", "1", "-q"]).0,
         0
     );
     assert_eq!(
-        run(&["build", "handouts", "-o", s(&b), "-j", "2", "-q"]).0,
+        run(&["build", s(&root), "-o", s(&b), "-j", "2", "-q"]).0,
         0
     );
     let names = pdfs(&a);
@@ -60,11 +78,12 @@ fn parallel_output_is_identical_to_serial() {
 #[test]
 fn reports_list_every_leaflet_with_totals() {
     let tmp = tempfile::tempdir().expect("tmp");
+    let root = ketamine_fixture(tmp.path());
     let out = tmp.path().join("out");
     let (json, xml) = (tmp.path().join("r.json"), tmp.path().join("j.xml"));
     let (code, _, err) = run(&[
         "build",
-        "handouts",
+        s(&root),
         "-o",
         s(&out),
         "-q",
@@ -211,13 +230,14 @@ fn fail_fast_stops_at_the_first_failure() {
 #[test]
 fn shards_are_disjoint_and_cover_everything() {
     let tmp = tempfile::tempdir().expect("tmp");
+    let root = ketamine_fixture(tmp.path());
     let mut union = BTreeSet::new();
     let mut total = 0;
     for k in 1..=3 {
         let out = tmp.path().join(format!("s{k}"));
         let (code, _, err) = run(&[
             "build",
-            "handouts",
+            s(&root),
             "-o",
             s(&out),
             "-q",
@@ -231,7 +251,7 @@ fn shards_are_disjoint_and_cover_everything() {
     }
     assert_eq!(total, 8, "shards overlap");
     assert_eq!(union.len(), 8, "shards miss leaflets");
-    assert_eq!(run(&["build", "handouts", "--shard", "4/3"]).0, 2);
+    assert_eq!(run(&["build", s(&root), "--shard", "4/3"]).0, 2);
 }
 
 #[test]
