@@ -210,10 +210,29 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
 
 /// Typesets `doc` into PDF bytes.
 pub fn build(doc: &Document, style: &Style) -> Result<Built> {
-    let laid = layout::layout(doc, style)?;
+    let laid = typeset(doc, style)?;
     let pdf = crate::pdf::render(&laid)?;
     Ok(Built {
         pdf,
         pages: laid.pages.len(),
     })
+}
+
+/// Lays `doc` out in `style`, after checking that the fonts have every character it
+/// prints (so that one error lists every missing character, not only the first).
+pub fn typeset(doc: &Document, style: &Style) -> Result<layout::Layout> {
+    let book = crate::text::FontBook::shared().map_err(Error::internal)?;
+    crate::text::coverage::check(doc, book)?;
+    layout::layout(doc, style)
+}
+
+/// Whether `handout` builds in `locale` in the default print form (A4, one column),
+/// with the clinic's branding, as `build` would make it: every reason it does not.
+/// `source` is the handout's loaded source document.
+pub fn check(handout: &Handout, source: Document, locale: &str, limits: Limits) -> Result<()> {
+    let mut doc = localize(handout, source, locale, limits)?;
+    let branding = crate::model::clinic::load_branding(handout.branding_dir(), limits)?;
+    let mut style = Style::default();
+    brand(&mut doc, &mut style, &branding);
+    typeset(&doc, &style).map(|_| ())
 }

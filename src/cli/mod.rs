@@ -395,8 +395,9 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
     match cmd {
         I18nCommand::Status { path, json } => {
             let mut rows = Vec::new();
+            let builds = |h: &Handout, source, locale: &str| build::check(h, source, locale, limits);
             for h in build::discover(&path)? {
-                rows.extend(i18n::status(&h, limits)?);
+                rows.extend(i18n::status(&h, limits, &builds)?);
             }
             if json {
                 let text = serde_json::to_string_pretty(&rows)
@@ -424,6 +425,11 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
                     }
                     for id in &r.missing {
                         println!("    missing: {id}");
+                    }
+                    if r.missing.is_empty() && r.stale.is_empty() {
+                        for p in &r.problems {
+                            println!("    not ready: {p}");
+                        }
                     }
                 }
             }

@@ -5,11 +5,13 @@
 
 pub mod file;
 pub mod po;
+mod status;
 
 use crate::build::{Handout, LocaleFile};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::{load::load_file, Document, Limits, Origin};
 pub use file::{fingerprint, Entry, Status, TranslationFile};
+pub use status::{status, LocaleStatus};
 use std::path::Path;
 
 /// The JSON Schema of translation files.
@@ -140,80 +142,6 @@ fn missing(path: &Path, text: &str, pos: Pos, id: &str, source: &str, locale: &s
     )
 }
 
-/// Completeness of one locale of one handout.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct LocaleStatus {
-    pub handout: String,
-    pub locale: String,
-    pub source: bool,
-    pub total: usize,
-    pub translated: usize,
-    pub missing: Vec<String>,
-    pub stale: Vec<String>,
-    pub obsolete: Vec<String>,
-    /// `source`, `draft` or `reviewed`.
-    pub review: String,
-    /// Whether this locale builds.
-    pub ready: bool,
-}
-
-/// Status of every locale of `handout`.
-pub fn status(handout: &Handout, limits: Limits) -> Result<Vec<LocaleStatus>> {
-    let doc = crate::model::load_source(&handout.source.path, &handout.name, limits)?;
-    let texts = doc.texts();
-    let mut out = vec![LocaleStatus {
-        handout: handout.name.clone(),
-        locale: handout.source.locale.clone(),
-        source: true,
-        total: texts.len(),
-        translated: texts.len(),
-        missing: Vec::new(),
-        stale: Vec::new(),
-        obsolete: Vec::new(),
-        review: "source".into(),
-        ready: true,
-    }];
-    for lf in &handout.translations {
-        let (tf, _, _) = load(&lf.path, limits)?;
-        let mut s = LocaleStatus {
-            handout: handout.name.clone(),
-            locale: lf.locale.clone(),
-            source: false,
-            total: texts.len(),
-            translated: 0,
-            missing: Vec::new(),
-            stale: Vec::new(),
-            obsolete: Vec::new(),
-            review: match tf.status {
-                Status::Draft => "draft".into(),
-                Status::Reviewed => "reviewed".into(),
-            },
-            ready: false,
-        };
-        for t in &texts {
-            match tf.entries.get(&t.id) {
-                Some(e) if !e.text.trim().is_empty() => {
-                    if e.fingerprint == fingerprint(&t.markup) {
-                        s.translated += 1;
-                    } else {
-                        s.stale.push(t.id.clone());
-                    }
-                }
-                _ => s.missing.push(t.id.clone()),
-            }
-        }
-        s.obsolete = tf
-            .entries
-            .keys()
-            .filter(|k| !texts.iter().any(|t| &t.id == *k))
-            .cloned()
-            .collect();
-        s.ready = s.missing.is_empty() && s.stale.is_empty() && s.obsolete.is_empty();
-        out.push(s);
-    }
-    Ok(out)
-}
-
 /// Creates `<locale>.yaml` for `handout` with every entry to translate.
 pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path::PathBuf> {
     if !crate::model::looks_like_language(locale) {
@@ -300,11 +228,31 @@ pub fn accept(
     Ok(updated)
 }
 
-/// The usage error for a locale the handout does not have.
+/// The usage error for a locale that is not one of the handout's translations: the
+/// source language (which export, import and accept do not work on), or none at all.
 pub fn unknown_locale(handout: &Handout, locale: &str) -> Error {
+    let translations: Vec<&str> = handout
+        .translations
+        .iter()
+        .map(|t| t.locale.as_str())
+        .collect();
+    let listed = if translations.is_empty() {
+        format!(
+            "it has no translations yet; start one with `handout i18n init {} -l LOCALE`",
+            handout.dir.display()
+        )
+    } else {
+        format!("its translations are: {}", translations.join(", "))
+    };
+    if locale == handout.source.locale {
+        return Error::usage(format!(
+            "`{locale}` is the source language of handout `{}` ({}): translation commands work on translations, not on the source; {listed}",
+            handout.name,
+            handout.source.path.display()
+        ));
+    }
     Error::usage(format!(
-        "handout `{}` has no locale `{locale}`; it has: {}",
-        handout.name,
-        handout.locales().join(", ")
+        "handout `{}` has no translation `{locale}`; {listed}",
+        handout.name
     ))
 }

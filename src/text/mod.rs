@@ -1,5 +1,6 @@
 //! Text: inline markup, font selection, shaping and hyphenation.
 
+pub mod coverage;
 pub mod fonts;
 pub mod hyphenate;
 pub mod markup;
