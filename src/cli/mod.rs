@@ -473,7 +473,7 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
         I18nCommand::Import { path, locale, file } => {
             let (doc, lf, mut tf) = translation(&path, &locale, limits)?;
             let po = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, &e))?;
-            let n = i18n::po::import(&file, &po, &mut tf)?;
+            let n = i18n::po::import(&file, &po, &doc, &locale, &mut tf)?;
             let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
             crate::output::write_atomic(&lf.path, i18n::file::render(&tf, &order).as_bytes())?;
             println!("imported {n} entries into {}", lf.path.display());

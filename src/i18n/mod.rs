@@ -237,22 +237,20 @@ pub fn unknown_locale(handout: &Handout, locale: &str) -> Error {
         .map(|t| t.locale.as_str())
         .collect();
     let listed = if translations.is_empty() {
-        format!(
-            "it has no translations yet; start one with `handout i18n init {} -l LOCALE`",
-            handout.dir.display()
-        )
+        "it has no translations yet".to_string()
     } else {
         format!("its translations are: {}", translations.join(", "))
     };
+    let dir = handout.dir.display();
     if locale == handout.source.locale {
         return Error::usage(format!(
-            "`{locale}` is the source language of handout `{}` ({}): translation commands work on translations, not on the source; {listed}",
+            "`{locale}` is the source language of handout `{}` ({}), not a translation: export, import and accept work on translations; {listed}",
             handout.name,
             handout.source.path.display()
         ));
     }
     Error::usage(format!(
-        "handout `{}` has no translation `{locale}`; {listed}",
+        "handout `{}` has no translation `{locale}`; {listed} (start a new one with `handout i18n init {dir} -l {locale}`)",
         handout.name
     ))
 }

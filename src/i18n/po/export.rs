@@ -1,0 +1,136 @@
+//! Writing a translation as a PO file.
+
+use super::syntax::escape;
+use super::{LABELS, TERMS};
+use crate::i18n::file::{fingerprint, TranslationFile};
+use crate::model::{Document, Labels};
+
+/// The PO text for translation `tf` of `doc` (the source document). The output
+/// depends only on the two files (dates come from `revised:` and `reviewed_on:`,
+/// never the clock), so exporting twice gives the same bytes.
+pub fn export(doc: &Document, tf: &TranslationFile) -> String {
+    let mut out = header(doc, tf);
+    for t in doc.texts() {
+        out.push('\n');
+        let current = fingerprint(&t.markup);
+        let entry = tf.entries.get(&t.id);
+        if let Some(e) = entry {
+            if e.fingerprint != current && !e.text.is_empty() {
+                out.push_str("#, fuzzy\n");
+                out.push_str(&format!("#| msgid {}\n", escape(&e.source)));
+            }
+        }
+        push_entry(
+            &mut out,
+            &t.id,
+            &t.markup,
+            entry.map(|e| e.text.as_str()).unwrap_or(""),
+        );
+    }
+    for (key, english, ours) in label_pairs(&doc.labels, &tf.labels) {
+        out.push('\n');
+        let note = match key {
+            "page" => "Page numbering in the footer: keep {page} and {pages}, they become the numbers.",
+            "draft_notice" => "Printed on every page while the translation is a draft.",
+            "online" => "Before the address of the online version (a colon follows).",
+            _ => "In the footer, before the revision date or the version.",
+        };
+        out.push_str(&format!("#. {note}\n"));
+        // A label still in English is shown as untranslated, so that a translator
+        // working only in PO sees it; left empty, import keeps the file's label.
+        let english_kept = ours == english && !tf.language.starts_with("en");
+        if english_kept {
+            out.push_str(&format!(
+                "#. Left empty, the label stays \"{}\".\n",
+                ours.replace('\n', " ")
+            ));
+        }
+        push_entry(
+            &mut out,
+            &format!("{LABELS}{key}"),
+            english,
+            if english_kept { "" } else { ours },
+        );
+    }
+    out.push('\n');
+    out.push_str("#. Words never hyphenated (drug names, medical terms) as spelled in this language, one per line.\n");
+    let source_terms = if doc.terms.is_empty() {
+        // msgid "" is the header's; an entry needs a msgid of its own.
+        "(the source lists no terms)".to_string()
+    } else {
+        doc.terms.join("\n")
+    };
+    push_entry(&mut out, TERMS, &source_terms, &tf.terms.join("\n"));
+    out
+}
+
+fn push_entry(out: &mut String, ctxt: &str, id: &str, string: &str) {
+    out.push_str(&format!("msgctxt {}\n", escape(ctxt)));
+    out.push_str(&format!("msgid {}\n", escape(id)));
+    out.push_str(&format!("msgstr {}\n", escape(string)));
+}
+
+/// The labels by key: the source's (English) and the translation's.
+pub fn label_pairs<'a>(
+    source: &'a Labels,
+    ours: &'a Labels,
+) -> [(&'static str, &'a str, &'a str); 5] {
+    [
+        ("draft_notice", &source.draft_notice, &ours.draft_notice),
+        ("revised", &source.revised, &ours.revised),
+        ("version", &source.version, &ours.version),
+        ("page", &source.page, &ours.page),
+        ("online", &source.online, &ours.online),
+    ]
+    .map(|(k, s, o)| (k, s.as_str(), o.as_str()))
+}
+
+/// The standard header fields (`msgfmt --check` warns without them), plus
+/// `X-Handout`, which import checks.
+fn header(doc: &Document, tf: &TranslationFile) -> String {
+    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
+    let revised = &doc.meta.revised;
+    let reviewed = tf
+        .reviewed_on
+        .as_deref()
+        .filter(|d| is_date(d))
+        .unwrap_or(revised);
+    let fields = [
+        format!(
+            "Project-Id-Version: {} {}",
+            doc.meta.name,
+            one_line(&doc.meta.version)
+        ),
+        format!("POT-Creation-Date: {revised} 00:00+0000"),
+        format!("PO-Revision-Date: {reviewed} 00:00+0000"),
+        format!(
+            "Last-Translator: {}",
+            one_line(tf.translator.as_deref().unwrap_or("unknown"))
+        ),
+        format!("Language-Team: {}", tf.language),
+        format!("Language: {}", tf.language),
+        "MIME-Version: 1.0".to_string(),
+        "Content-Type: text/plain; charset=UTF-8".to_string(),
+        "Content-Transfer-Encoding: 8bit".to_string(),
+        format!("X-Handout: {}", doc.meta.name),
+    ];
+    let mut out = format!(
+        "# The {} translation of handout `{}`.\n# Keep the Language and X-Handout lines: import checks them.\n",
+        tf.language, doc.meta.name
+    );
+    out.push_str("msgid \"\"\nmsgstr \"\"\n");
+    for f in fields {
+        out.push_str(&escape(&format!("{f}\n")));
+        out.push('\n');
+    }
+    out
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(s: &str) -> bool {
+    s.len() == 10
+        && s.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        })
+}
