@@ -56,14 +56,8 @@ fn parallel_output_is_identical_to_serial() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = ketamine_fixture(tmp.path());
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    assert_eq!(
-        run(&["build", s(&root), "-o", s(&a), "-j", "1", "-q"]).0,
-        0
-    );
-    assert_eq!(
-        run(&["build", s(&root), "-o", s(&b), "-j", "2", "-q"]).0,
-        0
-    );
+    assert_eq!(run(&["build", s(&root), "-o", s(&a), "-j", "1", "-q"]).0, 0);
+    assert_eq!(run(&["build", s(&root), "-o", s(&b), "-j", "2", "-q"]).0, 0);
     let names = pdfs(&a);
     assert_eq!(names.len(), 8);
     assert_eq!(names, pdfs(&b));

@@ -41,10 +41,7 @@ fn read(p: &Path) -> String {
 
 /// Exports `locale` of the handout in `dir` to `<tmp>/<locale>.po`; returns its path.
 fn export(dir: &Path, locale: &str) -> PathBuf {
-    let po = dir
-        .parent()
-        .expect("parent")
-        .join(format!("{locale}.po"));
+    let po = dir.parent().expect("parent").join(format!("{locale}.po"));
     let (code, _, err) = run(&["i18n", "export", s(dir), "-l", locale, "-o", s(&po)]);
     assert_eq!(code, 0, "{err}");
     po
@@ -58,7 +55,11 @@ fn refused(dir: &Path, locale: &str, po: &Path) -> String {
     let (code, out, err) = run(&["i18n", "import", s(dir), "-l", locale, s(po)]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(!out.contains("imported"), "{out}");
-    assert_eq!(read(&yaml), before, "a refused import changed {locale}.yaml");
+    assert_eq!(
+        read(&yaml),
+        before,
+        "a refused import changed {locale}.yaml"
+    );
     err
 }
 
@@ -188,7 +189,10 @@ fn po_export_has_the_standard_header_fields() {
     let fr = dir.join("fr.yaml");
     std::fs::write(
         &fr,
-        read(&fr).replace("status: draft\n", "status: draft\nreviewed_on: \"2026-12-01\"\n"),
+        read(&fr).replace(
+            "status: draft\n",
+            "status: draft\nreviewed_on: \"2026-12-01\"\n",
+        ),
     )
     .expect("write");
     assert!(read(&export(&dir, "fr")).contains("\"PO-Revision-Date: 2026-12-01 00:00+0000\\n\"\n"));
@@ -284,7 +288,10 @@ fn a_translator_working_only_in_po_ships_translated_labels_and_terms() {
 fn with_missing_characters(dir: &Path) {
     let de = dir.join("de.yaml");
     let text = read(&de)
-        .replace("\"Was ist Ketamin?\"", "\"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"")
+        .replace(
+            "\"Was ist Ketamin?\"",
+            "\"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"",
+        )
         .replace("\"Wie wirkt Ketamin?\"", "\"Wie wirkt Ketamin \u{1F9EA}?\"")
         .replace("\"Online-Version\"", "\"Online-Version \u{2603}\"")
         .replace("text: \"Ketamin ist ein", "text: \"\u{E000}Ketamin ist ein");

@@ -395,7 +395,8 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
     match cmd {
         I18nCommand::Status { path, json } => {
             let mut rows = Vec::new();
-            let builds = |h: &Handout, source, locale: &str| build::check(h, source, locale, limits);
+            let builds =
+                |h: &Handout, source, locale: &str| build::check(h, source, locale, limits);
             for h in build::discover(&path)? {
                 rows.extend(i18n::status(&h, limits, &builds)?);
             }

@@ -30,7 +30,9 @@ struct Place {
 impl Place {
     fn describe(&self) -> String {
         match (&self.file, self.pos) {
-            (Some(f), Some(p)) => format!("{}:{}:{} ({})", f.display(), p.line, p.column, self.what),
+            (Some(f), Some(p)) => {
+                format!("{}:{}:{} ({})", f.display(), p.line, p.column, self.what)
+            }
             (Some(f), None) => format!("{} ({})", f.display(), self.what),
             _ => self.what.clone(),
         }
@@ -40,7 +42,17 @@ impl Place {
 /// Every character of `doc` that no font has, grouped by character in order of first
 /// appearance, as one error with a diagnostic per character.
 pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
-    let covered = |c: char| is_ignorable(c) || book.faces().any(|(_, f)| f.covers(c));
+    // Each distinct character is looked up once: a font lookup costs ~300
+    // instructions, and a leaflet repeats a few dozen letters thousands of times.
+    let mut ascii: [Option<bool>; 128] = [None; 128];
+    let mut others: HashMap<char, bool> = HashMap::new();
+    let mut covered = |c: char| {
+        let lookup = || is_ignorable(c) || book.faces().any(|(_, f)| f.covers(c));
+        match ascii.get_mut(c as usize) {
+            Some(slot) => *slot.get_or_insert_with(lookup),
+            None => *others.entry(c).or_insert_with(lookup),
+        }
+    };
     // (character, its places, how many places in all), in order of first appearance.
     let mut missing: Vec<(char, Vec<Place>, usize)> = Vec::new();
     let mut index: HashMap<char, usize> = HashMap::new();
@@ -52,7 +64,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
             missing.len() - 1
         });
         let (_, places, count) = &mut missing[at];
-        if places.len() < MAX_PLACES {
+        if at < MAX_CHARS && places.len() < MAX_PLACES {
             places.push(place());
         }
         *count += 1;
@@ -269,9 +281,12 @@ fn label_line(source: &str, key: &str) -> Option<Pos> {
 }
 
 /// The position of the `nth` (0-based) `c` at or after `from` in `source`; `from`
-/// itself if there are fewer.
+/// itself if there are fewer nearby.
 fn locate_nth(source: &str, from: Pos, c: char, nth: usize) -> Pos {
     let mut left = nth;
+    // A character written as an escape (`\u2603`) is never found: the search stops
+    // after about the longest text's length instead of reading on to the file's end.
+    let mut budget = 4 * crate::model::MAX_TEXT_CHARS;
     for (li, line) in source.lines().enumerate().skip(from.line.saturating_sub(1)) {
         let skip = if li + 1 == from.line {
             from.column.saturating_sub(1)
@@ -279,6 +294,10 @@ fn locate_nth(source: &str, from: Pos, c: char, nth: usize) -> Pos {
             0
         };
         for (col, ch) in line.chars().enumerate().skip(skip) {
+            budget = match budget.checked_sub(1) {
+                Some(b) => b,
+                None => return from,
+            };
             if ch == c {
                 if left == 0 {
                     return Pos {
@@ -291,4 +310,72 @@ fn locate_nth(source: &str, from: Pos, c: char, nth: usize) -> Pos {
         }
     }
     from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{parse_source, Limits};
+    use std::path::Path;
+
+    fn doc(paragraph: &str) -> Document {
+        let yaml = format!(
+            "language: en\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - \"{paragraph}\"\n"
+        );
+        parse_source(
+            Path::new("en.yaml"),
+            "t",
+            yaml.as_bytes(),
+            Limits::default(),
+        )
+        .expect("parses")
+    }
+
+    fn errors(paragraph: &str) -> Vec<String> {
+        let book = FontBook::shared().expect("fonts");
+        match check(&doc(paragraph), book) {
+            Ok(()) => Vec::new(),
+            Err(e) => e.diagnostics.iter().map(|d| d.message.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn covered_text_passes() {
+        assert!(errors("Ketamine, كيتامين, 氯胺酮, кетамин, soft\u{AD}hyphen.").is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_escaped() {
+        assert_eq!(shown('\u{202E}'), "'\\u{202E}'");
+        assert_eq!(shown('\u{E000}'), "'\\u{E000}'");
+        assert_eq!(shown('\u{1}'), "'\\u{0001}'");
+        assert_eq!(shown('☃'), "'☃'");
+    }
+
+    #[test]
+    fn places_and_characters_are_capped() {
+        let many = "\u{1F48A}".repeat(MAX_PLACES + 5);
+        let e = errors(&many);
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].starts_with(&format!(
+                "character U+1F48A '\u{1F48A}' is not in any font for language `en`; it occurs in {} places:\n         en.yaml:8:10 (entry `a.1`)\n         en.yaml:8:11 (entry `a.1`)\n",
+                MAX_PLACES + 5
+            )),
+            "{}",
+            e[0]
+        );
+        assert!(e[0].ends_with("\n         and 5 more"), "{}", e[0]);
+        assert_eq!(e[0].matches("(entry `a.1`)").count(), MAX_PLACES);
+
+        let distinct: String = (0..MAX_CHARS as u32 + 10)
+            .filter_map(|i| char::from_u32(0xE000 + i))
+            .collect();
+        let e = errors(&distinct);
+        assert_eq!(e.len(), MAX_CHARS + 1);
+        assert_eq!(
+            e[MAX_CHARS],
+            "10 more characters are not in any font for language `en`"
+        );
+    }
 }

@@ -30,7 +30,9 @@ pub fn export(doc: &Document, tf: &TranslationFile) -> String {
     for (key, english, ours) in label_pairs(&doc.labels, &tf.labels) {
         out.push('\n');
         let note = match key {
-            "page" => "Page numbering in the footer: keep {page} and {pages}, they become the numbers.",
+            "page" => {
+                "Page numbering in the footer: keep {page} and {pages}, they become the numbers."
+            }
             "draft_notice" => "Printed on every page while the translation is a draft.",
             "online" => "Before the address of the online version (a colon follows).",
             _ => "In the footer, before the revision date or the version.",

@@ -76,9 +76,8 @@ pub fn parse(path: &Path, po: &str) -> Result<Vec<PoEntry>> {
             continue;
         }
         // A new flag line or a new msgctxt/msgid after a msgstr starts the next entry.
-        let starts_entry = line.starts_with("#,")
-            || line.starts_with("msgctxt ")
-            || line.starts_with("msgid ");
+        let starts_entry =
+            line.starts_with("#,") || line.starts_with("msgctxt ") || line.starts_with("msgid ");
         if starts_entry && cur.string.is_some() {
             entries.push(std::mem::take(&mut cur));
         }
@@ -169,11 +168,14 @@ mod tests {
         let e = parse(Path::new("x.po"), po).expect("parses");
         assert_eq!(e.len(), 3);
         assert!(e[0].is_header());
+        assert_eq!(header_field(po, &e[0], "Language"), Some(("de".into(), 3)));
         assert_eq!(
-            header_field(po, &e[0], "Language"),
-            Some(("de".into(), 3))
+            (e[1].line, e[1].fuzzy, e[1].string.as_deref()),
+            (5, true, Some("x"))
         );
-        assert_eq!((e[1].line, e[1].fuzzy, e[1].string.as_deref()), (5, true, Some("x")));
-        assert_eq!((e[2].line, e[2].fuzzy, e[2].ctxt.as_deref()), (12, false, Some("b")));
+        assert_eq!(
+            (e[2].line, e[2].fuzzy, e[2].ctxt.as_deref()),
+            (12, false, Some("b"))
+        );
     }
 }
