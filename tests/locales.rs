@@ -7,7 +7,6 @@ use handout::build;
 use handout::layout::Style;
 use handout::model::Limits;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const LOCALES: &[&str] = &["en", "es", "de", "fr", "ru", "vi", "ar", "zh-Hans"];
 
@@ -220,17 +219,7 @@ fn copy_handout(to: &Path) -> PathBuf {
     dir
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use support::run;
 
 #[test]
 fn stale_translation_fails_until_accepted() {

@@ -6,7 +6,6 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// `to/<name>/` holding the ketamine handout's English source and the German and
 /// French translations.
@@ -23,17 +22,7 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap_or("")
 }
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(args)
-        .output()
-        .expect("run");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use support::run;
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).expect("read")

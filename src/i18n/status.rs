@@ -123,6 +123,19 @@ fn one_line_each(e: &Error) -> Vec<String> {
             } else {
                 format!("{first} {}", rest.join("; "))
             };
+            // Messages quote the files; on a terminal a control character would act.
+            let message: String = message
+                .chars()
+                .map(|c| {
+                    if c.is_control()
+                        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                    {
+                        format!("\\u{{{:04X}}}", c as u32)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
             match (&d.file, d.pos) {
                 (Some(f), Some(p)) => format!("{}:{}:{}: {message}", f.display(), p.line, p.column),
                 (Some(f), None) => format!("{}: {message}", f.display()),

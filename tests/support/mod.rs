@@ -619,3 +619,17 @@ pub fn assert_reads_as(doc: &handout::model::Document, text: &str, what: &str) {
         assert_eq!(words_dehyphenated(&text, &expected), expected, "{what}");
     }
 }
+
+/// Runs the `handout` binary with `args`: exit code, standard output, standard error.
+#[allow(dead_code)]
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
