@@ -74,25 +74,24 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
         let Ok(styled) = markup::parse(&t.markup) else {
             continue;
         };
-        let mut seen: HashMap<char, usize> = HashMap::new();
+        let mut nth = Occurrences::default();
         for c in styled.text.chars().filter(|c| !covered(*c)) {
-            // The n-th occurrence in the text is looked for as the n-th in the file.
-            let n = seen.entry(c).or_insert(0);
-            let nth = *n;
-            *n += 1;
+            let n = nth.next(c);
             note(c, &|| Place {
                 file: Some(t.origin.file.clone()),
-                pos: Some(locate_nth(&doc.source_text, t.origin.pos, c, nth)),
+                pos: Some(locate_nth(&doc.source_text, t.origin.pos, c, n)),
                 what: format!("entry `{}`", t.id),
             });
         }
     }
     for (key, value) in printed_labels(doc) {
         let from = label_line(&doc.source_text, key);
+        let mut nth = Occurrences::default();
         for c in value.chars().filter(|c| !covered(*c)) {
+            let n = nth.next(c);
             note(c, &|| Place {
                 file: Some(doc.source_file.clone()),
-                pos: from.map(|p| locate_nth(&doc.source_text, p, c, 0)),
+                pos: from.map(|p| locate_nth(&doc.source_text, p, c, n)),
                 what: format!("label `{key}`"),
             });
         }
@@ -126,6 +125,20 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     match Error::merge(errors) {
         Some(e) => Err(e),
         None => Ok(()),
+    }
+}
+
+/// Counts each character's occurrences in one text: its n-th occurrence there is
+/// looked for as the n-th in the file from where the text starts.
+#[derive(Default)]
+struct Occurrences(HashMap<char, usize>);
+
+impl Occurrences {
+    /// How many times `c` was seen before (0 the first time).
+    fn next(&mut self, c: char) -> usize {
+        let n = self.0.entry(c).or_insert(0);
+        *n += 1;
+        *n - 1
     }
 }
 
