@@ -281,7 +281,7 @@ fn build_all(
     let started = std::time::Instant::now();
     let mut handouts: Vec<Handout> = Vec::new();
     for p in paths {
-        handouts.extend(build::discover(p)?);
+        handouts.extend(build::discover_with(p, opts.limits)?);
     }
     let jobs = batch::plan(&handouts, locales, opts)?;
     batch::check_output(&opts.output)?;

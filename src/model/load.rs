@@ -36,6 +36,16 @@ pub struct Loaded<T> {
 
 /// Reads `path` and parses it as `T`.
 pub fn load_file<T: DeserializeOwned>(path: &Path, limits: Limits) -> Result<Loaded<T>> {
+    let bytes = read_bounded(path, limits)?;
+    parse(path, &bytes, limits)
+}
+
+/// The bytes of `path`, refusing a file over the size limit without reading it:
+/// the size is checked first, and at most one byte past the limit is ever read, so
+/// a file that grows meanwhile, or one whose size the system does not know (files
+/// in /proc say 0), costs no more than the limit in time and memory.
+pub fn read_bounded(path: &Path, limits: Limits) -> Result<Vec<u8>> {
+    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
     if !meta.is_file() {
         return Err(Error::input(
@@ -45,16 +55,23 @@ pub fn load_file<T: DeserializeOwned>(path: &Path, limits: Limits) -> Result<Loa
         ));
     }
     if meta.len() > limits.max_bytes as u64 {
-        return Err(too_large(path, meta.len() as usize, limits));
+        return Err(too_large(path, Some(meta.len()), limits));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
-    parse(path, &bytes, limits)
+    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(limits.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, &e))?;
+    if bytes.len() > limits.max_bytes {
+        return Err(too_large(path, None, limits));
+    }
+    Ok(bytes)
 }
 
 /// Parses YAML `bytes` that came from `path` (used for messages only).
 pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], limits: Limits) -> Result<Loaded<T>> {
     if bytes.len() > limits.max_bytes {
-        return Err(too_large(path, bytes.len(), limits));
+        return Err(too_large(path, Some(bytes.len() as u64), limits));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -98,12 +115,14 @@ pub fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], limits: Limits) -> 
     })
 }
 
-fn too_large(path: &Path, size: usize, limits: Limits) -> Error {
+/// `size` is `None` when the file turned out larger than the system said.
+fn too_large(path: &Path, size: Option<u64>, limits: Limits) -> Error {
+    let max = limits.max_bytes;
     Error::input(
-        Diagnostic::new(format!(
-            "the file is {size} bytes, more than the limit of {} bytes",
-            limits.max_bytes
-        ))
+        Diagnostic::new(match size {
+            Some(size) => format!("the file is {size} bytes, more than the limit of {max} bytes"),
+            None => format!("the file is larger than the limit of {max} bytes"),
+        })
         .file(path)
         .help("split the handout, or raise the limit with --max-file-size if it is really meant to be this large"),
     )

@@ -6,6 +6,7 @@ pub mod image;
 mod labels;
 pub mod load;
 mod positions;
+pub mod probe;
 pub mod source;
 
 pub use document::{
