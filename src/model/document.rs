@@ -3,12 +3,18 @@
 
 use super::load::{load_file, Limits, Loaded};
 use super::source::{BlockSource, SectionKind, SourceFile};
-use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::error::{quote, Diagnostic, Error, Pos, Result};
 use std::path::{Path, PathBuf};
 
 /// Longest accepted text (a paragraph, heading or list item), in characters: a
 /// leaflet paragraph is a few hundred; this bounds the work a hostile file can cause.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Longest accepted `url`, in characters. The address becomes a QR code, whose
+/// largest symbol holds 2331 bytes at the error correction used (level M); the
+/// margin leaves room for `{locale}` to be replaced. (A phone reads a 2 cm code
+/// reliably only for a far shorter address; that is the author's to judge.)
+pub const MAX_URL_CHARS: usize = 2000;
 
 /// A text of the handout: one translatable entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,12 +195,13 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 .help(help),
         ));
     };
+    let source_text = text.as_str();
     let mut text_at = |yaml_path: &str, id: String, markup: &str, errors: &mut Vec<Error>| {
         if markup.trim().is_empty() {
             invalid(
                 errors,
                 yaml_path,
-                format!("`{id}` is empty"),
+                format!("`{}` is empty", quote(&id)),
                 "write the text, or remove the entry",
             );
         }
@@ -204,26 +211,29 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 errors,
                 yaml_path,
                 format!(
-                    "`{id}` is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}"
+                    "`{}` is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}",
+                    quote(&id)
                 ),
                 "split it into several paragraphs or sections",
             );
         }
-        Text {
+        let text = Text {
             id,
             markup: markup.to_string(),
             origin: Origin {
                 file: path.to_path_buf(),
                 pos: pos_of(yaml_path),
             },
-        }
+        };
+        errors.extend(super::emphasis::check(&text, source_text));
+        text
     };
 
     if !is_date(&src.revised) {
         invalid(
             &mut errors,
             "revised",
-            format!("`revised: {}` is not a date", src.revised),
+            format!("`revised: {}` is not a date", quote(&src.revised)),
             "write the date of the last revision as YYYY-MM-DD, e.g. 2026-11-25",
         );
     }
@@ -231,16 +241,26 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         invalid(
             &mut errors,
             "language",
-            format!("`language: {}` is not a language tag", src.language),
+            format!("`language: {}` is not a language tag", quote(&src.language)),
             "use a BCP 47 tag such as en, de, pt-BR or zh-Hans",
         );
     }
     if let Some(url) = &src.url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
+        let chars = url.chars().count();
+        if chars > MAX_URL_CHARS {
             invalid(
                 &mut errors,
                 "url",
-                format!("`url: {url}` is not a web address"),
+                format!(
+                    "the address in `url` is {chars} characters long; it may have at most {MAX_URL_CHARS}"
+                ),
+                "use a shorter address: it is printed on the leaflet and made into a QR code",
+            );
+        } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+            invalid(
+                &mut errors,
+                "url",
+                format!("`url: {}` is not a web address", quote(url)),
                 "write the full address, starting with https://",
             );
         }
@@ -276,7 +296,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.id"),
-                format!("section id `{}` is not a valid id", s.id),
+                format!("section id `{}` is not a valid id", quote(&s.id)),
                 "use lowercase letters, digits and `-`, e.g. side-effects",
             );
         } else if seen_ids.contains(&s.id.as_str())
@@ -287,7 +307,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.id"),
-                format!("section id `{}` is used twice or is reserved", s.id),
+                format!("section id `{}` is used twice or is reserved", quote(&s.id)),
                 "give every section its own id (title, subject and disclaimer are reserved)",
             );
         }
@@ -296,7 +316,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.body"),
-                format!("section `{}` has an empty body", s.id),
+                format!("section `{}` has an empty body", quote(&s.id)),
                 "add a paragraph or a list",
             );
         }

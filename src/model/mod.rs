@@ -2,12 +2,15 @@
 
 pub mod clinic;
 mod document;
+pub mod emphasis;
 pub mod image;
 mod labels;
 pub mod load;
 mod positions;
 pub mod probe;
+mod scan;
 pub mod source;
+mod yaml_error;
 
 pub use document::{
     is_language_tag as looks_like_language, load_source, parse_source, Block, Document, Image,
