@@ -89,3 +89,44 @@ fn the_build_command_refuses_a_huge_file_naming_it() {
         )
     );
 }
+
+#[test]
+fn a_huge_clinic_file_is_refused_without_reading_it() {
+    // clinic.yaml is not looked at by discovery; the build reads it (for the cache
+    // key and the branding) and must stop at the limit too.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("h");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("en.yaml"),
+        "language: en\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text.\n",
+    )
+    .expect("write");
+    let clinic = tmp.path().join("clinic.yaml");
+    std::fs::File::create(&clinic)
+        .and_then(|f| f.set_len(1 << 30))
+        .expect("sparse file");
+    let handouts = build::discover_with(&dir, Limits::default()).expect("discover");
+    let opts = handout::batch::Options {
+        output: tmp.path().join("out"),
+        limits: Limits::default(),
+        style: handout::layout::Style::default(),
+        jobs: Some(1),
+        fail_fast: false,
+        force: false,
+        shard: None,
+        variant: String::new(),
+    };
+    let jobs = handout::batch::plan(&handouts, &[], &opts).expect("plan");
+    let before = bytes_read();
+    // One job runs on this thread, so this thread's counter sees every read.
+    let outcomes = handout::batch::run(&jobs, &opts, &|_| {}).expect("run");
+    let read = bytes_read() - before;
+    assert!(read < 4 * 1024 * 1024, "{read} bytes read");
+    let err = outcomes[0].error.as_ref().expect("refused");
+    assert_eq!(
+        err.diagnostics[0].message,
+        "the file is 1073741824 bytes, more than the limit of 1048576 bytes"
+    );
+    assert_eq!(err.diagnostics[0].file.as_deref(), Some(clinic.as_path()));
+}
