@@ -34,19 +34,24 @@ fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
     child.wait_with_output().expect("wait")
 }
 
+/// `handout build SRC -o OUT` into a closed pipe.
+fn build_into_closed_pipe(src: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        src.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ];
+    args.extend_from_slice(extra);
+    run_into_closed_pipe(&args)
+}
+
 #[test]
 fn a_closed_pipe_ends_output_quietly_and_the_build_completes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let src = handouts(tmp.path(), 3);
     let out = tmp.path().join("out");
-    let run = run_into_closed_pipe(&[
-        "build",
-        src.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-        "-j",
-        "1",
-    ]);
+    let run = build_into_closed_pipe(&src, &out, &["-j", "1"]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "", "nothing is said about the closed pipe");
@@ -83,12 +88,7 @@ fn a_failed_build_into_a_closed_pipe_keeps_its_exit_code() {
     )
     .expect("write");
     let out = tmp.path().join("out");
-    let run = run_into_closed_pipe(&[
-        "build",
-        src.to_str().expect("utf-8"),
-        "-o",
-        out.to_str().expect("utf-8"),
-    ]);
+    let run = build_into_closed_pipe(&src, &out, &[]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
     assert!(
@@ -97,19 +97,28 @@ fn a_failed_build_into_a_closed_pipe_keeps_its_exit_code() {
     );
 }
 
+/// `handout build -o OUT SRC` with `extra` arguments; returns stdout after asserting
+/// success.
+fn build(out: &Path, src: &Path, extra: &[&str]) -> String {
+    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .arg("build")
+        .args(extra)
+        .arg("-o")
+        .arg(out)
+        .arg(src)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    stdout
+}
+
 #[test]
 fn one_leaflet_and_one_page_are_singular() {
     let tmp = tempfile::tempdir().expect("tmp");
     let src = handouts(tmp.path(), 1);
     let out = tmp.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-o"])
-        .arg(&out)
-        .arg(&src)
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    assert_eq!(run.status.code(), Some(0), "{stdout}");
+    let stdout = build(&out, &src, &[]);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     let pdf = out.join("h0.en.pdf");
@@ -129,20 +138,8 @@ fn one_leaflet_and_one_page_are_singular() {
     );
     // Two leaflets are plural.
     let src = handouts(tmp.path(), 2);
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-q", "-o"])
-        .arg(&out)
-        .arg(&src)
-        .output()
-        .expect("run");
-    assert_eq!(run.status.code(), Some(0));
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-o"])
-        .arg(&out)
-        .arg(&src)
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&run.stdout);
+    build(&out, &src, &["-q"]);
+    let stdout = build(&out, &src, &[]);
     assert!(
         stdout.contains("\n2 leaflets: 0 built, 2 unchanged, 0 failed in "),
         "{stdout}"
