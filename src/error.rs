@@ -105,6 +105,11 @@ pub fn quote(s: &str) -> String {
     escape(&short)
 }
 
+/// `n` and the noun, singular or plural: "1 leaflet", "2 leaflets", "0 spaces".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 impl Snippet {
     /// The window of `line` around `column` (1-based, in characters).
     pub fn new(line: &str, column: usize) -> Snippet {
@@ -286,6 +291,13 @@ mod tests {
                 marker: 2
             }
         );
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "leaflet", "leaflets"), "1 leaflet");
+        assert_eq!(count(0, "leaflet", "leaflets"), "0 leaflets");
+        assert_eq!(count(2, "entry", "entries"), "2 entries");
     }
 
     #[test]

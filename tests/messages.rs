@@ -70,6 +70,37 @@ fn a_mis_indented_body_is_pointed_at() {
 }
 
 #[test]
+fn a_key_shifted_against_the_key_above_is_named() {
+    let yaml = with_body("      - Some text.\n").replace("version:", " version:");
+    assert_eq!(
+        stderr_of(&yaml, &[]),
+        "error: `version` is indented by 1 space, the key above it by 0
+  --> FILE:4:2
+  |
+4 |  version: \"1.0\"
+  |  ^
+  = help: start it at the beginning of the line, like the key above it, if it belongs to the same part; YAML places a key by its indentation
+"
+    );
+    let yaml = with_body("      - Some text.\n").replace("    heading:", "     heading:");
+    assert!(
+        stderr_of(&yaml, &[]).starts_with(
+            "error: `heading` is indented by 5 spaces, the key above it by 4\n  --> FILE:7:6\n"
+        ),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn a_lowercase_word_and_a_colon_also_suggest_quotes() {
+    let err = stderr_of(&with_body("      - note: do not drive\n"), &[]);
+    assert!(
+        err.ends_with("  = help: the keys allowed here are: list, image, alt; if this is a text, put it in quotes (a colon followed by a space starts a key)\n"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_text_with_a_colon_is_explained_and_shown_quoted() {
     let yaml = with_body("      - Common side effects: nausea and dizziness.\n");
     assert_eq!(

@@ -317,7 +317,7 @@ fn build_all(
                 print::line(format_args!(
                     "{what} {} ({}, {:.1} KB)",
                     o.output,
-                    print::count(o.pages, "page", "pages"),
+                    crate::error::count(o.pages, "page", "pages"),
                     o.bytes as f64 / 1024.0
                 ));
             } else {
@@ -340,7 +340,7 @@ fn build_all(
         let t = &rep.totals;
         print::line(format_args!(
             "{}: {} built, {} unchanged, {} failed{} in {:.0} ms",
-            print::count(t.leaflets, "leaflet", "leaflets"),
+            crate::error::count(t.leaflets, "leaflet", "leaflets"),
             t.built,
             t.unchanged,
             t.failed,

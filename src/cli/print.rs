@@ -41,20 +41,3 @@ pub fn error(text: &str) {
 pub fn line(line: impl std::fmt::Display) {
     text(&format!("{line}\n"));
 }
-
-/// `n` and the noun, singular or plural: "1 leaflet", "2 leaflets".
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_agree_with_their_number() {
-        assert_eq!(count(1, "leaflet", "leaflets"), "1 leaflet");
-        assert_eq!(count(0, "leaflet", "leaflets"), "0 leaflets");
-        assert_eq!(count(2, "entry", "entries"), "2 entries");
-    }
-}

@@ -68,6 +68,41 @@ pub fn misplaced_key(text: &str, at: Pos, key: &str) -> Option<Misplaced> {
         .map(|(i, l)| found(*i, l))
 }
 
+/// For libyaml's "mapping values are not allowed" at `line`: the key on that line
+/// when it is indented unlike the last key above it that holds a value on its own
+/// line (`version: "1"` after `revised: …`), so the parser took it for the
+/// continuation of that value.
+pub fn shifted_key(text: &str, line: usize) -> Option<Misplaced> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = *lines.get(line.checked_sub(1)?)?;
+    let above = lines[..line - 1].iter().rev().find(|l| !is_blank(l))?;
+    // The column of the key above: after its indentation and any "- ".
+    let key_column = |l: &str| {
+        let mut i = indent_of(l);
+        while l[i..].starts_with("- ") {
+            i += 2 + indent_of(&l[i + 2..]);
+        }
+        i
+    };
+    let (indent, expected) = (indent_of(here), key_column(above));
+    let opens_block = above.trim_end().ends_with(':');
+    (indent != expected && !opens_block && above.contains(": ")).then(|| Misplaced {
+        key: here
+            .trim()
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        pos: Pos {
+            line,
+            column: indent + 1,
+        },
+        indent,
+        expected,
+    })
+}
+
 /// Where a quoted value that is not closed on its own line opens, if the parser's
 /// error at `error_line` can be its consequence: the quote never closes, or closes
 /// (at the next quote mark) just before the error.

@@ -6,7 +6,7 @@
 //! and where. Each explanation below starts from one such message.
 
 use super::scan as indent;
-use crate::error::{quote, Diagnostic, Error, Pos};
+use crate::error::{count, quote, Diagnostic, Error, Pos};
 use std::path::Path;
 
 /// Messages serde itself writes (as opposed to libyaml's syntax errors).
@@ -61,21 +61,36 @@ pub(super) fn serde_error(path: &Path, text: &str, err: &serde_yaml::Error) -> E
                     .into(),
             );
         } else if detail.starts_with("mapping values are not allowed") {
-            d.message = "a colon followed by a space is not allowed here".into();
-            help = Some("check this line's indentation against the lines above it; if it is a text with `: ` in it, put the whole text in quotes".into());
+            let shifted = reported.and_then(|r| indent::shifted_key(text, r.line));
+            if let Some(found) = shifted {
+                d.message = format!(
+                    "`{}` is indented by {}, the key above it by {}",
+                    quote(&found.key),
+                    count(found.indent, "space", "spaces"),
+                    found.expected
+                );
+                pos = Some(found.pos);
+                help = Some(format!(
+                    "{}, like the key above it, if it belongs to the same part; YAML places a key by its indentation",
+                    indent_to(found.expected)
+                ));
+            } else {
+                d.message = "a colon followed by a space is not allowed here".into();
+                help = Some("check this line's indentation against the lines above it; if it is a text with `: ` in it, put the whole text in quotes".into());
+            }
         }
     } else if let Some(key) = between(&detail, "missing field `", "`") {
         if let Some(found) = reported.and_then(|r| indent::misplaced_key(text, r, key)) {
             d.message = in_path(format!(
-                "`{}` is indented by {} spaces, the keys before it by {}",
+                "`{}` is indented by {}, the keys before it by {}",
                 quote(&found.key),
-                found.indent,
+                count(found.indent, "space", "spaces"),
                 found.expected
             ));
             pos = Some(found.pos);
             help = Some(format!(
-                "indent it by exactly {} spaces, like the keys before it: YAML places a key by its indentation (this is why it found no `{key}:` here)",
-                found.expected
+                "{}, like the keys before it: YAML places a key by its indentation (this is why it found no `{key}:` here)",
+                indent_to(found.expected)
             ));
         }
     } else if detail.starts_with("a colon followed by a space") {
@@ -119,6 +134,14 @@ pub(super) fn serde_error(path: &Path, text: &str, err: &serde_yaml::Error) -> E
         d = d.help(h);
     }
     Error::input(d)
+}
+
+/// What to do to put a line at indentation `n`.
+fn indent_to(n: usize) -> String {
+    match n {
+        0 => "start it at the beginning of the line".into(),
+        n => format!("indent it by exactly {}", count(n, "space", "spaces")),
+    }
 }
 
 /// The message without libyaml's " at line L column C" marks, and the context
@@ -214,6 +237,11 @@ fn advice(detail: &str) -> Option<String> {
             .filter(|(d, c)| *d <= 2.max(c.len() / 3));
         return Some(match best {
             Some((_, c)) => format!("did you mean `{c}`?"),
+            // In a body, the likelier mistake is a text with ": " in it.
+            None if candidates == ["list", "image", "alt"] => format!(
+                "the keys allowed here are: {}; if this is a text, put it in quotes (a colon followed by a space starts a key)",
+                candidates.join(", ")
+            ),
             None => format!("the keys allowed here are: {}", candidates.join(", ")),
         });
     }
