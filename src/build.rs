@@ -54,8 +54,14 @@ fn examine(path: &Path, limits: Limits) -> Result<(LocaleFile, bool)> {
     let bytes = crate::model::load::read_bounded(path, limits)?;
     let probe = crate::model::probe::probe(&String::from_utf8_lossy(&bytes));
     let stem = stem(path);
+    // A `language:` that is no tag (it could hold a path) never names a file; the
+    // loader reports it.
     let locale = match probe.language {
-        Some((language, _)) if !model::looks_like_language(&stem) => language,
+        Some((language, _))
+            if !model::looks_like_language(&stem) && model::looks_like_language(&language) =>
+        {
+            language
+        }
         _ => stem,
     };
     let file = LocaleFile {
@@ -156,7 +162,7 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>, limits: Limits) -> Result<Handout
             return Err(Error::input(
                 Diagnostic::new(format!(
                     "handout `{name}` has two files for `{}`: {} and {}",
-                    file.locale,
+                    crate::error::quote(&file.locale),
                     file_name(&other.path),
                     file_name(&file.path)
                 ))
