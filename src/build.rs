@@ -42,11 +42,33 @@ pub struct Built {
     pub pages: usize,
 }
 
-/// Whether a YAML file is a translation (it has a top-level `entries:` key).
-fn is_translation(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .map(|t| t.lines().any(|l| l.starts_with("entries:")))
-        .unwrap_or(false)
+/// A YAML file's locale and whether it is a translation (a top-level `entries:`).
+///
+/// The locale is the language the file says it is in (`language:`), so a file not
+/// named after its language (`leaflet.yaml`) still gives `leaflet.en.pdf`, never
+/// `leaflet.leaflet.pdf`. A file named like a language tag keeps that name as its
+/// locale: if `language:` disagrees, loading it says so, for sources and
+/// translations alike (`localize`, `i18n::apply`), rather than printing a leaflet
+/// under the wrong language's name. Reading is bounded by the size limit.
+fn examine(path: &Path, limits: Limits) -> Result<(LocaleFile, bool)> {
+    let bytes = crate::model::load::read_bounded(path, limits)?;
+    let probe = crate::model::probe::probe(&String::from_utf8_lossy(&bytes));
+    let stem = stem(path);
+    // A `language:` that is no tag (it could hold a path) never names a file; the
+    // loader reports it.
+    let locale = match probe.language {
+        Some((language, _))
+            if !model::looks_like_language(&stem) && model::looks_like_language(&language) =>
+        {
+            language
+        }
+        _ => stem,
+    };
+    let file = LocaleFile {
+        locale,
+        path: path.to_path_buf(),
+    };
+    Ok((file, probe.translation))
 }
 
 fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -67,32 +89,38 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Finds the handouts at `path`: a handout folder, a folder of handout folders, or one file.
+/// Finds the handouts at `path` (with the default size limit).
 pub fn discover(path: &Path) -> Result<Vec<Handout>> {
+    discover_with(path, Limits::default())
+}
+
+/// Finds the handouts at `path`: a handout folder, a folder of handout folders, or one
+/// file; no file over `limits` is read past the limit.
+pub fn discover_with(path: &Path, limits: Limits) -> Result<Vec<Handout>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, &e))?;
     if meta.is_file() {
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let locale = stem(path);
-        let name = if model::looks_like_language(&locale) {
+        let (source, _) = examine(path, limits)?;
+        // `handouts/ketamine/en.yaml` is the ketamine handout, as when its folder is
+        // built; a file not named after a language names its handout itself.
+        let stem = stem(path);
+        let name = if model::looks_like_language(&stem) {
             dir.file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| locale.clone())
+                .unwrap_or(stem)
         } else {
-            locale.clone()
+            stem
         };
         return Ok(vec![Handout {
             name,
             dir,
-            source: LocaleFile {
-                locale,
-                path: path.to_path_buf(),
-            },
+            source,
             translations: Vec::new(),
         }]);
     }
     let files = yaml_files(path)?;
     if !files.is_empty() {
-        return handout_in(path, files).map(|h| vec![h]);
+        return handout_in(path, files, limits).map(|h| vec![h]);
     }
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(|e| Error::io("read folder", path, &e))?
@@ -104,7 +132,7 @@ pub fn discover(path: &Path) -> Result<Vec<Handout>> {
     for d in dirs {
         let files = yaml_files(&d)?;
         if !files.is_empty() {
-            out.push(handout_in(&d, files)?);
+            out.push(handout_in(&d, files, limits)?);
         }
     }
     if out.is_empty() {
@@ -117,16 +145,40 @@ pub fn discover(path: &Path) -> Result<Vec<Handout>> {
     Ok(out)
 }
 
-fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
+fn handout_in(dir: &Path, files: Vec<PathBuf>, limits: Limits) -> Result<Handout> {
     let name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "handout".into());
-    let (translations, sources): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|p| is_translation(p));
-    let source = match sources.as_slice() {
-        [one] => one.clone(),
-        [] => {
+    let mut translations = Vec::new();
+    let mut sources = Vec::new();
+    for path in files {
+        let (file, translation) = examine(&path, limits)?;
+        if let Some(other) = sources
+            .iter()
+            .chain(&translations)
+            .find(|f: &&LocaleFile| f.locale == file.locale)
+        {
+            return Err(Error::input(
+                Diagnostic::new(format!(
+                    "handout `{name}` has two files for `{}`: {} and {}",
+                    crate::error::quote(&file.locale),
+                    file_name(&other.path),
+                    file_name(&file.path)
+                ))
+                .file(dir)
+                .help("keep one file per language; both would be written to the same PDF"),
+            ));
+        }
+        if translation {
+            translations.push(file);
+        } else {
+            sources.push(file);
+        }
+    }
+    let source = match sources.len() {
+        1 => sources.remove(0),
+        0 => {
             return Err(Error::input(
                 Diagnostic::new(format!(
                     "handout `{name}` has no source file, only translations"
@@ -135,12 +187,15 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
                 .help("add the source language file (the one with `sections:`), e.g. en.yaml"),
             ))
         }
-        many => {
+        n => {
             return Err(Error::input(
                 Diagnostic::new(format!(
-                    "handout `{name}` has {} source files ({}); it must have exactly one",
-                    many.len(),
-                    many.iter().map(|p| stem(p)).collect::<Vec<_>>().join(", ")
+                    "handout `{name}` has {n} source files ({}); it must have exactly one",
+                    sources
+                        .iter()
+                        .map(|f| stem(&f.path))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
                 .file(dir)
                 .help("keep one source file; translations list their texts under `entries:`"),
@@ -150,18 +205,15 @@ fn handout_in(dir: &Path, files: Vec<PathBuf>) -> Result<Handout> {
     Ok(Handout {
         name,
         dir: dir.to_path_buf(),
-        source: LocaleFile {
-            locale: stem(&source),
-            path: source,
-        },
-        translations: translations
-            .into_iter()
-            .map(|p| LocaleFile {
-                locale: stem(&p),
-                path: p,
-            })
-            .collect(),
+        source,
+        translations,
     })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Loads the document of `handout` in `locale`: the source, or the source with a
@@ -179,6 +231,7 @@ pub fn localize(
     limits: Limits,
 ) -> Result<Document> {
     let mut doc = if locale == handout.source.locale {
+        check_language(&handout.source, &source)?;
         source
     } else {
         let lf = handout
@@ -186,13 +239,41 @@ pub fn localize(
             .iter()
             .find(|t| t.locale == locale)
             .ok_or_else(|| crate::i18n::unknown_locale(handout, locale))?;
-        crate::i18n::apply(source, lf, limits)?
+        let doc = crate::i18n::apply(source, lf, limits)?;
+        // The source's texts were checked when it was loaded; these are new.
+        crate::model::emphasis::check_all(&doc)?;
+        doc
     };
     // One address template serves every language: `{locale}` becomes this one.
     if let Some(url) = &mut doc.meta.url {
         *url = url.replace("{locale}", locale);
     }
     Ok(doc)
+}
+
+/// A source file named after one language must be in that language (translations
+/// are checked the same way when they are applied): a `de.yaml` that says
+/// `language: fr` would print French under a German file name.
+fn check_language(file: &LocaleFile, doc: &Document) -> Result<()> {
+    if doc.language == file.locale {
+        return Ok(());
+    }
+    let at = crate::model::probe::probe(&doc.source_text)
+        .language
+        .map_or(crate::error::Pos { line: 1, column: 1 }, |(_, pos)| pos);
+    Err(Error::input(
+        Diagnostic::new(format!(
+            "the file is named {} but says `language: {}`",
+            file_name(&file.path),
+            doc.language
+        ))
+        .file(&file.path)
+        .at(&doc.source_text, at)
+        .help(format!(
+            "rename the file to {}.yaml, or correct `language:`",
+            doc.language
+        )),
+    ))
 }
 
 /// Applies a clinic's branding: its name (unless the handout names one), its contact

@@ -120,7 +120,7 @@ fn wrong_value_type_is_explained() {
     let run = fails(&VALID.replace("title: Test leaflet", "title: [a, b]"));
     assert!(
         run.stderr
-            .contains("invalid type: sequence, expected a string"),
+            .contains("expected a text, found a list (in `title`)"),
         "{}",
         run.stderr
     );

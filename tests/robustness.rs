@@ -61,7 +61,8 @@ fn with_body(body: &str) -> String {
 fn null_document() {
     let r = refuse(b"~\n", &[]);
     assert!(
-        r.stderr.contains("expected struct SourceFile") && r.stderr.contains("must be a mapping"),
+        r.stderr.contains("expected a handout file (keys such as `language:`, `title:` and `sections:`), found nothing (an empty value)")
+            && r.stderr.contains("the file must hold keys such as `language:` and `title:`, one per line"),
         "{}",
         r.stderr
     );
@@ -70,7 +71,11 @@ fn null_document() {
 #[test]
 fn wrong_top_level_type() {
     let r = refuse(b"- language: en\n- title: x\n", &[]);
-    assert!(r.stderr.contains("invalid type: sequence"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("expected a handout file (keys such as `language:`, `title:` and `sections:`), found a list"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

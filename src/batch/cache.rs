@@ -3,7 +3,7 @@
 //! wrote, is not rebuilt. The record lives in `<output>/.handout-cache.json`.
 
 use super::{Job, Options};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -88,7 +88,9 @@ pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
             .map(|t| &t.path),
     );
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| Error::io("read", f, &e))?;
+        // Bounded like every read of an input: a huge clinic.yaml (which discovery
+        // does not look at) is refused here without being read.
+        let bytes = crate::model::load::read_bounded(f, opts.limits)?;
         h.update(bytes.len().to_le_bytes());
         h.update(&bytes);
     }

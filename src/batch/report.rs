@@ -36,6 +36,17 @@ pub struct Outcome {
     pub error: Option<Error>,
 }
 
+/// The leaflet's names as reports and logs show them: folder and file names come
+/// from users and may hold control characters (see [`crate::error::escape`]).
+fn names(job: &Job) -> (String, String, String) {
+    use crate::error::escape;
+    (
+        escape(&job.handout.name),
+        escape(&job.locale),
+        escape(&job.output.display().to_string()),
+    )
+}
+
 impl Outcome {
     pub fn ok(
         job: &Job,
@@ -45,10 +56,11 @@ impl Outcome {
         pages: usize,
         ms: f64,
     ) -> Self {
+        let (handout, locale, output) = names(job);
         Outcome {
-            handout: job.handout.name.clone(),
-            locale: job.locale.clone(),
-            output: job.output.display().to_string(),
+            handout,
+            locale,
+            output,
             status,
             pages,
             bytes,
@@ -61,10 +73,11 @@ impl Outcome {
     }
 
     pub fn failed(job: &Job, status: Status, error: Error, ms: f64) -> Self {
+        let (handout, locale, output) = names(job);
         Outcome {
-            handout: job.handout.name.clone(),
-            locale: job.locale.clone(),
-            output: job.output.display().to_string(),
+            handout,
+            locale,
+            output,
             status,
             pages: 0,
             bytes: 0,
@@ -77,10 +90,11 @@ impl Outcome {
     }
 
     pub fn skipped(job: &Job) -> Self {
+        let (handout, locale, output) = names(job);
         Outcome {
-            handout: job.handout.name.clone(),
-            locale: job.locale.clone(),
-            output: job.output.display().to_string(),
+            handout,
+            locale,
+            output,
             status: Status::Skipped,
             pages: 0,
             bytes: 0,

@@ -1,5 +1,7 @@
 //! Command line: turns arguments into work for the library, prints, picks the exit code.
 
+mod print;
+
 use crate::build::{self, Handout};
 use crate::error::{Error, Result};
 use crate::layout::Style;
@@ -191,14 +193,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     } = &cli.command
     {
         if *layout != LayoutArg::Trifold {
-            eprintln!("error: --fold-marks only applies to --layout trifold");
+            print::error("error: --fold-marks only applies to --layout trifold\n");
             return 2;
         }
     }
     match execute(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprint!("{e}");
+            print::error(&e.to_string());
             e.kind.exit_code()
         }
     }
@@ -208,9 +210,9 @@ fn execute(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Schema { translation } => {
             if translation {
-                println!("{}", crate::i18n::schema_json());
+                print::line(crate::i18n::schema_json());
             } else {
-                println!("{}", crate::model::schema_json());
+                print::line(crate::model::schema_json());
             }
             Ok(())
         }
@@ -252,7 +254,7 @@ fn execute(cli: Cli) -> Result<()> {
                 fail_fast,
                 force,
                 shard,
-                variant: Style::variant(paper.into(), large_print, layout.into()),
+                variant: Style::variant(paper.into(), large_print, layout.into(), fold_marks),
             };
             build_all(
                 &paths,
@@ -279,7 +281,7 @@ fn build_all(
     let started = std::time::Instant::now();
     let mut handouts: Vec<Handout> = Vec::new();
     for p in paths {
-        handouts.extend(build::discover(p)?);
+        handouts.extend(build::discover_with(p, opts.limits)?);
     }
     let jobs = batch::plan(&handouts, locales, opts)?;
     batch::check_output(&opts.output)?;
@@ -291,8 +293,12 @@ fn build_all(
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(jobs.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} leaflets {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(if jobs.len() == 1 {
+                "{bar:30} {pos}/{len} leaflet {msg}"
+            } else {
+                "{bar:30} {pos}/{len} leaflets {msg}"
+            })
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     });
@@ -308,15 +314,14 @@ fn build_all(
                 Status::Skipped => "skipped",
             };
             if o.error.is_none() {
-                println!(
-                    "{what} {} ({} page{}, {:.1} KB)",
+                print::line(format_args!(
+                    "{what} {} ({}, {:.1} KB)",
                     o.output,
-                    o.pages,
-                    if o.pages == 1 { "" } else { "s" },
+                    crate::error::count(o.pages, "page", "pages"),
                     o.bytes as f64 / 1024.0
-                );
+                ));
             } else {
-                println!("{what} {}", o.output);
+                print::line(format_args!("{what} {}", o.output));
             }
         }
     };
@@ -333,9 +338,9 @@ fn build_all(
     }
     if !quiet {
         let t = &rep.totals;
-        println!(
-            "{} leaflets: {} built, {} unchanged, {} failed{} in {:.0} ms",
-            t.leaflets,
+        print::line(format_args!(
+            "{}: {} built, {} unchanged, {} failed{} in {:.0} ms",
+            crate::error::count(t.leaflets, "leaflet", "leaflets"),
             t.built,
             t.unchanged,
             t.failed,
@@ -345,7 +350,7 @@ fn build_all(
                 String::new()
             },
             t.milliseconds
-        );
+        ));
     }
     let errors: Vec<Error> = rep.leaflets.into_iter().filter_map(|o| o.error).collect();
     match Error::merge(errors) {
@@ -527,19 +532,19 @@ fn watch(paths: &[PathBuf], locales: &[String], output: PathBuf, interval: u64) 
         variant: String::new(),
     };
     let mut last = None;
-    println!(
+    print::line(format_args!(
         "watching {} (Ctrl-C to stop)",
         paths
             .iter()
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(", ")
-    );
+    ));
     loop {
         let now = snapshot(paths);
         if last.as_ref() != Some(&now) {
             if let Err(e) = build_all(paths, locales, &opts, false, None, None) {
-                eprint!("{e}");
+                print::error(&e.to_string());
             }
             last = Some(now);
         }

@@ -169,8 +169,16 @@ impl Style {
     }
 
     /// Suffix of output names for this print form: "" for A4, ".letter",
-    /// ".a5.large", ".letter.trifold"…
-    pub fn variant(paper: PaperSize, large_print: bool, imposition: Imposition) -> String {
+    /// ".a5.large", ".letter.trifold", ".trifold.fold-marks"…
+    ///
+    /// Every option that changes the PDF changes the name, so two print forms built
+    /// into one folder never overwrite each other.
+    pub fn variant(
+        paper: PaperSize,
+        large_print: bool,
+        imposition: Imposition,
+        fold_marks: bool,
+    ) -> String {
         let mut v = match paper {
             PaperSize::A4 => String::new(),
             PaperSize::Letter => ".letter".into(),
@@ -183,6 +191,9 @@ impl Style {
             Imposition::Single => {}
             Imposition::TwoColumn => v.push_str(".two-column"),
             Imposition::TriFold => v.push_str(".trifold"),
+        }
+        if fold_marks {
+            v.push_str(".fold-marks");
         }
         v
     }

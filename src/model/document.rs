@@ -3,12 +3,19 @@
 
 use super::load::{load_file, Limits, Loaded};
 use super::source::{BlockSource, SectionKind, SourceFile};
-use crate::error::{Diagnostic, Error, Pos, Result};
+use super::values::{is_date, is_id, is_language_tag};
+use crate::error::{quote, Diagnostic, Error, Pos, Result};
 use std::path::{Path, PathBuf};
 
 /// Longest accepted text (a paragraph, heading or list item), in characters: a
 /// leaflet paragraph is a few hundred; this bounds the work a hostile file can cause.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Longest accepted `url`, in characters. The address becomes a QR code, whose
+/// largest symbol holds 2331 bytes at the error correction used (level M); the
+/// margin leaves room for `{locale}` to be replaced. (A phone reads a 2 cm code
+/// reliably only for a far shorter address; that is the author's to judge.)
+pub const MAX_URL_CHARS: usize = 2000;
 
 /// A text of the handout: one translatable entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -189,12 +196,13 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 .help(help),
         ));
     };
+    let source_text = text.as_str();
     let mut text_at = |yaml_path: &str, id: String, markup: &str, errors: &mut Vec<Error>| {
         if markup.trim().is_empty() {
             invalid(
                 errors,
                 yaml_path,
-                format!("`{id}` is empty"),
+                format!("`{}` is empty", quote(&id)),
                 "write the text, or remove the entry",
             );
         }
@@ -204,26 +212,29 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 errors,
                 yaml_path,
                 format!(
-                    "`{id}` is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}"
+                    "`{}` is {chars} characters long; a text may have at most {MAX_TEXT_CHARS}",
+                    quote(&id)
                 ),
                 "split it into several paragraphs or sections",
             );
         }
-        Text {
+        let text = Text {
             id,
             markup: markup.to_string(),
             origin: Origin {
                 file: path.to_path_buf(),
                 pos: pos_of(yaml_path),
             },
-        }
+        };
+        errors.extend(super::emphasis::check(&text, source_text));
+        text
     };
 
     if !is_date(&src.revised) {
         invalid(
             &mut errors,
             "revised",
-            format!("`revised: {}` is not a date", src.revised),
+            format!("`revised: {}` is not a date", quote(&src.revised)),
             "write the date of the last revision as YYYY-MM-DD, e.g. 2026-11-25",
         );
     }
@@ -231,16 +242,26 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         invalid(
             &mut errors,
             "language",
-            format!("`language: {}` is not a language tag", src.language),
+            format!("`language: {}` is not a language tag", quote(&src.language)),
             "use a BCP 47 tag such as en, de, pt-BR or zh-Hans",
         );
     }
     if let Some(url) = &src.url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
+        let chars = url.chars().count();
+        if chars > MAX_URL_CHARS {
             invalid(
                 &mut errors,
                 "url",
-                format!("`url: {url}` is not a web address"),
+                format!(
+                    "the address in `url` is {chars} characters long; it may have at most {MAX_URL_CHARS}"
+                ),
+                "use a shorter address: it is printed on the leaflet and made into a QR code",
+            );
+        } else if !(url.starts_with("https://") || url.starts_with("http://")) {
+            invalid(
+                &mut errors,
+                "url",
+                format!("`url: {}` is not a web address", quote(url)),
                 "write the full address, starting with https://",
             );
         }
@@ -276,7 +297,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.id"),
-                format!("section id `{}` is not a valid id", s.id),
+                format!("section id `{}` is not a valid id", quote(&s.id)),
                 "use lowercase letters, digits and `-`, e.g. side-effects",
             );
         } else if seen_ids.contains(&s.id.as_str())
@@ -287,7 +308,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.id"),
-                format!("section id `{}` is used twice or is reserved", s.id),
+                format!("section id `{}` is used twice or is reserved", quote(&s.id)),
                 "give every section its own id (title, subject and disclaimer are reserved)",
             );
         }
@@ -296,7 +317,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             invalid(
                 &mut errors,
                 &format!("{base}.body"),
-                format!("section `{}` has an empty body", s.id),
+                format!("section `{}` has an empty body", quote(&s.id)),
                 "add a paragraph or a list",
             );
         }
@@ -415,70 +436,4 @@ fn blocks(
             })
         })
         .collect()
-}
-
-fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    match nums.as_deref() {
-        Some([y, m, d]) => {
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [
-                31,
-                if leap { 29 } else { 28 },
-                31,
-                30,
-                31,
-                30,
-                31,
-                31,
-                30,
-                31,
-                30,
-                31,
-            ];
-            (1..=12).contains(m) && *d >= 1 && *d <= days[(*m - 1) as usize]
-        }
-        _ => false,
-    }
-}
-
-pub fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(is_date("2026-11-25"));
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2026-02-29"));
-        assert!(!is_date("25.11.2026"));
-        assert!(!is_date("2026-13-01"));
-    }
-
-    #[test]
-    fn language_tags() {
-        assert!(is_language_tag("en"));
-        assert!(is_language_tag("zh-Hans"));
-        assert!(!is_language_tag("English"));
-        assert!(!is_language_tag(""));
-    }
 }

@@ -104,7 +104,19 @@ pub fn load(path: &Path) -> std::result::Result<Arc<ImageData>, String> {
             MAX_IMAGE_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    // At most one byte past the limit is read, whatever the size said (the file
+    // may have grown since).
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_IMAGE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.len() as u64 > MAX_IMAGE_BYTES {
+        return Err(format!(
+            "is larger than {} MB, the most an image may have",
+            MAX_IMAGE_BYTES / 1_000_000
+        ));
+    }
     let digest = digest(&bytes);
     let format =
         image::guess_format(&bytes).map_err(|_| "is neither a PNG nor a JPEG file".to_string())?;

@@ -2,20 +2,26 @@
 
 pub mod clinic;
 mod document;
+pub mod emphasis;
 pub mod image;
 mod labels;
 pub mod load;
 mod positions;
+pub mod probe;
+mod scan;
 pub mod source;
+mod values;
+mod yaml_error;
 
 pub use document::{
-    is_language_tag as looks_like_language, load_source, parse_source, Block, Document, Image,
-    Logo, Meta, Origin, Section, Text, MAX_TEXT_CHARS,
+    load_source, parse_source, Block, Document, Image, Logo, Meta, Origin, Section, Text,
+    MAX_TEXT_CHARS,
 };
 pub use labels::{Labels, DRAFT_NOTICE_EN};
 pub use load::Limits;
 pub use positions::PositionIndex;
 pub use source::SectionKind;
+pub use values::is_language_tag as looks_like_language;
 
 /// The JSON Schema of a handout source file, for editors (yaml-language-server).
 pub fn schema_json() -> String {

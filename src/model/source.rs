@@ -123,6 +123,15 @@ impl<'de> Deserialize<'de> for BlockSource {
                         "list" => list.is_some(),
                         "image" => image.is_some(),
                         "alt" => alt.is_some(),
+                        // "Common side effects: nausea" is a text, read as a key
+                        // because of its ": ". A key-like word (`items`) is a
+                        // misspelt key instead.
+                        _ if !looks_like_a_key(&key) => {
+                            return Err(de::Error::custom(format_args!(
+                                "a colon followed by a space starts a key, so this text was read as the key `{}`",
+                                crate::error::quote(&key)
+                            )))
+                        }
                         _ => return Err(de::Error::unknown_field(&key, KEYS)),
                     };
                     if slot_taken {
@@ -151,4 +160,11 @@ impl<'de> Deserialize<'de> for BlockSource {
         }
         deserializer.deserialize_any(BlockVisitor)
     }
+}
+
+/// Whether `s` could be a key a person meant to write: one lowercase word.
+fn looks_like_a_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }

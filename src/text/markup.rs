@@ -75,6 +75,33 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
     Ok(out)
 }
 
+/// The byte offset of a `**` in `markup` that opens no bold text (it has no closing
+/// `**`), if there is one: printed as it stands, "**vomiting blood" would lose the
+/// emphasis its author meant for a safety phrase.
+///
+/// A single `*` left over is no error: "5 * 2", a footnote star or "Ketamine*" are
+/// ordinary text, and a lone star cannot be told from them. A doubled star has no
+/// such use in a leaflet; `\*\*` writes two stars.
+pub fn unclosed_bold(markup: &str) -> Option<usize> {
+    // Left-over delimiters come as text events of their own ("*", "*"): runs of
+    // adjacent text are joined before looking.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new(markup).into_offset_iter() {
+        if let Event::Text(_) = event {
+            match runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => runs.push(range),
+            }
+        }
+    }
+    runs.into_iter().find_map(|r| {
+        markup
+            .get(r.clone())
+            .and_then(|raw| raw.find("**"))
+            .map(|i| r.start + i)
+    })
+}
+
 fn describe(tag: &Tag) -> &'static str {
     match tag {
         Tag::Heading { .. } => "heading (`#`)",
@@ -137,6 +164,16 @@ mod tests {
         assert!(s.style_at(15).bold);
         assert!(!s.style_at(2).bold);
         assert_eq!(s.style_at(40).link.as_deref(), Some("https://x.org"));
+    }
+
+    #[test]
+    fn an_unclosed_double_star_is_found() {
+        assert_eq!(unclosed_bold("Call if **vomiting blood"), Some(8));
+        assert_eq!(unclosed_bold("**bold** and ***both***"), None);
+        assert_eq!(unclosed_bold("5 * 2 = 10, see note*"), None);
+        assert_eq!(unclosed_bold("two stars: \\*\\*"), None);
+        assert_eq!(unclosed_bold("`**` in code"), None);
+        assert_eq!(unclosed_bold("**open and *italic*"), Some(0));
     }
 
     #[test]

@@ -1,0 +1,181 @@
+//! Output file names: the locale comes from the file's `language:`, the handout's name
+//! from its folder, and every print form has a name of its own.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+const LEAFLET: &str = "language: en\ntitle: Naming test\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text of the naming test.\n";
+
+fn build(args: &[&str], out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_handout"))
+        .arg("build")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("run")
+}
+
+fn pdfs(out: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(out)
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn text_of(pdf: &Path) -> String {
+    support::content_text(&support::load(&std::fs::read(pdf).expect("pdf")))
+}
+
+#[test]
+fn a_file_not_named_after_its_language_takes_the_locale_from_language() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("x");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("leaflet.yaml");
+    std::fs::write(&file, LEAFLET).expect("write");
+    // The file given alone is named by itself: not leaflet.leaflet.pdf.
+    let out = tmp.path().join("one");
+    let run = build(&[file.to_str().expect("utf-8")], &out);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(pdfs(&out), ["leaflet.en.pdf"]);
+    assert!(text_of(&out.join("leaflet.en.pdf")).contains("Text of the naming test."));
+    // Its folder given: the folder names the handout.
+    let out = tmp.path().join("folder");
+    let run = build(&[dir.to_str().expect("utf-8")], &out);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(pdfs(&out), ["x.en.pdf"]);
+    assert!(text_of(&out.join("x.en.pdf")).contains("Text of the naming test."));
+}
+
+#[test]
+fn a_short_stem_is_not_taken_for_a_language() {
+    // "faq" has the shape of a language tag; a source file saying `language: en`
+    // under that name is refused instead of being built as locale `faq`.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("x");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("faq.yaml"), LEAFLET).expect("write");
+    let out = tmp.path().join("out");
+    let run = build(&[dir.to_str().expect("utf-8")], &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.lines().take(6).collect::<Vec<_>>().join("\n"),
+        format!(
+            "error: the file is named faq.yaml but says `language: en`\n  --> {}:1:11\n  |\n1 | language: en\n  |           ^\n  = help: rename the file to en.yaml, or correct `language:`",
+            dir.join("faq.yaml").display()
+        )
+    );
+    assert!(pdfs(&out).is_empty());
+}
+
+#[test]
+fn a_source_named_for_another_language_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("x");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let file = dir.join("de.yaml");
+    std::fs::write(&file, LEAFLET).expect("write");
+    let out = tmp.path().join("out");
+    let run = build(&[file.to_str().expect("utf-8")], &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: the file is named de.yaml but says `language: en`\n"),
+        "{stderr}"
+    );
+    assert!(!out.join("x.de.pdf").exists() && !out.join("x.en.pdf").exists());
+}
+
+#[test]
+fn two_files_in_one_language_are_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("x");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), LEAFLET).expect("write");
+    std::fs::write(dir.join("leaflet.yaml"), LEAFLET).expect("write");
+    let out = tmp.path().join("out");
+    let run = build(&[dir.to_str().expect("utf-8")], &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: handout `x` has two files for `en`: en.yaml and leaflet.yaml\n  --> {}\n  = help: keep one file per language; both would be written to the same PDF\n",
+            dir.display()
+        )
+    );
+}
+
+#[test]
+fn fold_marks_have_their_own_file_and_cache_entry() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("h");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), LEAFLET).expect("write");
+    let out = tmp.path().join("out");
+    let src = dir.to_str().expect("utf-8");
+    let plain = ["--layout", "trifold", src];
+    let marks = ["--layout", "trifold", "--fold-marks", src];
+    for args in [&plain[..], &marks[..]] {
+        let run = build(args, &out);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    assert_eq!(
+        pdfs(&out),
+        ["h.en.trifold.fold-marks.pdf", "h.en.trifold.pdf"]
+    );
+    let with = std::fs::read(out.join("h.en.trifold.fold-marks.pdf")).expect("pdf");
+    let without = std::fs::read(out.join("h.en.trifold.pdf")).expect("pdf");
+    // The same leaflet, the one with fold lines drawn: more path operations.
+    let paths = |bytes: &[u8]| -> usize {
+        let doc = support::load(bytes);
+        doc.get_pages()
+            .into_values()
+            .map(|p| {
+                lopdf::content::Content::decode(&doc.get_page_content(p))
+                    .expect("decode")
+                    .operations
+                    .iter()
+                    .filter(|op| op.operator == "m")
+                    .count()
+            })
+            .sum()
+    };
+    assert!(paths(&with) > paths(&without));
+    assert_eq!(
+        support::content_text(&support::load(&with)),
+        support::content_text(&support::load(&without))
+    );
+    // Each is up to date in the cache: a second round rebuilds neither.
+    for args in [&plain[..], &marks[..]] {
+        let run = build(args, &out);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            stdout.contains("1 leaflet: 0 built, 1 unchanged, 0 failed"),
+            "{stdout}"
+        );
+    }
+}
