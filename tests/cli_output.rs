@@ -145,3 +145,24 @@ fn one_leaflet_and_one_page_are_singular() {
         "{stdout}"
     );
 }
+
+#[test]
+fn translator_commands_into_a_closed_pipe_are_no_panic() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("ketamine");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for f in ["en.yaml", "de.yaml"] {
+        std::fs::copy(Path::new("handouts/ketamine").join(f), dir.join(f)).expect("copy");
+    }
+    let d = dir.to_str().expect("utf-8");
+    for args in [
+        vec!["i18n", "export", d, "-l", "de"],
+        vec!["i18n", "status", d],
+        vec!["i18n", "status", d, "--json"],
+    ] {
+        let run = run_into_closed_pipe(&args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}

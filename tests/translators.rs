@@ -390,3 +390,24 @@ fn translation_commands_on_the_source_language_say_it_is_the_source() {
         )
     );
 }
+
+#[test]
+fn importing_one_entry_says_one_entry() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path(), "ketamine");
+    let full = read(&export(&dir, "de"));
+    // The header block and the title's entry only.
+    let blocks: Vec<&str> = full.split("\n\n").collect();
+    let title = blocks
+        .iter()
+        .find(|b| b.contains("msgctxt \"title\""))
+        .expect("title entry");
+    let po = tmp.path().join("one.po");
+    std::fs::write(&po, format!("{}\n\n{title}\n", blocks[0])).expect("write");
+    let (code, out, err) = run(&["i18n", "import", s(&dir), "-l", "de", s(&po)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        format!("imported 1 entry into {}\n", dir.join("de.yaml").display())
+    );
+}

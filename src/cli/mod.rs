@@ -3,7 +3,7 @@
 mod print;
 
 use crate::build::{self, Handout};
-use crate::error::{Error, Result};
+use crate::error::{count, escape, Error, Result};
 use crate::layout::Style;
 use crate::model::Limits;
 use clap::{Parser, Subcommand};
@@ -408,45 +408,19 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             if json {
                 let text = serde_json::to_string_pretty(&rows)
                     .map_err(|e| Error::internal(e.to_string()))?;
-                println!("{text}");
+                print::line(text);
             } else {
-                println!(
-                    "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} ready",
-                    "handout", "locale", "translated", "missing", "stale", "obsolete", "review"
-                );
-                for r in rows {
-                    println!(
-                        "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} {}",
-                        r.handout,
-                        r.locale,
-                        format!("{}/{}", r.translated, r.total),
-                        r.missing.len(),
-                        r.stale.len(),
-                        r.obsolete.len(),
-                        r.review,
-                        if r.ready { "yes" } else { "no" }
-                    );
-                    for id in &r.stale {
-                        println!("    stale:   {id}");
-                    }
-                    for id in &r.missing {
-                        println!("    missing: {id}");
-                    }
-                    if r.missing.is_empty() && r.stale.is_empty() {
-                        for p in &r.problems {
-                            println!("    not ready: {p}");
-                        }
-                    }
-                }
+                print::text(&status_table(&rows));
             }
             Ok(())
         }
         I18nCommand::Init { path, locale } => {
             let created = i18n::init(&one_handout(&path)?, &locale, limits)?;
-            println!(
-                "created {}: translate every `text`, then build with -l {locale}",
-                created.display()
-            );
+            print::line(format!(
+                "created {}: translate every `text`, then build with -l {}",
+                escape(&created.display().to_string()),
+                escape(&locale)
+            ));
             Ok(())
         }
         I18nCommand::Accept {
@@ -456,10 +430,10 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
         } => {
             let updated = i18n::accept(&one_handout(&path)?, &locale, &entries, limits)?;
             if updated.is_empty() {
-                println!("nothing was stale");
+                print::line("nothing was stale");
             }
             for id in updated {
-                println!("accepted {id}");
+                print::line(format!("accepted {}", escape(&id)));
             }
             Ok(())
         }
@@ -472,20 +446,70 @@ fn i18n(cmd: I18nCommand) -> Result<()> {
             let po = i18n::po::export(&doc, &tf);
             match output {
                 Some(file) => crate::output::write_atomic(&file, po.as_bytes())?,
-                None => print!("{po}"),
+                None => print::text(&po),
             }
             Ok(())
         }
         I18nCommand::Import { path, locale, file } => {
             let (doc, lf, mut tf) = translation(&path, &locale, limits)?;
-            let po = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, &e))?;
+            // A PO file is bounded like the YAML files: never read past the limit.
+            let bytes = crate::model::load::read_bounded(&file, limits)?;
+            let po = String::from_utf8(bytes).map_err(|e| {
+                Error::input(
+                    crate::error::Diagnostic::new(format!(
+                        "the PO file is not valid UTF-8 (byte {})",
+                        e.utf8_error().valid_up_to()
+                    ))
+                    .file(&file)
+                    .help("save the PO file with UTF-8 encoding (charset=UTF-8)"),
+                )
+            })?;
             let n = i18n::po::import(&file, &po, &doc, &locale, &mut tf)?;
             let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
             crate::output::write_atomic(&lf.path, i18n::file::render(&tf, &order).as_bytes())?;
-            println!("imported {n} entries into {}", lf.path.display());
+            print::line(format!(
+                "imported {} into {}",
+                count(n, "entry", "entries"),
+                escape(&lf.path.display().to_string())
+            ));
             Ok(())
         }
     }
+}
+
+/// The human `i18n status` table; every name from the files is escaped.
+fn status_table(rows: &[crate::i18n::LocaleStatus]) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} ready\n",
+        "handout", "locale", "translated", "missing", "stale", "obsolete", "review"
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:<16} {:<8} {:>10} {:>8} {:>6} {:>8}  {:<9} {}",
+            escape(&r.handout),
+            escape(&r.locale),
+            format!("{}/{}", r.translated, r.total),
+            r.missing.len(),
+            r.stale.len(),
+            r.obsolete.len(),
+            r.review,
+            if r.ready { "yes" } else { "no" }
+        );
+        for id in &r.stale {
+            let _ = writeln!(out, "    stale:   {}", escape(id));
+        }
+        for id in &r.missing {
+            let _ = writeln!(out, "    missing: {}", escape(id));
+        }
+        if r.missing.is_empty() && r.stale.is_empty() {
+            for p in &r.problems {
+                let _ = writeln!(out, "    not ready: {p}");
+            }
+        }
+    }
+    out
 }
 
 /// Modification times of every YAML file under `paths`.
