@@ -6,10 +6,9 @@ use handout::layout::Style;
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "out".into());
     std::fs::create_dir_all(&out).expect("create the output folder");
-    let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
-        [0]
-    .clone();
-    let doc = handout::build::load(&h, "en", Default::default()).expect("load");
+    let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
+        .expect("discover")[0]
+        .clone();
     for (name, mode) in [
         ("ragged", Mode::RaggedRight),
         ("justified", Mode::Justified),
@@ -18,7 +17,9 @@ fn main() {
             body_mode: mode,
             ..Style::default()
         };
-        let built = handout::build::build(&doc, &style).expect("build");
+        let (doc, style) =
+            handout::build::load(&h, "en", &style, Default::default()).expect("load");
+        let built = handout::build::render(&doc, &style).expect("build");
         let path = format!("{out}/ketamine.en.{name}.pdf");
         std::fs::write(&path, built.pdf).expect("write");
         println!("{path}");

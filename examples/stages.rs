@@ -1,14 +1,14 @@
 //! Prints how long each stage takes for the English leaflet (cold, then warm).
 use std::time::Instant;
 fn main() {
-    let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
-        [0]
-    .clone();
+    let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
+        .expect("discover")[0]
+        .clone();
     for round in 0..2 {
         let t = Instant::now();
-        let doc = handout::build::load(&h, "en", Default::default()).expect("load");
+        let (doc, style) =
+            handout::build::load(&h, "en", &Default::default(), Default::default()).expect("load");
         let t1 = t.elapsed();
-        let style = handout::layout::Style::default();
         let laid = handout::layout::layout(&doc, &style).expect("layout");
         let t2 = t.elapsed();
         let pdf = handout::pdf::render(&laid).expect("pdf");

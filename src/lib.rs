@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod build;
 pub mod cli;
+pub mod discover;
 pub mod error;
 pub mod i18n;
 pub mod layout;

@@ -4,7 +4,6 @@
 //! "Nothing read" is measured, not timed: Linux counts the bytes each thread reads
 //! (`rchar` in /proc/thread-self/io), so a test can assert how much a call read.
 
-use handout::build;
 use handout::model::Limits;
 
 /// Bytes this thread has read so far.
@@ -27,7 +26,7 @@ fn a_huge_file_in_a_handout_folder_is_refused_without_reading_it() {
         .and_then(|f| f.set_len(1 << 30))
         .expect("sparse file");
     let before = bytes_read();
-    let err = build::discover_with(&dir, Limits::default()).expect_err("refused");
+    let err = handout::discover::discover_with(&dir, Limits::default()).expect_err("refused");
     let read = bytes_read() - before;
     assert!(read < 64 * 1024, "{read} bytes read to refuse the file");
     assert_eq!(
@@ -106,7 +105,7 @@ fn a_huge_clinic_file_is_refused_without_reading_it() {
     std::fs::File::create(&clinic)
         .and_then(|f| f.set_len(1 << 30))
         .expect("sparse file");
-    let handouts = build::discover_with(&dir, Limits::default()).expect("discover");
+    let handouts = handout::discover::discover_with(&dir, Limits::default()).expect("discover");
     let opts = handout::batch::Options {
         output: tmp.path().join("out"),
         limits: Limits::default(),

@@ -381,7 +381,7 @@ fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
         max_pages: Some(1),
         ..Style::default()
     };
-    let err = build::build(&doc, &style)
+    let err = build::render(&doc, &style)
         .expect_err("two pages do not fit one")
         .to_string();
     assert!(
@@ -486,9 +486,9 @@ fn a_mirrored_bracket_does_not_change_the_same_glyph_elsewhere() {
         "language: en\ntitle: Brackets\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - \"The receptor (NMDA) is named الألم (علاج) الكيتامين in Arabic (الألم) too (see [1]).\"\n",
     )
     .expect("write");
-    let h = build::discover(&dir).expect("discover")[0].clone();
-    let doc = build::load(&h, "en", Limits::default()).expect("load");
-    let b = build::build(&doc, &Style::default()).expect("build");
+    let h = handout::discover::discover(&dir).expect("discover")[0].clone();
+    let (doc, style) = build::load(&h, "en", &Style::default(), Limits::default()).expect("load");
+    let b = build::render(&doc, &style).expect("build");
     let text = lines_read(&b.pdf, |l| poppler_line(l, false)).join("\n");
     assert!(
         text.contains(

@@ -578,13 +578,14 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let source = yaml(d);
     std::fs::write(dir.join("en.yaml"), &source).expect("write");
-    let h = handout::build::discover(&dir).expect("discover")[0].clone();
-    let doc = handout::build::load(&h, "en", handout::model::Limits::default())
-        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
-    let style = Style {
+    let h = handout::discover::discover(&dir).expect("discover")[0].clone();
+    let unlimited = Style {
         max_pages: None,
         ..Style::default()
     };
+    let (doc, style) =
+        handout::build::load(&h, "en", &unlimited, handout::model::Limits::default())
+            .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let layout = handout::layout::layout(&doc, &style)
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let pdf = handout::pdf::render(&layout).expect("render");

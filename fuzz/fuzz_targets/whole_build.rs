@@ -14,6 +14,6 @@ fuzz_target!(|data: &[u8]| {
         let paper = [PaperSize::A4, PaperSize::Letter, PaperSize::A5][n % 3];
         let imposition = [Imposition::Single, Imposition::TwoColumn, Imposition::TriFold][(n / 3) % 3];
         let style = Style::for_print(paper, (n / 9) % 4 == 0).with_imposition(imposition);
-        let _ = handout::build::build(&doc, &style);
+        let _ = handout::build::render(&doc, &style);
     }
 });

@@ -7,7 +7,8 @@
 pub mod cache;
 pub mod report;
 
-use crate::build::{self, Handout};
+use crate::build;
+use crate::discover::Handout;
 use crate::error::{Error, Result};
 use crate::layout::Style;
 use crate::model::Limits;
@@ -178,16 +179,20 @@ fn build_one(
             Some(cell) => cell.get_or_init(load).clone()?,
             None => load()?,
         };
-        let mut doc = build::localize(job.handout, source, &job.locale, opts.limits)?;
         let root = job.handout.branding_dir();
         let load_brand = || crate::model::clinic::load_branding(root, opts.limits);
         let branding = match brandings.get(root) {
             Some(cell) => cell.get_or_init(load_brand).clone()?,
             None => load_brand()?,
         };
-        let mut style = opts.style.clone();
-        build::brand(&mut doc, &mut style, &branding);
-        let built = build::build(&doc, &style)?;
+        let built = build::leaflet(
+            job.handout,
+            source,
+            &job.locale,
+            &opts.style,
+            &branding,
+            opts.limits,
+        )?;
         // Output is reproducible, so a forced rebuild often gives the bytes
         // already there: then the file is left alone.
         let staged = if crate::output::holds(&job.output, &built.pdf) {
@@ -196,11 +201,7 @@ fn build_one(
             Some(crate::output::stage(&job.output, &built.pdf)?)
         };
         let sha = cache::sha256_hex(&built.pdf);
-        let images = doc
-            .images()
-            .map(|i| (i.path.clone(), i.digest.clone()))
-            .collect();
-        cache.record(&job.output, &fingerprint, &sha, built.pages, images);
+        cache.record(&job.output, &fingerprint, &sha, built.pages, built.images);
         Ok((Status::Built, built.pdf.len(), built.pages, sha, staged))
     }));
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;

@@ -5,7 +5,7 @@ mod translators;
 
 pub use translators::I18nCommand;
 
-use crate::build::{self, Handout};
+use crate::discover::{self, Handout};
 use crate::error::{Error, Result};
 use crate::layout::Style;
 use crate::model::Limits;
@@ -240,7 +240,7 @@ fn build_all(
     let started = std::time::Instant::now();
     let mut handouts: Vec<Handout> = Vec::new();
     for p in paths {
-        handouts.extend(build::discover_with(p, opts.limits)?);
+        handouts.extend(discover::discover_with(p, opts.limits)?);
     }
     let jobs = batch::plan(&handouts, locales, opts)?;
     batch::check_output(&opts.output)?;

@@ -1,7 +1,8 @@
 //! The translator's commands: `handout i18n status|init|accept|export|import`.
 
 use super::print;
-use crate::build::{self, Handout};
+use crate::build;
+use crate::discover::{self, Handout};
 use crate::error::{count, escape, Error, Result};
 use crate::model::Limits;
 use clap::Subcommand;
@@ -53,7 +54,7 @@ pub enum I18nCommand {
 
 /// The one handout at `path` (a handout folder).
 fn one_handout(path: &Path) -> Result<Handout> {
-    let mut hs = build::discover(path)?;
+    let mut hs = discover::discover(path)?;
     if hs.len() != 1 {
         return Err(Error::usage(format!(
             "{} holds {} handouts; give one handout folder, e.g. handouts/ketamine",
@@ -71,7 +72,7 @@ fn translation(
     limits: Limits,
 ) -> Result<(
     crate::model::Document,
-    build::LocaleFile,
+    discover::LocaleFile,
     crate::i18n::TranslationFile,
 )> {
     let h = one_handout(path)?;
@@ -94,7 +95,7 @@ pub fn run(cmd: I18nCommand) -> Result<()> {
             let mut rows = Vec::new();
             let builds =
                 |h: &Handout, source, locale: &str| build::check(h, source, locale, limits);
-            for h in build::discover(&path)? {
+            for h in discover::discover(&path)? {
                 rows.extend(i18n::status(&h, limits, &builds)?);
             }
             if json {

@@ -60,6 +60,35 @@ pub struct TranslationFile {
     pub entries: BTreeMap<String, Entry>,
 }
 
+/// Where one entry of a translation stands against the current source text: the one
+/// definition that building, `i18n status`, `i18n accept` and the PO export share.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EntryState<'a> {
+    /// No entry, or an entry whose `text` is empty or blank.
+    Missing,
+    /// Translated from a source text that has changed since.
+    Stale(&'a Entry),
+    /// Translated from the current source text.
+    Current(&'a Entry),
+}
+
+impl TranslationFile {
+    /// The state of entry `id`, whose source text is now `source_markup`.
+    pub fn state(&self, id: &str, source_markup: &str) -> EntryState<'_> {
+        match self.entries.get(id) {
+            None => EntryState::Missing,
+            Some(e) if e.text.trim().is_empty() => EntryState::Missing,
+            Some(e) if e.fingerprint != fingerprint(source_markup) => EntryState::Stale(e),
+            Some(e) => EntryState::Current(e),
+        }
+    }
+
+    /// The entries whose id the source (`source_ids`) no longer has.
+    pub fn obsolete<'a>(&'a self, source_ids: &'a [String]) -> impl Iterator<Item = &'a String> {
+        self.entries.keys().filter(|k| !source_ids.contains(k))
+    }
+}
+
 /// The fingerprint of a source text: whitespace runs count as one space, so
 /// re-wrapping a paragraph in YAML does not make its translations stale.
 pub fn fingerprint(text: &str) -> String {

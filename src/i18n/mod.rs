@@ -7,10 +7,10 @@ pub mod file;
 pub mod po;
 mod status;
 
-use crate::build::{Handout, LocaleFile};
+use crate::discover::{Handout, LocaleFile};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::{load::load_file, Document, Limits, Origin};
-pub use file::{fingerprint, Entry, Status, TranslationFile};
+pub use file::{fingerprint, Entry, EntryState, Status, TranslationFile};
 pub use status::{status, LocaleStatus};
 use std::path::Path;
 
@@ -62,12 +62,12 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
     let ids: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
     for t in doc.texts_mut() {
         let entry_path = format!("entries.{}", t.id);
-        match tf.entries.get(&t.id) {
-            None => errors.push(missing(path, &text, at("entries"), &t.id, &t.markup, &locale.locale)),
-            Some(e) if e.text.trim().is_empty() => {
-                errors.push(missing(path, &text, at(&entry_path), &t.id, &t.markup, &locale.locale))
+        match tf.state(&t.id, &t.markup) {
+            EntryState::Missing => {
+                let place = if tf.entries.contains_key(&t.id) { entry_path.as_str() } else { "entries" };
+                errors.push(missing(path, &text, at(place), &t.id, &t.markup, &locale.locale))
             }
-            Some(e) if e.fingerprint != fingerprint(&t.markup) => errors.push(Error::input(
+            EntryState::Stale(e) => errors.push(Error::input(
                 Diagnostic::new(format!(
                     "the translation of `{}` in {}.yaml is stale: its source text changed",
                     t.id, locale.locale
@@ -83,7 +83,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     t.id
                 )),
             )),
-            Some(e) if e.text.chars().count() > crate::model::MAX_TEXT_CHARS => errors.push(Error::input(
+            EntryState::Current(e) if e.text.chars().count() > crate::model::MAX_TEXT_CHARS => errors.push(Error::input(
                 Diagnostic::new(format!(
                     "the translation of `{}` is {} characters long; a text may have at most {}",
                     t.id,
@@ -94,7 +94,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                 .at(&text, at(&format!("{entry_path}.text")))
                 .help("split the source text into several paragraphs"),
             )),
-            Some(e) => {
+            EntryState::Current(e) => {
                 t.markup = e.text.clone();
                 t.origin = Origin {
                     file: path.to_path_buf(),
@@ -103,7 +103,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
             }
         }
     }
-    for id in tf.entries.keys().filter(|k| !ids.contains(k)) {
+    for id in tf.obsolete(&ids) {
         errors.push(Error::input(
             Diagnostic::new(format!("entry `{id}` is not in the source any more"))
                 .file(path)
@@ -211,16 +211,28 @@ pub fn accept(
     let order: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
     let mut updated = Vec::new();
     for t in doc.texts() {
-        let fp = fingerprint(&t.markup);
-        let e = tf.entries.entry(t.id.clone()).or_insert_with(|| Entry {
+        // New source entries are added, untranslated.
+        tf.entries.entry(t.id.clone()).or_insert_with(|| Entry {
             source: t.markup.clone(),
-            fingerprint: fp.clone(),
+            fingerprint: fingerprint(&t.markup),
             text: String::new(),
         });
-        if e.fingerprint != fp && (only.is_empty() || only.contains(&t.id)) {
-            e.source = t.markup.clone();
-            e.fingerprint = fp;
-            updated.push(t.id.clone());
+    }
+    for t in doc.texts() {
+        if !only.is_empty() && !only.contains(&t.id) {
+            continue;
+        }
+        let stale = matches!(tf.state(&t.id, &t.markup), EntryState::Stale(_));
+        if let Some(e) = tf.entries.get_mut(&t.id) {
+            // An untranslated entry simply follows the source; a stale one is
+            // reported as accepted.
+            if e.fingerprint != fingerprint(&t.markup) {
+                e.source = t.markup.clone();
+                e.fingerprint = fingerprint(&t.markup);
+                if stale {
+                    updated.push(t.id.clone());
+                }
+            }
         }
     }
     tf.entries.retain(|k, _| order.contains(k));

@@ -1,7 +1,7 @@
 //! `handout i18n status`: how complete each locale is, and whether it builds.
 
-use super::file::{fingerprint, Status};
-use crate::build::Handout;
+use super::file::{EntryState, Status};
+use crate::discover::Handout;
 use crate::error::{Error, Result};
 use crate::model::{Document, Limits};
 
@@ -66,23 +66,14 @@ pub fn status(
             problems: Vec::new(),
         };
         for t in &texts {
-            match tf.entries.get(&t.id) {
-                Some(e) if !e.text.trim().is_empty() => {
-                    if e.fingerprint == fingerprint(&t.markup) {
-                        s.translated += 1;
-                    } else {
-                        s.stale.push(t.id.clone());
-                    }
-                }
-                _ => s.missing.push(t.id.clone()),
+            match tf.state(&t.id, &t.markup) {
+                EntryState::Current(_) => s.translated += 1,
+                EntryState::Stale(_) => s.stale.push(t.id.clone()),
+                EntryState::Missing => s.missing.push(t.id.clone()),
             }
         }
-        s.obsolete = tf
-            .entries
-            .keys()
-            .filter(|k| !texts.iter().any(|t| &t.id == *k))
-            .cloned()
-            .collect();
+        let ids: Vec<String> = texts.iter().map(|t| t.id.clone()).collect();
+        s.obsolete = tf.obsolete(&ids).cloned().collect();
         out.push(s);
     }
     for s in &mut out {

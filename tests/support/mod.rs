@@ -523,23 +523,32 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
         .collect()
 }
 
-/// The ketamine handout's document in `locale`, loaded as a build loads it.
+/// The ketamine handout's document in `locale`, loaded, translated and branded as
+/// a build prepares it.
 #[allow(dead_code)]
 pub fn ketamine(locale: &str) -> handout::model::Document {
-    let h = handout::build::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
-        [0]
-    .clone();
-    handout::build::load(&h, locale, handout::model::Limits::default()).expect("load")
+    prepared_ketamine(locale, &handout::layout::Style::default()).0
 }
 
-/// The ketamine handout in `locale`, built with `style`.
+/// The ketamine handout in `locale` and `style` as the pipeline prepares it.
+fn prepared_ketamine(
+    locale: &str,
+    style: &handout::layout::Style,
+) -> (handout::model::Document, handout::layout::Style) {
+    let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
+        .expect("discover")[0]
+        .clone();
+    handout::build::load(&h, locale, style, handout::model::Limits::default()).expect("load")
+}
+
+/// The ketamine handout in `locale`, built with `style` through the pipeline.
 #[allow(dead_code)]
 pub fn build_ketamine(
     locale: &str,
     style: &handout::layout::Style,
 ) -> (handout::model::Document, handout::build::Built) {
-    let doc = ketamine(locale);
-    let built = handout::build::build(&doc, style).expect("build");
+    let (doc, style) = prepared_ketamine(locale, style);
+    let built = handout::build::render(&doc, &style).expect("build");
     (doc, built)
 }
 

@@ -2,7 +2,7 @@
 
 use super::syntax::escape;
 use super::{LABELS, TERMS};
-use crate::i18n::file::{fingerprint, TranslationFile};
+use crate::i18n::file::{EntryState, TranslationFile};
 use crate::model::{Document, Labels};
 
 /// The PO text for translation `tf` of `doc` (the source document). The output
@@ -12,13 +12,11 @@ pub fn export(doc: &Document, tf: &TranslationFile) -> String {
     let mut out = header(doc, tf);
     for t in doc.texts() {
         out.push('\n');
-        let current = fingerprint(&t.markup);
         let entry = tf.entries.get(&t.id);
-        if let Some(e) = entry {
-            if e.fingerprint != current && !e.text.is_empty() {
-                out.push_str("#, fuzzy\n");
-                out.push_str(&format!("#| msgid {}\n", escape(&e.source)));
-            }
+        // A stale translation is "fuzzy", with the source it was made from.
+        if let EntryState::Stale(e) = tf.state(&t.id, &t.markup) {
+            out.push_str("#, fuzzy\n");
+            out.push_str(&format!("#| msgid {}\n", escape(&e.source)));
         }
         push_entry(
             &mut out,
