@@ -8,6 +8,7 @@ pub mod cli;
 pub mod discover;
 pub mod error;
 pub mod i18n;
+pub mod images;
 pub mod layout;
 pub mod model;
 pub mod output;

@@ -125,7 +125,7 @@ impl Cache {
         }
         for (path, digest) in &rec.images {
             let bytes = std::fs::read(path).ok()?;
-            if crate::model::image::digest(&bytes) != *digest {
+            if crate::images::digest(&bytes) != *digest {
                 return None;
             }
         }

@@ -281,7 +281,7 @@ impl<'a> Flow<'a> {
 
     /// An image's printed size: its pixels at 150 dpi (sharp on office printers), no
     /// wider than `measure` and no taller than 40 % of the page's content area.
-    fn image_size(&self, data: &crate::model::image::ImageData, measure: f32) -> (f32, f32) {
+    fn image_size(&self, data: &crate::images::ImageData, measure: f32) -> (f32, f32) {
         let s = self.style;
         let aspect = data.height as f32 / data.width as f32;
         let max_h = 0.4 * (s.paper.height - s.margin_top - s.margin_bottom);
@@ -295,7 +295,7 @@ impl<'a> Flow<'a> {
     #[allow(clippy::too_many_arguments)]
     fn image_chunk(
         &mut self,
-        data: &std::sync::Arc<crate::model::image::ImageData>,
+        data: &std::sync::Arc<crate::images::ImageData>,
         alt: String,
         x: f32,
         measure: f32,

@@ -113,7 +113,7 @@ pub enum Shape {
         y: f32,
         w: f32,
         h: f32,
-        data: std::sync::Arc<crate::model::image::ImageData>,
+        data: std::sync::Arc<crate::images::ImageData>,
         alt: String,
     },
     /// A clickable area that opens `url`.

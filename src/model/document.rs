@@ -45,7 +45,7 @@ pub enum Block {
 /// A checked image and the text that describes it (translated like any other text).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
-    pub data: std::sync::Arc<super::image::ImageData>,
+    pub data: std::sync::Arc<crate::images::ImageData>,
     pub alt: Text,
 }
 
@@ -76,7 +76,7 @@ pub struct Meta {
 /// A clinic's logo and its text alternative (the clinic's name, as a rule).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logo {
-    pub data: std::sync::Arc<super::image::ImageData>,
+    pub data: std::sync::Arc<crate::images::ImageData>,
     pub alt: String,
 }
 
@@ -119,7 +119,7 @@ impl Document {
     }
 
     /// Every image the leaflet shows: the clinic's logo, then the section images.
-    pub fn images(&self) -> impl Iterator<Item = &super::image::ImageData> {
+    pub fn images(&self) -> impl Iterator<Item = &crate::images::ImageData> {
         let blocks = self
             .sections
             .iter()

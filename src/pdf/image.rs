@@ -4,7 +4,7 @@
 use super::deflate::deflate;
 use super::refs::Refs;
 use crate::error::Result;
-use crate::model::image::{ImageData, Pixels};
+use crate::images::{ImageData, Pixels};
 use pdf_writer::{Filter, Name, Pdf, Ref};
 
 /// The resource name of an image: from its digest, so that output is reproducible

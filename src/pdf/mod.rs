@@ -9,7 +9,7 @@ mod refs;
 
 use crate::error::Result;
 use crate::layout::{Layout, Page, Shape};
-use crate::model::image::ImageData;
+use crate::images::ImageData;
 use crate::text::FontBook;
 use deflate::deflate;
 use fonts::Fonts;
