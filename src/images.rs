@@ -163,4 +163,3 @@ fn jpeg_components(bytes: &[u8]) -> Option<u8> {
     }
     None
 }
-

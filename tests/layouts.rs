@@ -153,7 +153,7 @@ fn trifold_panels_hold_their_text_in_reading_order() {
             let panel_text = support::text_of(&gs);
             if i == 0 {
                 // The cover carries the title alone.
-                let title = handout::text::markup::parse(&doc.title.markup)
+                let title = handout::model::markup::parse(&doc.title.markup)
                     .expect("title")
                     .text;
                 let mut cover = panel_text.clone();

@@ -252,7 +252,7 @@ impl<'a> Flow<'a> {
                     self.text_chunks(&lines, x, style, role, gap, false);
                 }
                 Block::Image(img) => {
-                    let alt = crate::text::markup::parse(&img.alt.markup)
+                    let alt = crate::model::markup::parse(&img.alt.markup)
                         .map(|t| t.text)
                         .unwrap_or_else(|_| img.alt.markup.clone());
                     let (w, h) = self.image_size(&img.data, measure);
@@ -503,7 +503,7 @@ impl Flow<'_> {
     /// A generated line under the disclaimer (the clinic's contact line).
     pub fn note_line(&mut self, text: &str) -> Result<()> {
         let style = self.style.note_text();
-        let styled = crate::text::StyledText {
+        let styled = crate::model::markup::StyledText {
             spans: vec![(0..text.len(), Default::default())],
             text: text.to_string(),
         };
@@ -525,12 +525,12 @@ impl Flow<'_> {
         let style = s.note_text();
         let text = format!("{label}: {url}");
         let link_start = text.len() - url.len();
-        let styled = crate::text::StyledText {
+        let styled = crate::model::markup::StyledText {
             spans: vec![
                 (0..link_start, Default::default()),
                 (
                     link_start..text.len(),
-                    crate::text::SpanStyle {
+                    crate::model::markup::SpanStyle {
                         link: Some(url.to_string()),
                         ..Default::default()
                     },
@@ -657,10 +657,10 @@ impl Flow<'_> {
             ..self.ctx
         };
         let set = |text: &str, link: bool| {
-            let styled = crate::text::StyledText {
+            let styled = crate::model::markup::StyledText {
                 spans: vec![(
                     0..text.len(),
-                    crate::text::SpanStyle {
+                    crate::model::markup::SpanStyle {
                         link: link.then(|| url.to_string()),
                         ..Default::default()
                     },

@@ -5,8 +5,8 @@ use super::page::{Element, Rgb, Role, Shape};
 use super::paragraph::{self, TextStyle};
 use super::style::MM;
 use crate::error::Result;
+use crate::model::markup::StyledText;
 use crate::model::{Labels, Meta};
-use crate::text::StyledText;
 
 /// Plain `text` set in `style` at `measure`.
 pub fn lines(

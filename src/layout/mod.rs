@@ -34,12 +34,12 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     Ok(Layout {
         pages,
         language: doc.language.clone(),
-        title: crate::text::markup::parse(&doc.title.markup)
+        title: crate::model::markup::parse(&doc.title.markup)
             .map(|s| s.text)
             .unwrap_or_else(|_| doc.title.markup.clone()),
         author: doc.meta.author.clone(),
         subject: doc.subject.as_ref().map(|s| {
-            crate::text::markup::parse(&s.markup)
+            crate::model::markup::parse(&s.markup)
                 .map(|t| t.text)
                 .unwrap_or_default()
         }),

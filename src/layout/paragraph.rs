@@ -3,8 +3,8 @@
 use super::linebreak::{self, Item, LineBreak, Mode, Params, INFINITY};
 use super::page::{GlyphRun, PlacedGlyph, Rgb};
 use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::model::markup::{self, StyledText};
 use crate::model::Text;
-use crate::text::markup::{self, StyledText};
 use crate::text::shape::{shape_run, ShapedGlyph};
 use crate::text::{hyphenate, FaceId, FaceStyle, FontBook};
 use unicode_linebreak::{linebreaks, BreakOpportunity};

@@ -7,7 +7,7 @@ use crate::error::{Diagnostic, Error, Pos, Result};
 /// An error if `text` has a `**` that opens no bold text; `source` is the text of
 /// the file it came from, to point at the `**` itself.
 pub fn check(text: &Text, source: &str) -> Option<Error> {
-    let at = crate::text::markup::unclosed_bold(&text.markup)?;
+    let at = crate::model::markup::unclosed_bold(&text.markup)?;
     // The markup is the value as YAML gave it; the same characters stand in the
     // file from the value's start on, unless quoting escapes changed them.
     let needle: String = text.markup[at..]

@@ -6,6 +6,7 @@ pub mod emphasis;
 pub mod image;
 mod labels;
 pub mod load;
+pub mod markup;
 mod positions;
 pub mod probe;
 mod scan;

@@ -8,8 +8,8 @@ mod image;
 mod refs;
 
 use crate::error::Result;
-use crate::layout::{Layout, Page, Shape};
 use crate::images::ImageData;
+use crate::layout::{Layout, Page, Shape};
 use crate::text::FontBook;
 use deflate::deflate;
 use fonts::Fonts;

@@ -6,9 +6,9 @@
 //! reports every missing character once, with every place it occurs. The check in
 //! `layout::paragraph` stays as the backstop.
 
-use super::markup;
 use super::FontBook;
 use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::model::markup;
 use crate::model::{Block, Document, Text};
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -562,7 +562,7 @@ pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
         .iter()
         .filter(|t| t.id != "subject")
         .map(|t| {
-            handout::text::markup::parse(&t.markup)
+            handout::model::markup::parse(&t.markup)
                 .expect("markup")
                 .text
         })
