@@ -1,5 +1,6 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
+pub mod bidi;
 pub mod flow;
 pub mod furniture;
 pub mod linebreak;
