@@ -260,6 +260,7 @@ fn para_case() -> impl Strategy<Value = ParaCase> {
 fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
     let language = if c.rtl { "ar" } else { "en" };
     let ctx = Context {
+        keep_whole: &[],
         book: book(),
         language,
         terms: &[],

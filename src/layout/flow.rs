@@ -3,7 +3,9 @@
 //! A chunk is the smallest thing pagination moves: one line of a paragraph, or a whole
 //! warning box. Whether a page may break before a chunk encodes the rules: headings
 //! stay with what follows, a paragraph never leaves one line alone at the top or the
-//! bottom of a page (widows and orphans), a box is never split.
+//! bottom of a page (widows and orphans), a line that ends in an inserted hyphen never
+//! ends a page, a box is never split, and the closing lines (contact, online address
+//! and QR code) stay with the text before them so that no page holds them alone.
 
 use super::page::{Element, Role, Shape};
 use super::paragraph::{self, Context, SetLine, TextStyle};
@@ -20,6 +22,9 @@ pub struct Chunk {
     pub space_before: f32,
     /// Whether a page may end right before this chunk.
     pub break_before: bool,
+    /// A break here keeps blocks whole (it comes before a paragraph, list item, box or
+    /// image, not inside one): balanced columns and panels try these first.
+    pub block_start: bool,
     /// Elements positioned relative to the chunk's top-left corner.
     pub elements: Vec<Element>,
 }
@@ -35,6 +40,12 @@ pub struct Flow<'a> {
     next_block: usize,
     /// A page may not break before the next chunk (set after headings).
     keep_next: bool,
+    /// Height the print form can hold at most (all its pages, columns or panels full);
+    /// past it the leaflet cannot fit, so chunks keep their height for the overflow
+    /// figure but no longer their elements (a huge input stays small in memory).
+    budget: f32,
+    /// Height of the chunks so far (without their spaces: a lower bound).
+    used: f32,
 }
 
 impl<'a> Flow<'a> {
@@ -47,7 +58,25 @@ impl<'a> Flow<'a> {
             closing_start: 0,
             next_block: 0,
             keep_next: false,
+            budget: budget(style),
+            used: 0.0,
         }
+    }
+
+    /// Adds `chunk` to the flow, without its elements once past the budget.
+    fn push(&mut self, mut chunk: Chunk) {
+        self.used += chunk.height;
+        if self.used > self.budget {
+            chunk.elements = Vec::new();
+        }
+        self.chunks.push(chunk);
+    }
+
+    /// Takes the chunks from `first` on out of the flow (to be merged into one).
+    fn take_from(&mut self, first: usize) -> Vec<Chunk> {
+        let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
+        self.used -= parts.iter().map(|c| c.height).sum::<f32>();
+        parts
     }
 
     fn block_id(&mut self) -> usize {
@@ -129,13 +158,15 @@ impl<'a> Flow<'a> {
             let break_before = if i == 0 {
                 !self.keep_next
             } else {
-                inner && !keep_with_next
+                // A word hyphenated across a page turn is read as two.
+                inner && !keep_with_next && !lines[i - 1].hyphenated
             };
             let elements = self.line_elements(line, x, 0.0, style, role, block);
-            self.chunks.push(Chunk {
+            self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },
                 break_before,
+                block_start: i == 0 && break_before,
                 elements,
             });
         }
@@ -305,10 +336,11 @@ impl<'a> Flow<'a> {
     ) {
         let block = self.block_id();
         let ix = if self.ctx.rtl { x + measure - w } else { x };
-        self.chunks.push(Chunk {
+        self.push(Chunk {
             height: h,
             space_before,
             break_before: !self.keep_next,
+            block_start: !self.keep_next,
             elements: vec![Element {
                 role: Role::Figure,
                 block,
@@ -370,6 +402,7 @@ impl<'a> Flow<'a> {
             measure: g.advance,
             rtl: false,
             links: Vec::new(),
+            hyphenated: false,
         };
         let block = self
             .chunks
@@ -407,7 +440,7 @@ impl<'a> Flow<'a> {
         let bs = s.body_text();
         self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
         // Merge everything since `first` into one chunk inside the box.
-        let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
+        let parts = self.take_from(first);
         let mut elements = Vec::new();
         let mut y = s.box_padding;
         for (i, c) in parts.into_iter().enumerate() {
@@ -453,10 +486,11 @@ impl<'a> Flow<'a> {
             },
         ];
         frame.append(&mut elements);
-        self.chunks.push(Chunk {
+        self.push(Chunk {
             height,
             space_before: s.box_gap,
             break_before: true,
+            block_start: true,
             elements: frame,
         });
         self.keep_next = false;
@@ -508,6 +542,8 @@ impl Flow<'_> {
             text: text.to_string(),
         };
         let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.style.measure())?;
+        // The closing lines never stand alone: they keep with the text above.
+        self.keep_next = true;
         self.text_chunks(
             &lines,
             0.0,
@@ -541,6 +577,12 @@ impl Flow<'_> {
         // The QR code (DOMAIN.md: ≥ 4-module quiet zone, modules ≥ 0.4 mm, about 2 cm)
         // sits at the start side; the address is printed beside it as text and link.
         let qr = super::qr::modules(url)?;
+        // Only the address may break (after a `/`), never the label.
+        let label_only = [label.to_string()];
+        let ctx = paragraph::Context {
+            keep_whole: &label_only,
+            ..self.ctx
+        };
         let quiet = 4usize;
         let total_modules = qr.width + 2 * quiet;
         let module = (s.qr_size / total_modules as f32).max(0.4 * super::style::MM);
@@ -572,9 +614,9 @@ impl Flow<'_> {
         for (stacked, st, broken) in attempts {
             let measure = if stacked { s.measure() } else { beside };
             let lines = if broken {
-                self.broken_address(label, url, &st, measure)?
+                self.broken_address(&ctx, label, url, &st, measure)?
             } else {
-                let lines = paragraph::set_styled(&self.ctx, &styled, None, &st, measure)?;
+                let lines = paragraph::set_styled(&ctx, &styled, None, &st, measure)?;
                 lines
                     .iter()
                     .all(|l| l.width <= measure + 0.01)
@@ -629,10 +671,13 @@ impl Flow<'_> {
             let top = text_top + k as f32 * style.leading;
             elements.extend(self.line_elements(line, text_x, top, &style, Role::Disclaimer, block));
         }
-        self.chunks.push(Chunk {
+        // The code keeps the text above it (at least the disclaimer's last lines) on
+        // its page: a page of only an address and a code reads as a stray.
+        self.push(Chunk {
             height,
             space_before: s.paragraph_gap,
-            break_before: true,
+            break_before: false,
+            block_start: false,
             elements,
         });
         Ok(())
@@ -644,6 +689,7 @@ impl Flow<'_> {
     /// piece a link to the whole address; `None` when a piece is wider than `measure`.
     fn broken_address(
         &self,
+        ctx: &paragraph::Context,
         label: &str,
         url: &str,
         style: &TextStyle,
@@ -654,7 +700,7 @@ impl Flow<'_> {
         // to the leaflet's start side.
         let ltr = paragraph::Context {
             rtl: false,
-            ..self.ctx
+            ..*ctx
         };
         let set = |text: &str, link: bool| {
             let styled = crate::text::StyledText {
@@ -667,7 +713,7 @@ impl Flow<'_> {
                 )],
                 text: text.to_string(),
             };
-            let ctx = if link { &ltr } else { &self.ctx };
+            let ctx = if link { &ltr } else { ctx };
             let mut lines = paragraph::set_styled(ctx, &styled, None, style, measure)?;
             for l in &mut lines {
                 l.rtl = self.ctx.rtl;
@@ -710,6 +756,20 @@ impl Flow<'_> {
         lines.append(&mut current_lines);
         Ok(Some(lines))
     }
+}
+
+/// Height a print form holds at most: all its pages' columns or panels full (the
+/// tri-fold's cover included); unlimited without a page limit.
+fn budget(style: &Style) -> f32 {
+    let area = style.paper.height - style.margin_top - style.margin_bottom;
+    let frames_per_page = match style.imposition {
+        super::style::Imposition::Single => 1.0,
+        super::style::Imposition::TwoColumn => 2.0,
+        super::style::Imposition::TriFold => 3.0,
+    };
+    style
+        .max_pages
+        .map_or(f32::INFINITY, |pages| pages as f32 * frames_per_page * area)
 }
 
 /// Moves a shape by (dx, dy).

@@ -52,6 +52,10 @@ pub struct Params {
     pub ragged_stretch: f32,
     /// Score the last line like the others (balanced titles and headings).
     pub balance: bool,
+    /// A last line starting at or after this item is a runt (see
+    /// `paragraph::runt_from`) and pays `final_hyphen_demerits`, as a stub after a
+    /// hyphen does.
+    pub runt_from: Option<usize>,
 }
 
 impl Params {
@@ -78,6 +82,7 @@ impl Params {
             adjacent_fitness_demerits: 10_000.0,
             ragged_stretch: 2.5 * font_size,
             balance: false,
+            runt_from: None,
         }
     }
 }
@@ -218,6 +223,9 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
                 d += p.double_hyphen_demerits as f64;
             }
             if last_line && prev_flagged {
+                d += p.final_hyphen_demerits as f64;
+            }
+            if last_line && p.runt_from.is_some_and(|r| start >= r) {
                 d += p.final_hyphen_demerits as f64;
             }
             let fitness = fitness_class(ratio);

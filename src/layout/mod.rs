@@ -80,6 +80,7 @@ fn flow_in<'a>(
         book,
         language: &doc.language,
         terms: &doc.terms,
+        keep_whole: &[],
         source_text: &doc.source_text,
         rtl: is_rtl(&doc.language),
     };

@@ -26,15 +26,37 @@ pub fn flow_height(chunks: &[Chunk], range: Range<usize>) -> f32 {
         .sum()
 }
 
+/// Where a frame may end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// Before any chunk that allows a break (inside a long paragraph too).
+    Any,
+    /// Only between blocks, so that every paragraph, list item and box stays whole.
+    Blocks,
+}
+
+impl Breaks {
+    /// Whether a frame may end right before `chunk`.
+    pub fn allowed(self, chunk: &Chunk) -> bool {
+        match self {
+            Breaks::Any => chunk.break_before,
+            Breaks::Blocks => chunk.block_start,
+        }
+    }
+}
+
 /// Fills frames in order with `chunks[range]`: frame `i` is `height(i)` tall (`None`
-/// when there are no more frames). A frame may be left empty when the next chunk only
-/// fits a full-height (`full`) frame. Returns each frame's chunks and the index of the
-/// first chunk that found no frame.
+/// when there are no more frames), ending only where `breaks` allows. A frame is left
+/// empty when what comes next only fits a full-height (`full`) frame; only what is
+/// taller than a full frame is broken where it overflows (and never with
+/// [`Breaks::Blocks`]). Returns each frame's chunks and the index of the first chunk
+/// that found no frame.
 pub fn fill(
     chunks: &[Chunk],
     range: Range<usize>,
     full: f32,
     unit: &str,
+    breaks: Breaks,
     height: impl Fn(usize) -> Option<f32>,
 ) -> Result<(Vec<Range<usize>>, usize)> {
     let mut frames = Vec::new();
@@ -70,8 +92,12 @@ pub fn fill(
             }
             // Go back to the last place a frame may end.
             if i > start {
-                if let Some(k) = (start + 1..=i).rev().find(|k| chunks[*k].break_before) {
-                    i = k;
+                match (start + 1..=i).rev().find(|k| breaks.allowed(&chunks[*k])) {
+                    Some(k) => i = k,
+                    // A shorter frame (under a title, or balanced) is no reason to
+                    // split what the rules keep together: it waits for a full one.
+                    None if breaks == Breaks::Blocks || available < full - 0.01 => i = start,
+                    None => {}
                 }
             }
             break;
@@ -99,12 +125,14 @@ pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Ve
     }
 }
 
-/// The error for content past the page budget.
+/// The error for content past the page budget: the print form, its limit, and by how
+/// much the text overflows.
 pub fn over_budget(flow: &Flow, needed: usize, budget: usize, extra: f32) -> Error {
     Error::input(
         Diagnostic::new(format!(
-            "the `{}` leaflet needs {needed} pages but the layout allows {budget}: it overflows by {:.0} mm",
+            "the `{}` leaflet needs {needed} pages but {} allows {budget}: it overflows by {:.0} mm",
             flow.ctx.language,
+            flow.style.form_name(),
             extra / MM
         ))
         .help("shorten the text of this language, or choose a layout with more room"),
@@ -148,7 +176,7 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let s = flow.style;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let chunks = &flow.chunks;
-    let (frames, _) = fill(chunks, 0..chunks.len(), available, "page", |_| {
+    let (frames, _) = fill(chunks, 0..chunks.len(), available, "page", Breaks::Any, |_| {
         Some(available)
     })?;
     if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
@@ -191,7 +219,9 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         }
     };
     let body = flow.title_end..chunks.len();
-    let (mut frames, _) = fill(chunks, body, available, "column", |i| Some(column_h(i)))?;
+    let (mut frames, _) = fill(chunks, body, available, "column", Breaks::Any, |i| {
+        Some(column_h(i))
+    })?;
     let pages = frames.len().div_ceil(2);
     if let Some(budget) = s.max_pages.filter(|b| pages > *b) {
         let extra = flow_height(chunks, frames[2 * budget].start..chunks.len());
@@ -230,20 +260,48 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     Ok(out)
 }
 
-/// Splits `range` into two columns of at most `height` at an allowed break so that the
-/// taller column is as short as it can be (ties: the first column the longer); keeps
-/// the filled `split` when no allowed break does better.
+/// Splits `range` into two columns of at most `height` so that the taller column is
+/// as short as it can be (ties: the first column the longer), between whole blocks
+/// unless [`prefer_blocks`] says otherwise; keeps the filled `split` when no break does.
 fn balance(
     chunks: &[Chunk],
     range: Range<usize>,
     split: usize,
     height: f32,
 ) -> (Range<usize>, Range<usize>) {
+    let taller = |c: &(Range<usize>, Range<usize>)| {
+        stack_height(chunks, c.0.clone()).max(stack_height(chunks, c.1.clone()))
+    };
+    let blocks = balance_at(chunks, range.clone(), height, Breaks::Blocks);
+    let any = balance_at(chunks, range.clone(), height, Breaks::Any);
+    match (blocks, any) {
+        (Some(b), Some(a)) if !prefer_blocks(taller(&b), taller(&a), height) => a,
+        (Some(b), _) => b,
+        (None, Some(a)) => a,
+        (None, None) => (range.start..split, split..range.end),
+    }
+}
+
+/// Whether frames balanced by whole blocks, the fullest `blocks` tall, are preferred
+/// to frames split inside blocks, the fullest `any` tall, in frames of `height`: yes,
+/// unless splitting is much better (by a fifth of the frame) and leaves the frames at
+/// least half full, where a paragraph running on reads as usual.
+pub fn prefer_blocks(blocks: f32, any: f32, height: f32) -> bool {
+    any < height / 2.0 || blocks <= any + height / 5.0
+}
+
+/// The best two columns of [`balance`] ending only where `breaks` allows.
+fn balance_at(
+    chunks: &[Chunk],
+    range: Range<usize>,
+    height: f32,
+    breaks: Breaks,
+) -> Option<(Range<usize>, Range<usize>)> {
     let (start, end) = (range.start, range.end);
-    let mut best = (start..split, split..end);
+    let mut best = None;
     let mut best_key = (f32::INFINITY, true);
     for k in start + 1..=end {
-        if k < end && !chunks[k].break_before {
+        if k < end && !breaks.allowed(&chunks[k]) {
             continue;
         }
         let (h1, h2) = (stack_height(chunks, start..k), stack_height(chunks, k..end));
@@ -254,7 +312,7 @@ fn balance(
         if key.0 < best_key.0 - 0.01 || ((key.0 - best_key.0).abs() <= 0.01 && !key.1 && best_key.1)
         {
             best_key = key;
-            best = (start..k, k..end);
+            best = Some((start..k, k..end));
         }
     }
     best

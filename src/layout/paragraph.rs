@@ -32,6 +32,10 @@ pub struct Context<'a> {
     pub book: &'static FontBook,
     pub language: &'a str,
     pub terms: &'a [String],
+    /// Phrases never broken inside, wherever a line may otherwise break in them (the
+    /// label beside the QR code: "Online version" read as "Online" / "version: …"
+    /// looks like two things).
+    pub keep_whole: &'a [String],
     /// Text of the file the paragraphs come from, for diagnostics.
     pub source_text: &'a str,
     /// Paragraphs run right to left (Arabic, Hebrew…).
@@ -48,6 +52,9 @@ pub struct SetLine {
     pub rtl: bool,
     /// Clickable areas: x, width, target.
     pub links: Vec<(f32, f32, String)>,
+    /// The line ends in a hyphen that hyphenation inserted (a word continues on the
+    /// next line): no page, column or panel may end here.
+    pub hyphenated: bool,
 }
 
 /// One unbreakable piece of a paragraph, with what it draws.
@@ -93,6 +100,7 @@ pub fn set_styled(
     }
     let mut params = Params::new(style.mode, style.size);
     params.balance = style.balance;
+    params.runt_from = runt_from(&items, &contents);
     let breaks = if style.first_fit {
         linebreak::greedy(&items, measure)
     } else {
@@ -191,6 +199,9 @@ fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)
         })
         .map(|(r, _)| r.clone())
         .collect();
+    for phrase in ctx.keep_whole.iter().filter(|p| !p.is_empty()) {
+        protected.extend(text.match_indices(phrase.as_str()).map(|(i, p)| i..i + p.len()));
+    }
     if lower.len() == text.len() {
         for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
             let t = term.to_lowercase();
@@ -241,8 +252,13 @@ fn build_items(
         let word_len = seg.trim_end_matches(' ').len();
         let word = seg_start..seg_start + word_len;
         if !word.is_empty() {
-            let cuts = if style.hyphenate {
+            let cuts: Vec<usize> = if style.hyphenate && !style.bold {
                 hyphenate::breaks(ctx.language, &text[word.clone()], ctx.terms)
+                    .into_iter()
+                    // Bold marks the safety phrases ("vomiting blood"): a reader who
+                    // skims for them must find each word whole.
+                    .filter(|c| !st.style_at(word.start + c).bold)
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -367,6 +383,37 @@ fn build_items(
     });
     contents.push(Content::None);
     (items, contents)
+}
+
+/// The first item from which the rest of the paragraph is a runt: one or two CJK
+/// characters and punctuation ("法。"), a last line too short to read as one, which
+/// the line breaker avoids as it avoids a widow. `None` for any other ending.
+fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
+    let cjk = |c: char| {
+        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
+    };
+    let mut letters = 0;
+    let mut from = None;
+    for (i, (item, content)) in items.iter().zip(contents).enumerate().rev() {
+        if let (Item::Box { .. }, Content::Glyphs(gs)) = (item, content) {
+            for c in gs.iter().flat_map(|(g, _)| g.text.chars()) {
+                if c.is_alphanumeric() {
+                    if !cjk(c) {
+                        return from;
+                    }
+                    letters += 1;
+                }
+            }
+            if letters > 2 {
+                return from;
+            }
+            if letters > 0 {
+                from = Some(i);
+            }
+        }
+    }
+    // The whole paragraph is that short: it has no other line to join.
+    None
 }
 
 /// Shapes `range` in runs of one face and one inline style.
@@ -630,5 +677,6 @@ fn assemble(
         measure,
         rtl,
         links,
+        hyphenated: lb.hyphenated,
     }
 }

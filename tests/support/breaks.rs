@@ -43,7 +43,7 @@ pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
         kind: Kind::Title,
         squashed: plain(&doc.title),
     }];
-    let mut blocks = |blocks: &[Block], para: Kind, item: Kind, out: &mut Vec<SourceBlock>| {
+    let blocks = |blocks: &[Block], para: Kind, item: Kind, out: &mut Vec<SourceBlock>| {
         for b in blocks {
             match b {
                 Block::Paragraph(t) => out.push(SourceBlock {
