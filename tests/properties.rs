@@ -8,6 +8,7 @@ mod support;
 
 use handout::layout::linebreak::Mode;
 use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
+use handout::layout::style::{Imposition, PaperSize};
 use handout::layout::{Layout, Rgb, Role, Shape, Style};
 use handout::text::{hyphenate, markup, FontBook};
 use proptest::prelude::*;
@@ -126,8 +127,10 @@ fn opportunities(text: &str) -> Vec<usize> {
     linebreaks(text).map(|(i, _)| i).collect()
 }
 
-/// Dictionary hyphenation points (byte offsets into `text`) of every segment.
-fn hyphen_points(text: &str, language: &str) -> Vec<usize> {
+/// Dictionary hyphenation points (byte offsets into the text) of every segment, but
+/// none inside bold emphasis (safety phrases are never hyphenated).
+fn hyphen_points(styled: &markup::StyledText, language: &str) -> Vec<usize> {
+    let text = styled.text.as_str();
     let mut out = Vec::new();
     let mut start = 0;
     for end in opportunities(text) {
@@ -136,7 +139,8 @@ fn hyphen_points(text: &str, language: &str) -> Vec<usize> {
         out.extend(
             hyphenate::breaks(language, word, &[])
                 .into_iter()
-                .map(|b| start + b),
+                .map(|b| start + b)
+                .filter(|p| !styled.style_at(*p).bold),
         );
         start = end;
     }
@@ -295,7 +299,7 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
     let opps = opportunities(input);
     let language = if c.rtl { "ar" } else { "en" };
     let hyphens = if c.hyphenate {
-        hyphen_points(input, language)
+        hyphen_points(&styled, language)
     } else {
         Vec::new()
     };
@@ -555,7 +559,12 @@ fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
         .collect()
 }
 
-fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
+/// The document of case `d` (with `extra` YAML keys), loaded as a build loads it, its
+/// YAML source, and the folder that holds it.
+fn load_case(
+    d: &DocCase,
+    extra: &str,
+) -> Result<(handout::model::Document, String, tempfile::TempDir), TestCaseError> {
     for t in std::iter::once(&d.title)
         .chain(d.disclaimer.iter())
         .chain(d.sections.iter().flat_map(|s| s.heading.iter()))
@@ -577,11 +586,16 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("prop");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let source = yaml(d);
+    let source = yaml(d).replacen("version: \"1\"\n", &format!("version: \"1\"\n{extra}"), 1);
     std::fs::write(dir.join("en.yaml"), &source).expect("write");
     let h = handout::build::discover(&dir).expect("discover")[0].clone();
     let doc = handout::build::load(&h, "en", handout::model::Limits::default())
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
+    Ok((doc, source, tmp))
+}
+
+fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
+    let (doc, source, _tmp) = load_case(d, "")?;
     let style = Style {
         max_pages: None,
         ..Style::default()
@@ -655,16 +669,17 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
             }
         }
     }
-    let texts: Vec<String> = doc
+    let texts: Vec<markup::StyledText> = doc
         .texts()
         .iter()
-        .map(|t| markup::parse(&t.markup).expect("markup").text)
+        .map(|t| markup::parse(&t.markup).expect("markup"))
         .collect();
     prop_assert_eq!(blocks.len(), texts.len(), "blocks {:?}", blocks);
-    for ((role, lines), input) in blocks.values().zip(&texts) {
+    for ((role, lines), styled) in blocks.values().zip(&texts) {
+        let input = &styled.text;
         let hyphenated = matches!(role, Role::Paragraph | Role::ListItem | Role::Disclaimer);
         let hyphens = if hyphenated {
-            hyphen_points(input, "en")
+            hyphen_points(styled, "en")
         } else {
             Vec::new()
         };
@@ -681,6 +696,56 @@ proptest! {
     #[test]
     fn documents_read_back_as_their_page_model_and_text(d in doc_case()) {
         check_document(&d)?;
+    }
+}
+
+/// Print forms the break rules are checked in: paper, large print, imposition.
+const FORMS: [(PaperSize, bool, Imposition); 6] = [
+    (PaperSize::A4, false, Imposition::Single),
+    (PaperSize::A4, true, Imposition::Single),
+    (PaperSize::A4, false, Imposition::TwoColumn),
+    (PaperSize::Letter, true, Imposition::TwoColumn),
+    (PaperSize::A5, false, Imposition::TwoColumn),
+    (PaperSize::A4, false, Imposition::TriFold),
+];
+
+/// Builds case `d` with an online address in print form `form` and checks the break
+/// rules on the PDF read back; a leaflet that does not fit the form is skipped.
+fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
+    let (doc, source, _tmp) = load_case(d, "url: https://example.org/leaflets/p?v=1\n")?;
+    let (paper, large, imposition) = FORMS[form];
+    let style = Style {
+        max_pages: None,
+        ..Style::for_print(paper, large).with_imposition(imposition)
+    };
+    let built = match handout::build::build(&doc, &style) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = e.to_string();
+            let too_big = ["does not fit", "overflows by", "mm wide but"];
+            prop_assume!(too_big.iter().any(|m| msg.contains(m)), "too big: {}", msg);
+            return Err(TestCaseError::fail(format!("{msg}\n{source}")));
+        }
+    };
+    let pages = support::pages(&support::load(&built.pdf));
+    let broken = support::breaks::violations(&style, &doc, &pages);
+    prop_assert!(
+        broken.is_empty(),
+        "{}: {broken:#?}\n{source}",
+        style.form_name()
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 32, ..Config::default() })]
+
+    #[test]
+    fn documents_follow_the_break_rules_in_every_form(
+        d in doc_case(),
+        form in 0..FORMS.len(),
+    ) {
+        check_breaks(&d, form)?;
     }
 }
 
