@@ -723,7 +723,8 @@ fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
         Err(e) => {
             let msg = e.to_string();
             let too_big = ["does not fit", "overflows by", "mm wide but"];
-            prop_assume!(too_big.iter().any(|m| msg.contains(m)), "too big: {}", msg);
+            // Skipped: the leaflet does not fit this form (said so by the error).
+            prop_assume!(!too_big.iter().any(|m| msg.contains(m)), "too big: {}", msg);
             return Err(TestCaseError::fail(format!("{msg}\n{source}")));
         }
     };
@@ -772,4 +773,45 @@ fn ligatures_break_at_hyphenation_points() {
         glyphs.contains(&"ff") && glyphs.contains(&"ffi"),
         "{glyphs:?}"
     );
+}
+
+/// The lines of `markup` set by [`case`] at `measure` and `size`, as text.
+fn set_lines(markup: &str, measure: f32, size: f32) -> Vec<String> {
+    let c = ParaCase {
+        size,
+        ..case(markup, measure)
+    };
+    check_paragraph(&c).expect("property");
+    let styled = markup::parse(&c.markup).expect("markup");
+    set_case(&c, &styled)
+        .iter()
+        .map(|l| l.runs[0].text())
+        .collect()
+}
+
+/// Issue 11 item 18: a paragraph whose last line would be one or two CJK characters
+/// and a full stop (a runt) is broken so that its last line holds more.
+#[test]
+fn cjk_paragraphs_do_not_end_in_a_runt() {
+    let letters = |l: &str| l.chars().filter(|c| c.is_alphanumeric()).count();
+    // Ten characters a line: eleven and a full stop left one on the last line.
+    let lines = set_lines("氯胺酮是一种麻醉药物慢性。", 100.5, 10.0);
+    assert!(letters(lines.last().expect("a line")) >= 3, "{lines:?}");
+    for measure in (300..500).step_by(3) {
+        let lines = set_lines(
+            "**000%** (anaesthetist, *acanai* **氯氯氯氯氯氯氯** **氯氯氯氯氯氯。,**",
+            measure as f32,
+            17.0,
+        );
+        assert!(letters(lines.last().expect("a line")) >= 3, "{measure} {lines:?}");
+    }
+}
+
+/// Issue 11 item 20: bold emphasis (the warning box's safety phrases) is never
+/// hyphenated, even in a column too narrow for the word; plain text still is.
+#[test]
+fn bold_words_are_never_hyphenated() {
+    let lines = set_lines("**vomiting blood** or difficulty breathing", 45.0, 10.0);
+    assert_eq!(lines[..2], ["vomiting", "blood or"], "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with('-')), "{lines:?}");
 }

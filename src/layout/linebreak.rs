@@ -53,9 +53,11 @@ pub struct Params {
     /// Score the last line like the others (balanced titles and headings).
     pub balance: bool,
     /// A last line starting at or after this item is a runt (see
-    /// `paragraph::runt_from`) and pays `final_hyphen_demerits`, as a stub after a
-    /// hyphen does.
+    /// `paragraph::runt_from`) and pays `runt_demerits`.
     pub runt_from: Option<usize>,
+    /// The cost of a runt: as much as a line of badness ≈ 1000 (the ragged
+    /// tolerance), so that any acceptable line before it is preferred.
+    pub runt_demerits: f32,
 }
 
 impl Params {
@@ -83,6 +85,7 @@ impl Params {
             ragged_stretch: 2.5 * font_size,
             balance: false,
             runt_from: None,
+            runt_demerits: 1_000_000.0,
         }
     }
 }
@@ -226,7 +229,7 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
                 d += p.final_hyphen_demerits as f64;
             }
             if last_line && p.runt_from.is_some_and(|r| start >= r) {
-                d += p.final_hyphen_demerits as f64;
+                d += p.runt_demerits as f64;
             }
             let fitness = fitness_class(ratio);
             if (fitness as i32 - nodes[a].fitness as i32).abs() > 1 && p.mode == Mode::Justified {

@@ -25,8 +25,9 @@ impl Overflow {
     pub fn error(self, flow: &Flow) -> Error {
         Error::input(
             Diagnostic::new(format!(
-                "the `{}` leaflet does not fit the tri-fold: {} overflows by {:.0} mm",
+                "the `{}` leaflet does not fit the {} (one sheet, both sides): {} overflows by {:.0} mm",
                 flow.ctx.language,
+                flow.style.form_name(),
                 self.what,
                 self.extra / MM
             ))
@@ -163,7 +164,7 @@ pub fn try_pages(
     let closing_top =
         |from: usize| footer_top - CLOSING_GAP - stack_height(chunks, from..chunks.len());
     let last_break = |breaks: Breaks| {
-        (flow.title_end + 1..flow.closing_start)
+        (flow.title_end..flow.closing_start)
             .rev()
             .find(|k| breaks.allowed(&chunks[*k]))
             .filter(|k| closing_top(*k) >= top)

@@ -359,9 +359,11 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
             ));
         }
     }
-    for p in 0..pages.len() {
-        if !lines.iter().any(|l| l.page == p) {
-            out.push(format!("page {} holds no content", p + 1));
+    // (A tri-fold's inside may be blank when the text is a line or two; never a page
+    // with footer or notice and no text.)
+    for (p, page) in pages.iter().enumerate() {
+        if !lines.iter().any(|l| l.page == p) && page.glyphs.iter().any(|g| g.artifact) {
+            out.push(format!("page {} holds furniture alone", p + 1));
         }
     }
     if let Some(o) = online {
