@@ -18,6 +18,11 @@ use crate::model::{Block, Document, SectionKind, Text};
 /// Smallest number of a paragraph's lines left at the bottom or carried to the top.
 const MIN_LINES: usize = 2;
 
+/// A paragraph or list item of at most this many lines moves whole to the next page,
+/// column or panel rather than leave two lines on each side (a page that ends with
+/// the start of a short text and one that begins with its end both read badly).
+const SHORT_LINES: usize = 5;
+
 pub struct Chunk {
     pub height: f32,
     /// Space above, dropped at the top of a page.
@@ -156,7 +161,7 @@ impl<'a> Flow<'a> {
         let block = self.block_id();
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
-            let inner = i >= MIN_LINES && n - i >= MIN_LINES;
+            let inner = n > SHORT_LINES && i >= MIN_LINES && n - i >= MIN_LINES;
             let break_before = if i == 0 {
                 !self.keep_next
             } else {

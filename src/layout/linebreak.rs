@@ -53,10 +53,9 @@ pub struct Params {
     /// Score the last line like the others (balanced titles and headings).
     pub balance: bool,
     /// A last line starting at or after this item is a runt (see
-    /// `paragraph::runt_from`) and pays `runt_demerits`.
+    /// `paragraph::runt_from`): it is not a feasible break but in the last, emergency
+    /// pass, where it pays `runt_demerits` (less than an overfull line).
     pub runt_from: Option<usize>,
-    /// The cost of a runt: as much as a line of badness ≈ 1000 (the ragged
-    /// tolerance), so that any acceptable line before it is preferred.
     pub runt_demerits: f32,
 }
 
@@ -206,6 +205,11 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             if badness > p.tolerance && !emergency {
                 continue;
             }
+            let runt = last_line && p.runt_from.is_some_and(|r| start >= r);
+            if runt && !emergency {
+                // A looser line before it (the next pass's tolerance) is better.
+                continue;
+            }
             let badness = if emergency && ratio < -1.0 {
                 // Overfull: allowed only in the emergency pass, at a steep price.
                 // Far above any underfull line, so only an unbreakable overlong box gets one.
@@ -228,7 +232,7 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             if last_line && prev_flagged {
                 d += p.final_hyphen_demerits as f64;
             }
-            if last_line && p.runt_from.is_some_and(|r| start >= r) {
+            if runt {
                 d += p.runt_demerits as f64;
             }
             let fitness = fitness_class(ratio);

@@ -300,11 +300,12 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
         let Some(n) = next.filter(|n| n.block == l.block && last_in_region) else {
             continue;
         };
-        // 18: a block split across regions: never a short one, never with fewer than
-        // two lines on either side, and never out of a region that is half empty.
+        // 18: a block split across regions: never a short one (five lines or fewer),
+        // never with fewer than two lines on either side, and never out of a region
+        // that is half empty.
         let total = count(l.block);
         let kind = blocks[l.block].kind;
-        if total <= 3 || l.index + 1 < 2 || total - n.index < 2 || kind == Kind::InBox {
+        if total <= 5 || l.index + 1 < 2 || total - n.index < 2 || kind == Kind::InBox {
             out.push(format!(
                 "a {kind:?} of {total} lines is split after line {} (page {}): {:?} / {:?}",
                 l.index + 1,
@@ -330,24 +331,43 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
             }
         }
     }
-    // 18: no runt (≤ 2 CJK characters and punctuation) as a paragraph's last line.
+    // 18: no runt (≤ 2 CJK characters and punctuation) as a paragraph's last line
+    // where the line before could have given it characters (it ends in CJK).
+    let cjk = |c: &char| ('\u{4E00}'..='\u{9FFF}').contains(c);
     for (k, l) in lines.iter().enumerate() {
         let last_of_block = lines.get(k + 1).is_none_or(|n| n.block != l.block);
         let letters: Vec<char> = l.text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let avoidable = k > 0
+            && lines[k - 1]
+                .text
+                .chars()
+                .rev()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| cjk(&c));
         if last_of_block
             && l.index > 0
+            && avoidable
             && !letters.is_empty()
             && letters.len() <= 2
-            && letters.iter().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            && letters.iter().all(cjk)
         {
             out.push(format!("a runt last line {:?} (page {})", l.text, l.page + 1));
         }
     }
     // 17: no page, column or panel holds the closing lines alone, and the code keeps
     // the disclaimer's last lines with it.
+    // (Unless a warning box, never split, fills the region before: then nothing can
+    // come along.)
     let mut seen: Vec<(usize, usize)> = lines.iter().map(|l| (l.page, l.region)).collect();
     seen.dedup();
+    let after_box = |page: usize, region: usize| {
+        let first = lines.iter().position(|l| (l.page, l.region) == (page, region));
+        first.is_some_and(|k| k > 0 && blocks[lines[k - 1].block].kind == Kind::InBox)
+    };
     for (page, region) in seen {
+        if after_box(page, region) {
+            continue;
+        }
         let content = lines
             .iter()
             .filter(|l| (l.page, l.region) == (page, region))
