@@ -13,7 +13,11 @@ fn forms() -> Vec<Style> {
     let mut out = Vec::new();
     for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
         for large in [false, true] {
-            for imposition in [Imposition::Single, Imposition::TwoColumn, Imposition::TriFold] {
+            for imposition in [
+                Imposition::Single,
+                Imposition::TwoColumn,
+                Imposition::TriFold,
+            ] {
                 let mut style = Style::for_print(paper, large).with_imposition(imposition);
                 style.fold_marks = imposition == Imposition::TriFold;
                 out.push(style);

@@ -803,7 +803,10 @@ fn cjk_paragraphs_do_not_end_in_a_runt() {
             measure as f32,
             17.0,
         );
-        assert!(letters(lines.last().expect("a line")) >= 3, "{measure} {lines:?}");
+        assert!(
+            letters(lines.last().expect("a line")) >= 3,
+            "{measure} {lines:?}"
+        );
     }
 }
 

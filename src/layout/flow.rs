@@ -12,6 +12,8 @@ use super::paragraph::{self, Context, SetLine, TextStyle};
 use super::style::Style;
 
 mod closing;
+#[cfg(test)]
+mod tests;
 use crate::error::Result;
 use crate::model::{Block, Document, SectionKind, Text};
 

@@ -176,9 +176,14 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let s = flow.style;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let chunks = &flow.chunks;
-    let (frames, _) = fill(chunks, 0..chunks.len(), available, "page", Breaks::Any, |_| {
-        Some(available)
-    })?;
+    let (frames, _) = fill(
+        chunks,
+        0..chunks.len(),
+        available,
+        "page",
+        Breaks::Any,
+        |_| Some(available),
+    )?;
     if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
         let extra = flow_height(chunks, frames[budget].start..chunks.len());
         return Err(over_budget(flow, frames.len(), budget, extra));
@@ -316,4 +321,54 @@ fn balance_at(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk 10 pt tall; `brk`: a frame may end before it; `block`: it starts a block.
+    fn chunk(brk: bool, block: bool) -> Chunk {
+        Chunk {
+            height: 10.0,
+            space_before: 0.0,
+            break_before: brk,
+            block_start: block,
+            elements: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_short_frame_never_splits_what_the_rules_keep_together() {
+        // Three lines that may not part (a two-line item and its keep), in a first
+        // frame of 25 pt (under a title), then frames of 40 pt.
+        let chunks = [chunk(true, true), chunk(false, false), chunk(false, false)];
+        let height = |i: usize| Some(if i == 0 { 25.0 } else { 40.0 });
+        let (frames, end) = fill(&chunks, 0..3, 40.0, "column", Breaks::Any, height).expect("fits");
+        assert_eq!((frames, end), (vec![0..0, 0..3], 3));
+        // Taller than a full frame, it has to break where it overflows.
+        let (frames, _) =
+            fill(&chunks, 0..3, 25.0, "column", Breaks::Any, |_| Some(25.0)).expect("fits");
+        assert_eq!(frames, vec![0..2, 2..3]);
+    }
+
+    #[test]
+    fn columns_balance_by_whole_blocks_first() {
+        // A two-line item, then a six-line paragraph that may break after its second,
+        // third or fourth line.
+        let mut chunks = vec![chunk(true, true), chunk(false, false)];
+        chunks.extend([
+            chunk(true, true),
+            chunk(false, false),
+            chunk(true, false),
+            chunk(true, false),
+            chunk(true, false),
+            chunk(false, false),
+        ]);
+        // Split inside the paragraph the columns would be 40 and 40 pt; whole, 20 and
+        // 60 pt, in columns of 100 pt that stay more than half empty either way.
+        assert_eq!(balance(&chunks, 0..8, 8, 100.0), (0..2, 2..8));
+        // In columns of 70 pt, 60 is far worse than 40 in columns over half full.
+        assert_eq!(balance(&chunks, 0..8, 8, 70.0), (0..4, 4..8));
+    }
 }

@@ -200,7 +200,10 @@ fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)
         .map(|(r, _)| r.clone())
         .collect();
     for phrase in ctx.keep_whole.iter().filter(|p| !p.is_empty()) {
-        protected.extend(text.match_indices(phrase.as_str()).map(|(i, p)| i..i + p.len()));
+        protected.extend(
+            text.match_indices(phrase.as_str())
+                .map(|(i, p)| i..i + p.len()),
+        );
     }
     if lower.len() == text.len() {
         for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
@@ -389,9 +392,7 @@ fn build_items(
 /// characters and punctuation ("法。"), a last line too short to read as one, which
 /// the line breaker avoids as it avoids a widow. `None` for any other ending.
 fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
-    let cjk = |c: char| {
-        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}')
-    };
+    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}');
     let mut letters = 0;
     let mut from = None;
     for (i, (item, content)) in items.iter().zip(contents).enumerate().rev() {

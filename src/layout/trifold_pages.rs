@@ -55,7 +55,11 @@ fn balanced(
     let blocks = balanced_at(chunks, body.clone(), available, Breaks::Blocks)?;
     let any = balanced_at(chunks, body, available, Breaks::Any)?;
     Ok(match (blocks, any) {
-        (Some((b, hb)), Some((a, ha))) => Some(if prefer_blocks(hb, ha, available) { b } else { a }),
+        (Some((b, hb)), Some((a, ha))) => Some(if prefer_blocks(hb, ha, available) {
+            b
+        } else {
+            a
+        }),
         (b, a) => b.or(a).map(|(frames, _)| frames),
     })
 }

@@ -73,7 +73,12 @@ pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
         };
         blocks(&s.body, para, item, &mut out);
     }
-    blocks(&doc.disclaimer, Kind::Disclaimer, Kind::Disclaimer, &mut out);
+    blocks(
+        &doc.disclaimer,
+        Kind::Disclaimer,
+        Kind::Disclaimer,
+        &mut out,
+    );
     if let Some(url) = &doc.meta.url {
         out.push(SourceBlock {
             kind: Kind::Online,
@@ -84,7 +89,10 @@ pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
 }
 
 fn squash(s: &str) -> String {
-    strip_marks(s).chars().filter(|c| !c.is_whitespace()).collect()
+    strip_marks(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// A printed line, placed in the document.
@@ -183,8 +191,7 @@ pub fn lines(
     let block_at = |pos: usize| starts.iter().rposition(|s| *s <= pos).unwrap_or(0);
     let mut pos = 0;
     let mut out: Vec<Line> = Vec::new();
-    let title_region =
-        style.imposition == Imposition::TwoColumn && !pages.is_empty();
+    let title_region = style.imposition == Imposition::TwoColumn && !pages.is_empty();
     let mut sequence: Vec<(usize, usize, Vec<&Glyph>)> = Vec::new();
     for (ri, r) in regions.iter().enumerate() {
         let page = &pages[r.page];
@@ -216,7 +223,11 @@ pub fn lines(
         let page_h = pages[page].height;
         for (y, row) in rows {
             let raw: String = row.iter().map(|g| g.text.as_str()).collect();
-            let text = if rtl { logical_line(&raw) } else { strip_marks(&raw) };
+            let text = if rtl {
+                logical_line(&raw)
+            } else {
+                strip_marks(&raw)
+            };
             let line = squash(&text);
             if line.is_empty() {
                 continue;
@@ -234,11 +245,7 @@ pub fn lines(
                 ));
             };
             let block = block_at(pos);
-            let index = out
-                .iter()
-                .rev()
-                .take_while(|l| l.block == block)
-                .count();
+            let index = out.iter().rev().take_while(|l| l.block == block).count();
             let hyphen_after_bold = inserted
                 && row
                     .iter()
@@ -351,7 +358,11 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
             && letters.len() <= 2
             && letters.iter().all(cjk)
         {
-            out.push(format!("a runt last line {:?} (page {})", l.text, l.page + 1));
+            out.push(format!(
+                "a runt last line {:?} (page {})",
+                l.text,
+                l.page + 1
+            ));
         }
     }
     // 17: no page, column or panel holds the closing lines alone, and the code keeps
@@ -361,7 +372,9 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
     let mut seen: Vec<(usize, usize)> = lines.iter().map(|l| (l.page, l.region)).collect();
     seen.dedup();
     let after_box = |page: usize, region: usize| {
-        let first = lines.iter().position(|l| (l.page, l.region) == (page, region));
+        let first = lines
+            .iter()
+            .position(|l| (l.page, l.region) == (page, region));
         first.is_some_and(|k| k > 0 && blocks[lines[k - 1].block].kind == Kind::InBox)
     };
     for (page, region) in seen {

@@ -2,10 +2,10 @@
 //! address beside (or under) its QR code. They keep with the text above them, so
 //! that no page, column or panel holds them alone.
 
-use crate::layout::page::{Element, Role, Shape};
-use crate::layout::paragraph::{self, SetLine, TextStyle};
 use super::{Chunk, Flow};
 use crate::error::Result;
+use crate::layout::page::{Element, Role, Shape};
+use crate::layout::paragraph::{self, SetLine, TextStyle};
 use crate::layout::style::MM;
 
 impl Flow<'_> {
@@ -173,10 +173,7 @@ impl Flow<'_> {
         // An address reads left to right even in a right-to-left leaflet (a piece
         // ending in `/` would otherwise show it on the left); its lines still align
         // to the leaflet's start side.
-        let ltr = paragraph::Context {
-            rtl: false,
-            ..*ctx
-        };
+        let ltr = paragraph::Context { rtl: false, ..*ctx };
         let set = |text: &str, link: bool| {
             let styled = crate::text::StyledText {
                 spans: vec![(
