@@ -73,3 +73,32 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
     assert!(unexpected.is_empty(), "{unexpected:#?}");
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+/// A one-page medicine leaflet as a clinic writes it from the README: a dosing list,
+/// a warning box of bold safety phrases, a disclaimer and an online address.
+const MEDICINE: &str = include_str!("fixtures/medicine.yaml");
+
+/// The break rules on a second handout in every print form it fits.
+#[test]
+fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("medicine");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), MEDICINE).expect("write");
+    let h = handout::build::discover(&dir).expect("discover")[0].clone();
+    let doc = handout::build::load(&h, "en", handout::model::Limits::default()).expect("load");
+    let mut broken = Vec::new();
+    let mut built = 0;
+    for style in forms() {
+        let Ok(b) = handout::build::build(&doc, &style) else {
+            continue;
+        };
+        built += 1;
+        let pages = support::pages(&support::load(&b.pdf));
+        for v in support::breaks::violations(&style, &doc, &pages) {
+            broken.push(format!("{}: {v}", style.form_name()));
+        }
+    }
+    assert!(built >= 15, "only {built} forms built");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
