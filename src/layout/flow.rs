@@ -34,6 +34,9 @@ pub struct Chunk {
     /// A break here keeps blocks whole (it comes before a paragraph, list item, box or
     /// image, not inside one): balanced columns and panels try these first.
     pub block_start: bool,
+    /// A break here keeps more together: it comes before a section, a paragraph, a
+    /// whole list, a box or an image, never between the items of a list.
+    pub group_start: bool,
     /// Elements positioned relative to the chunk's top-left corner.
     pub elements: Vec<Element>,
 }
@@ -49,6 +52,8 @@ pub struct Flow<'a> {
     next_block: usize,
     /// A page may not break before the next chunk (set after headings).
     keep_next: bool,
+    /// The next chunk starts a group (see [`Chunk::group_start`]).
+    group_next: bool,
     /// Height the print form can hold at most (all its pages, columns or panels full);
     /// past it the leaflet cannot fit, so chunks keep their height for the overflow
     /// figure but no longer their elements (a huge input stays small in memory).
@@ -67,6 +72,7 @@ impl<'a> Flow<'a> {
             closing_start: 0,
             next_block: 0,
             keep_next: false,
+            group_next: false,
             budget: budget(style),
             used: 0.0,
         }
@@ -176,10 +182,12 @@ impl<'a> Flow<'a> {
                 space_before: if i == 0 { space_before } else { 0.0 },
                 break_before,
                 block_start: i == 0 && break_before,
+                group_start: i == 0 && break_before && self.group_next,
                 elements,
             });
         }
         self.keep_next = keep_with_next;
+        self.group_next = false;
     }
 
     /// Sets `text`; a piece that no break can bring inside `measure` (a long term that
@@ -237,6 +245,7 @@ impl<'a> Flow<'a> {
             match section.kind {
                 SectionKind::Normal => {
                     if let Some(h) = &section.heading {
+                        self.group_next = true;
                         let hs = s.heading_text(s.accent);
                         let lines = self.set(h, &hs, s.measure())?;
                         self.text_chunks(
@@ -286,6 +295,8 @@ impl<'a> Flow<'a> {
             } else {
                 self.style.paragraph_gap
             };
+            // A paragraph, image or list starts a group (its first item does).
+            self.group_next = true;
             match b {
                 Block::Paragraph(t) => {
                     let lines = self.set(t, style, measure)?;
@@ -350,6 +361,7 @@ impl<'a> Flow<'a> {
             space_before,
             break_before: !self.keep_next,
             block_start: !self.keep_next,
+            group_start: !self.keep_next && self.group_next,
             elements: vec![Element {
                 role: Role::Figure,
                 block,
@@ -364,6 +376,7 @@ impl<'a> Flow<'a> {
             }],
         });
         self.keep_next = false;
+        self.group_next = false;
     }
 
     /// Draws a bullet on the first line of the list item that starts at `chunk`; the
@@ -500,6 +513,7 @@ impl<'a> Flow<'a> {
             space_before: s.box_gap,
             break_before: true,
             block_start: true,
+            group_start: true,
             elements: frame,
         });
         self.keep_next = false;

@@ -33,6 +33,13 @@ pub enum Breaks {
     Any,
     /// Only between blocks, so that every paragraph, list item and box stays whole.
     Blocks,
+    /// Only before a section, paragraph, whole list, box or image: a list stays whole.
+    Groups,
+}
+
+impl Breaks {
+    /// From the kind of break that keeps the most together to the one that keeps least.
+    pub const COARSEST_FIRST: [Breaks; 3] = [Breaks::Groups, Breaks::Blocks, Breaks::Any];
 }
 
 impl Breaks {
@@ -41,6 +48,7 @@ impl Breaks {
         match self {
             Breaks::Any => chunk.break_before,
             Breaks::Blocks => chunk.block_start,
+            Breaks::Groups => chunk.group_start,
         }
     }
 }
@@ -49,7 +57,7 @@ impl Breaks {
 /// when there are no more frames), ending only where `breaks` allows. A frame is left
 /// empty when what comes next only fits a full-height (`full`) frame; only what is
 /// taller than a full frame is broken where it overflows (and never with
-/// [`Breaks::Blocks`]). Returns each frame's chunks and the index of the first chunk
+/// [`Breaks::Blocks`] or [`Breaks::Groups`]). Returns each frame's chunks and the index of the first chunk
 /// that found no frame.
 pub fn fill(
     chunks: &[Chunk],
@@ -96,7 +104,7 @@ pub fn fill(
                     Some(k) => i = k,
                     // A shorter frame (under a title, or balanced) is no reason to
                     // split what the rules keep together: it waits for a full one.
-                    None if breaks == Breaks::Blocks || available < full - 0.01 => i = start,
+                    None if breaks != Breaks::Any || available < full - 0.01 => i = start,
                     None => {}
                 }
             }
@@ -266,33 +274,35 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
 }
 
 /// Splits `range` into two columns of at most `height` so that the taller column is
-/// as short as it can be (ties: the first column the longer), between whole blocks
-/// unless [`prefer_blocks`] says otherwise; keeps the filled `split` when no break does.
+/// as short as it can be (ties: the first column the longer), keeping as much whole
+/// as [`coarsest`] allows; keeps the filled `split` when no break does.
 fn balance(
     chunks: &[Chunk],
     range: Range<usize>,
     split: usize,
     height: f32,
 ) -> (Range<usize>, Range<usize>) {
-    let taller = |c: &(Range<usize>, Range<usize>)| {
-        stack_height(chunks, c.0.clone()).max(stack_height(chunks, c.1.clone()))
-    };
-    let blocks = balance_at(chunks, range.clone(), height, Breaks::Blocks);
-    let any = balance_at(chunks, range.clone(), height, Breaks::Any);
-    match (blocks, any) {
-        (Some(b), Some(a)) if !prefer_blocks(taller(&b), taller(&a), height) => a,
-        (Some(b), _) => b,
-        (None, Some(a)) => a,
-        (None, None) => (range.start..split, split..range.end),
-    }
+    let options = Breaks::COARSEST_FIRST.map(|breaks| {
+        balance_at(chunks, range.clone(), height, breaks).map(|c| {
+            let taller = stack_height(chunks, c.0.clone()).max(stack_height(chunks, c.1.clone()));
+            (c, taller)
+        })
+    });
+    coarsest(options, height).unwrap_or((range.start..split, split..range.end))
 }
 
-/// Whether frames balanced by whole blocks, the fullest `blocks` tall, are preferred
-/// to frames split inside blocks, the fullest `any` tall, in frames of `height`: yes,
-/// unless splitting is much better (by a fifth of the frame) and leaves the frames at
-/// least half full, where a paragraph running on reads as usual.
-pub fn prefer_blocks(blocks: f32, any: f32, height: f32) -> bool {
-    any < height / 2.0 || blocks <= any + height / 5.0
+/// Of balanced frames for each kind of break, coarsest first, each with its fullest
+/// frame's height: the coarsest whose fullest frame is no more than a fifth of a
+/// `height` frame taller than the finest's, or any when the finest leaves its frames
+/// more than half empty (a paragraph running on from a column that is full reads as
+/// usual; from a half-empty one, as a mistake).
+pub fn coarsest<T>(options: [Option<(T, f32)>; 3], height: f32) -> Option<T> {
+    let finest = options.iter().rev().flatten().map(|(_, h)| *h).next()?;
+    options
+        .into_iter()
+        .flatten()
+        .find(|(_, h)| finest < height / 2.0 || *h <= finest + height / 5.0)
+        .map(|(frames, _)| frames)
 }
 
 /// The best two columns of [`balance`] ending only where `breaks` allows.
@@ -334,6 +344,7 @@ mod tests {
             space_before: 0.0,
             break_before: brk,
             block_start: block,
+            group_start: block,
             elements: Vec::new(),
         }
     }
@@ -370,5 +381,24 @@ mod tests {
         assert_eq!(balance(&chunks, 0..8, 8, 100.0), (0..2, 2..8));
         // In columns of 70 pt, 60 is far worse than 40 in columns over half full.
         assert_eq!(balance(&chunks, 0..8, 8, 70.0), (0..4, 4..8));
+    }
+
+    #[test]
+    fn a_list_stays_whole_in_half_empty_columns() {
+        // A two-line paragraph, then a list of three two-line items.
+        let item = Chunk {
+            group_start: false,
+            ..chunk(true, true)
+        };
+        let mut chunks = vec![chunk(true, true), chunk(false, false)];
+        chunks.extend([chunk(true, true), chunk(false, false)]);
+        chunks.extend([item, chunk(false, false)]);
+        chunks.push(Chunk {
+            group_start: false,
+            ..chunk(true, true)
+        });
+        chunks.push(chunk(false, false));
+        // Items apart, 40 and 40 pt; the list whole, 20 and 60 pt.
+        assert_eq!(balance(&chunks, 0..8, 8, 100.0), (0..2, 2..8));
     }
 }

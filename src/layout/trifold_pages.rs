@@ -5,7 +5,7 @@
 use super::flow::Flow;
 use super::furniture::{self, artifact_lines};
 use super::page::{Element, Page};
-use super::paginate::{fill, flow_height, place, prefer_blocks, stack_height, Breaks};
+use super::paginate::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::style::MM;
 use super::trifold::{folds, panel_box, text_width, Panel, READING_ORDER};
 use crate::error::{Diagnostic, Error, Result};
@@ -45,23 +45,18 @@ pub fn pages(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<V
 
 type Frames = Vec<std::ops::Range<usize>>;
 
-/// The text in four panels of equal fill, if it fits them: balanced by whole blocks
-/// (unless [`prefer_blocks`] says splitting is much better), else split inside them.
+/// The text in four panels of equal fill, if it fits them, keeping as much whole as
+/// [`coarsest`] allows (sections and lists, else paragraphs and items, else lines).
 fn balanced(
     chunks: &[super::flow::Chunk],
     body: std::ops::Range<usize>,
     available: f32,
 ) -> Result<Option<Frames>> {
-    let blocks = balanced_at(chunks, body.clone(), available, Breaks::Blocks)?;
-    let any = balanced_at(chunks, body, available, Breaks::Any)?;
-    Ok(match (blocks, any) {
-        (Some((b, hb)), Some((a, ha))) => Some(if prefer_blocks(hb, ha, available) {
-            b
-        } else {
-            a
-        }),
-        (b, a) => b.or(a).map(|(frames, _)| frames),
-    })
+    let mut options = [None, None, None];
+    for (option, breaks) in options.iter_mut().zip(Breaks::COARSEST_FIRST) {
+        *option = balanced_at(chunks, body.clone(), available, breaks)?;
+    }
+    Ok(coarsest(options, available))
 }
 
 /// The shortest panel height at which the text fits four panels ending where `breaks`

@@ -153,6 +153,7 @@ impl Flow<'_> {
             space_before: s.paragraph_gap,
             break_before: false,
             block_start: false,
+            group_start: false,
             elements,
         });
         Ok(())
