@@ -40,9 +40,7 @@ pub enum Breaks {
 impl Breaks {
     /// From the kind of break that keeps the most together to the one that keeps least.
     pub const COARSEST_FIRST: [Breaks; 3] = [Breaks::Groups, Breaks::Blocks, Breaks::Any];
-}
 
-impl Breaks {
     /// Whether a frame may end right before `chunk`.
     pub fn allowed(self, chunk: &Chunk) -> bool {
         match self {
@@ -56,9 +54,8 @@ impl Breaks {
 /// Fills frames in order with `chunks[range]`: frame `i` is `height(i)` tall (`None`
 /// when there are no more frames), ending only where `breaks` allows. A frame is left
 /// empty when what comes next only fits a full-height (`full`) frame; only what is
-/// taller than a full frame is broken where it overflows (and never with
-/// [`Breaks::Blocks`] or [`Breaks::Groups`]). Returns each frame's chunks and the index of the first chunk
-/// that found no frame.
+/// taller than a full frame is broken where it overflows (with [`Breaks::Any`] only).
+/// Returns each frame's chunks and the index of the first chunk that found no frame.
 pub fn fill(
     chunks: &[Chunk],
     range: Range<usize>,

@@ -392,7 +392,14 @@ fn build_items(
 /// characters and punctuation ("法。"), a last line too short to read as one, which
 /// the line breaker avoids as it avoids a widow. `None` for any other ending.
 fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
-    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}');
+    // Kana and Han: characters that are words or syllables of their own (Hangul is
+    // set in words, so a short last word is as usual as in English).
+    let cjk = |c: char| {
+        matches!(
+            c,
+            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        )
+    };
     let mut letters = 0;
     let mut from = None;
     for (i, (item, content)) in items.iter().zip(contents).enumerate().rev() {
