@@ -237,7 +237,9 @@ fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
     let err = String::from_utf8_lossy(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("does not fit the tri-fold: the text overflows by")
+        err.contains(
+            "the `en` leaflet does not fit the A4 tri-fold (one sheet, both sides): the text overflows by "
+        )
             && err.contains(" mm")
             && err.contains("en.yaml"),
         "{err}"

@@ -385,7 +385,7 @@ fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
         .expect_err("two pages do not fit one")
         .to_string();
     assert!(
-        err.contains("`de` leaflet needs 2 pages but the layout allows 1"),
+        err.contains("the `de` leaflet needs 2 pages but A4 allows 1: it overflows by "),
         "{err}"
     );
     assert!(err.contains("overflows by") && err.contains(" mm"), "{err}");

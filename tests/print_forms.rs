@@ -169,3 +169,75 @@ fn low_contrast_branding_is_refused() {
         "{err}"
     );
 }
+
+/// A handout of `sections` sections of about 9 800 characters each (the most one text
+/// may hold), with an online address.
+fn huge_handout(sections: usize) -> String {
+    let words = "ketamine treatment may be beneficial for people with chronic pain that does not respond to traditional methods ";
+    let text: String = words.repeat(9_800 / words.len());
+    let mut yaml = String::from(
+        "language: en\ntitle: Huge\nrevised: 2026-01-01\nversion: \"1\"\nurl: https://example.org/huge/{locale}\nsections:\n",
+    );
+    for i in 0..sections {
+        yaml.push_str(&format!(
+            "  - id: s{i}\n    heading: Section {i}\n    body:\n      - \"{}\"\n",
+            text.trim_end()
+        ));
+    }
+    yaml
+}
+
+/// Issue 11 item 13: large print had no page limit (a 1 MB handout gave a 650-page
+/// PDF); now every print form has one, and the error names the form, the limit and
+/// the overflow, and writes nothing.
+#[test]
+fn large_print_has_a_page_limit_and_names_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("huge");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), huge_handout(30)).expect("write");
+    let out = tmp.path().join("out");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(["build", "--large-print", "-q", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    let message = err.lines().next().unwrap_or("");
+    let (needs, rest) = message
+        .strip_prefix("error: the `en` leaflet needs ")
+        .and_then(|m| m.split_once(" pages but A4 large print allows 8: it overflows by "))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(needs.parse::<usize>().is_ok_and(|n| n > 8), "{err}");
+    assert!(
+        rest.strip_suffix(" mm")
+            .is_some_and(|mm| mm.parse::<usize>().is_ok_and(|v| v > 1000)),
+        "{err}"
+    );
+    assert!(!out.join("huge.en.large.pdf").exists());
+}
+
+#[test]
+fn every_print_form_has_a_page_limit() {
+    use handout::layout::style::Imposition;
+    let limit = |paper, large, imposition| {
+        Style::for_print(paper, large)
+            .with_imposition(imposition)
+            .max_pages
+    };
+    for (paper, regular) in [
+        (PaperSize::A4, 2),
+        (PaperSize::Letter, 2),
+        (PaperSize::A5, 4),
+    ] {
+        for imposition in [Imposition::Single, Imposition::TwoColumn] {
+            assert_eq!(limit(paper, false, imposition), Some(regular));
+            assert_eq!(limit(paper, true, imposition), Some(4 * regular));
+        }
+        for large in [false, true] {
+            assert_eq!(limit(paper, large, Imposition::TriFold), Some(2));
+        }
+    }
+}

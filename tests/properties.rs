@@ -8,6 +8,7 @@ mod support;
 
 use handout::layout::linebreak::Mode;
 use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
+use handout::layout::style::{Imposition, PaperSize};
 use handout::layout::{Layout, Rgb, Role, Shape, Style};
 use handout::model::markup;
 use handout::text::{hyphenate, FontBook};
@@ -127,8 +128,10 @@ fn opportunities(text: &str) -> Vec<usize> {
     linebreaks(text).map(|(i, _)| i).collect()
 }
 
-/// Dictionary hyphenation points (byte offsets into `text`) of every segment.
-fn hyphen_points(text: &str, language: &str) -> Vec<usize> {
+/// Dictionary hyphenation points (byte offsets into the text) of every segment, but
+/// none inside bold emphasis (safety phrases are never hyphenated).
+fn hyphen_points(styled: &markup::StyledText, language: &str) -> Vec<usize> {
+    let text = styled.text.as_str();
     let mut out = Vec::new();
     let mut start = 0;
     for end in opportunities(text) {
@@ -137,7 +140,8 @@ fn hyphen_points(text: &str, language: &str) -> Vec<usize> {
         out.extend(
             hyphenate::breaks(language, word, &[])
                 .into_iter()
-                .map(|b| start + b),
+                .map(|b| start + b)
+                .filter(|p| !styled.style_at(*p).bold),
         );
         start = end;
     }
@@ -261,6 +265,7 @@ fn para_case() -> impl Strategy<Value = ParaCase> {
 fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
     let language = if c.rtl { "ar" } else { "en" };
     let ctx = Context {
+        keep_whole: &[],
         book: book(),
         language,
         terms: &[],
@@ -295,7 +300,7 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
     let opps = opportunities(input);
     let language = if c.rtl { "ar" } else { "en" };
     let hyphens = if c.hyphenate {
-        hyphen_points(input, language)
+        hyphen_points(&styled, language)
     } else {
         Vec::new()
     };
@@ -555,7 +560,12 @@ fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
         .collect()
 }
 
-fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
+/// The document of case `d` (with `extra` YAML keys), loaded as a build loads it, its
+/// YAML source, and the folder that holds it.
+fn load_case(
+    d: &DocCase,
+    extra: &str,
+) -> Result<(handout::model::Document, String, tempfile::TempDir), TestCaseError> {
     for t in std::iter::once(&d.title)
         .chain(d.disclaimer.iter())
         .chain(d.sections.iter().flat_map(|s| s.heading.iter()))
@@ -577,16 +587,25 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("prop");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let source = yaml(d);
+    let source = yaml(d).replacen("version: \"1\"\n", &format!("version: \"1\"\n{extra}"), 1);
     std::fs::write(dir.join("en.yaml"), &source).expect("write");
     let h = handout::discover::discover(&dir).expect("discover")[0].clone();
-    let unlimited = Style {
+    let (doc, _) = handout::build::load(
+        &h,
+        "en",
+        &Style::default(),
+        handout::model::Limits::default(),
+    )
+    .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
+    Ok((doc, source, tmp))
+}
+
+fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
+    let (doc, source, _tmp) = load_case(d, "")?;
+    let style = Style {
         max_pages: None,
         ..Style::default()
     };
-    let (doc, style) =
-        handout::build::load(&h, "en", &unlimited, handout::model::Limits::default())
-            .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let layout = handout::layout::layout(&doc, &style)
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let pdf = handout::pdf::render(&layout).expect("render");
@@ -656,16 +675,17 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
             }
         }
     }
-    let texts: Vec<String> = doc
+    let texts: Vec<markup::StyledText> = doc
         .texts()
         .iter()
-        .map(|t| markup::parse(&t.markup).expect("markup").text)
+        .map(|t| markup::parse(&t.markup).expect("markup"))
         .collect();
     prop_assert_eq!(blocks.len(), texts.len(), "blocks {:?}", blocks);
-    for ((role, lines), input) in blocks.values().zip(&texts) {
+    for ((role, lines), styled) in blocks.values().zip(&texts) {
+        let input = &styled.text;
         let hyphenated = matches!(role, Role::Paragraph | Role::ListItem | Role::Disclaimer);
         let hyphens = if hyphenated {
-            hyphen_points(input, "en")
+            hyphen_points(styled, "en")
         } else {
             Vec::new()
         };
@@ -682,6 +702,57 @@ proptest! {
     #[test]
     fn documents_read_back_as_their_page_model_and_text(d in doc_case()) {
         check_document(&d)?;
+    }
+}
+
+/// Print forms the break rules are checked in: paper, large print, imposition.
+const FORMS: [(PaperSize, bool, Imposition); 6] = [
+    (PaperSize::A4, false, Imposition::Single),
+    (PaperSize::A4, true, Imposition::Single),
+    (PaperSize::A4, false, Imposition::TwoColumn),
+    (PaperSize::Letter, true, Imposition::TwoColumn),
+    (PaperSize::A5, false, Imposition::TwoColumn),
+    (PaperSize::A4, false, Imposition::TriFold),
+];
+
+/// Builds case `d` with an online address in print form `form` and checks the break
+/// rules on the PDF read back; a leaflet that does not fit the form is skipped.
+fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
+    let (doc, source, _tmp) = load_case(d, "url: https://example.org/leaflets/p?v=1\n")?;
+    let (paper, large, imposition) = FORMS[form];
+    let style = Style {
+        max_pages: None,
+        ..Style::for_print(paper, large).with_imposition(imposition)
+    };
+    let built = match handout::build::render(&doc, &style) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = e.to_string();
+            let too_big = ["does not fit", "overflows by", "mm wide but"];
+            // Skipped: the leaflet does not fit this form (said so by the error).
+            prop_assume!(!too_big.iter().any(|m| msg.contains(m)), "too big: {}", msg);
+            return Err(TestCaseError::fail(format!("{msg}\n{source}")));
+        }
+    };
+    let pages = support::pages(&support::load(&built.pdf));
+    let broken = support::breaks::violations(&style, &doc, &pages);
+    prop_assert!(
+        broken.is_empty(),
+        "{}: {broken:#?}\n{source}",
+        style.form_name()
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config { cases: 32, ..Config::default() })]
+
+    #[test]
+    fn documents_follow_the_break_rules_in_every_form(
+        d in doc_case(),
+        form in 0..FORMS.len(),
+    ) {
+        check_breaks(&d, form)?;
     }
 }
 
@@ -708,4 +779,48 @@ fn ligatures_break_at_hyphenation_points() {
         glyphs.contains(&"ff") && glyphs.contains(&"ffi"),
         "{glyphs:?}"
     );
+}
+
+/// The lines of `markup` set by [`case`] at `measure` and `size`, as text.
+fn set_lines(markup: &str, measure: f32, size: f32) -> Vec<String> {
+    let c = ParaCase {
+        size,
+        ..case(markup, measure)
+    };
+    check_paragraph(&c).expect("property");
+    let styled = markup::parse(&c.markup).expect("markup");
+    set_case(&c, &styled)
+        .iter()
+        .map(|l| l.runs[0].text())
+        .collect()
+}
+
+/// Issue 11 item 18: a paragraph whose last line would be one or two CJK characters
+/// and a full stop (a runt) is broken so that its last line holds more.
+#[test]
+fn cjk_paragraphs_do_not_end_in_a_runt() {
+    let letters = |l: &str| l.chars().filter(|c| c.is_alphanumeric()).count();
+    // Ten characters a line: eleven and a full stop left one on the last line.
+    let lines = set_lines("氯胺酮是一种麻醉药物慢性。", 100.5, 10.0);
+    assert!(letters(lines.last().expect("a line")) >= 3, "{lines:?}");
+    for measure in (300..500).step_by(3) {
+        let lines = set_lines(
+            "**000%** (anaesthetist, *acanai* **氯氯氯氯氯氯氯** **氯氯氯氯氯氯。,**",
+            measure as f32,
+            17.0,
+        );
+        assert!(
+            letters(lines.last().expect("a line")) >= 3,
+            "{measure} {lines:?}"
+        );
+    }
+}
+
+/// Issue 11 item 20: bold emphasis (the warning box's safety phrases) is never
+/// hyphenated, even in a column too narrow for the word; plain text still is.
+#[test]
+fn bold_words_are_never_hyphenated() {
+    let lines = set_lines("**vomiting blood** or difficulty breathing", 45.0, 10.0);
+    assert_eq!(lines[..2], ["vomiting", "blood or"], "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with('-')), "{lines:?}");
 }

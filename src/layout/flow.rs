@@ -3,16 +3,27 @@
 //! A chunk is the smallest thing pagination moves: one line of a paragraph, or a whole
 //! warning box. Whether a page may break before a chunk encodes the rules: headings
 //! stay with what follows, a paragraph never leaves one line alone at the top or the
-//! bottom of a page (widows and orphans), a box is never split.
+//! bottom of a page (widows and orphans), a line that ends in an inserted hyphen never
+//! ends a page, a box is never split, and the closing lines (contact, online address
+//! and QR code) stay with the text before them so that no page holds them alone.
 
 use super::page::{Element, Role, Shape};
 use super::paragraph::{self, Context, SetLine, TextStyle};
 use super::style::Style;
+
+mod closing;
+#[cfg(test)]
+mod tests;
 use crate::error::Result;
 use crate::model::{Block, Document, SectionKind, Text};
 
 /// Smallest number of a paragraph's lines left at the bottom or carried to the top.
 const MIN_LINES: usize = 2;
+
+/// A paragraph or list item of at most this many lines moves whole to the next page,
+/// column or panel rather than leave two lines on each side (a page that ends with
+/// the start of a short text and one that begins with its end both read badly).
+const SHORT_LINES: usize = 5;
 
 pub struct Chunk {
     pub height: f32,
@@ -20,6 +31,12 @@ pub struct Chunk {
     pub space_before: f32,
     /// Whether a page may end right before this chunk.
     pub break_before: bool,
+    /// A break here keeps blocks whole (it comes before a paragraph, list item, box or
+    /// image, not inside one): balanced columns and panels try these first.
+    pub block_start: bool,
+    /// A break here keeps more together: it comes before a section, a paragraph, a
+    /// whole list, a box or an image, never between the items of a list.
+    pub group_start: bool,
     /// Elements positioned relative to the chunk's top-left corner.
     pub elements: Vec<Element>,
 }
@@ -35,6 +52,14 @@ pub struct Flow<'a> {
     next_block: usize,
     /// A page may not break before the next chunk (set after headings).
     keep_next: bool,
+    /// The next chunk starts a group (see [`Chunk::group_start`]).
+    group_next: bool,
+    /// Height the print form can hold at most (all its pages, columns or panels full);
+    /// past it the leaflet cannot fit, so chunks keep their height for the overflow
+    /// figure but no longer their elements (a huge input stays small in memory).
+    budget: f32,
+    /// Height of the chunks so far (without their spaces: a lower bound).
+    used: f32,
 }
 
 impl<'a> Flow<'a> {
@@ -47,7 +72,26 @@ impl<'a> Flow<'a> {
             closing_start: 0,
             next_block: 0,
             keep_next: false,
+            group_next: false,
+            budget: budget(style),
+            used: 0.0,
         }
+    }
+
+    /// Adds `chunk` to the flow, without its elements once past the budget.
+    fn push(&mut self, mut chunk: Chunk) {
+        self.used += chunk.height;
+        if self.used > self.budget {
+            chunk.elements = Vec::new();
+        }
+        self.chunks.push(chunk);
+    }
+
+    /// Takes the chunks from `first` on out of the flow (to be merged into one).
+    fn take_from(&mut self, first: usize) -> Vec<Chunk> {
+        let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
+        self.used -= parts.iter().map(|c| c.height).sum::<f32>();
+        parts
     }
 
     fn block_id(&mut self) -> usize {
@@ -125,21 +169,25 @@ impl<'a> Flow<'a> {
         let block = self.block_id();
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
-            let inner = i >= MIN_LINES && n - i >= MIN_LINES;
+            let inner = n > SHORT_LINES && i >= MIN_LINES && n - i >= MIN_LINES;
             let break_before = if i == 0 {
                 !self.keep_next
             } else {
-                inner && !keep_with_next
+                // A word hyphenated across a page turn is read as two.
+                inner && !keep_with_next && !lines[i - 1].hyphenated
             };
             let elements = self.line_elements(line, x, 0.0, style, role, block);
-            self.chunks.push(Chunk {
+            self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },
                 break_before,
+                block_start: i == 0 && break_before,
+                group_start: i == 0 && break_before && self.group_next,
                 elements,
             });
         }
         self.keep_next = keep_with_next;
+        self.group_next = false;
     }
 
     /// Sets `text`; a piece that no break can bring inside `measure` (a long term that
@@ -197,6 +245,7 @@ impl<'a> Flow<'a> {
             match section.kind {
                 SectionKind::Normal => {
                     if let Some(h) = &section.heading {
+                        self.group_next = true;
                         let hs = s.heading_text(s.accent);
                         let lines = self.set(h, &hs, s.measure())?;
                         self.text_chunks(
@@ -246,6 +295,8 @@ impl<'a> Flow<'a> {
             } else {
                 self.style.paragraph_gap
             };
+            // A paragraph, image or list starts a group (its first item does).
+            self.group_next = true;
             match b {
                 Block::Paragraph(t) => {
                     let lines = self.set(t, style, measure)?;
@@ -305,10 +356,12 @@ impl<'a> Flow<'a> {
     ) {
         let block = self.block_id();
         let ix = if self.ctx.rtl { x + measure - w } else { x };
-        self.chunks.push(Chunk {
+        self.push(Chunk {
             height: h,
             space_before,
             break_before: !self.keep_next,
+            block_start: !self.keep_next,
+            group_start: !self.keep_next && self.group_next,
             elements: vec![Element {
                 role: Role::Figure,
                 block,
@@ -323,6 +376,7 @@ impl<'a> Flow<'a> {
             }],
         });
         self.keep_next = false;
+        self.group_next = false;
     }
 
     /// Draws a bullet on the first line of the list item that starts at `chunk`; the
@@ -370,6 +424,7 @@ impl<'a> Flow<'a> {
             measure: g.advance,
             rtl: false,
             links: Vec::new(),
+            hyphenated: false,
         };
         let block = self
             .chunks
@@ -407,7 +462,7 @@ impl<'a> Flow<'a> {
         let bs = s.body_text();
         self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
         // Merge everything since `first` into one chunk inside the box.
-        let parts: Vec<Chunk> = self.chunks.drain(first..).collect();
+        let parts = self.take_from(first);
         let mut elements = Vec::new();
         let mut y = s.box_padding;
         for (i, c) in parts.into_iter().enumerate() {
@@ -453,10 +508,12 @@ impl<'a> Flow<'a> {
             },
         ];
         frame.append(&mut elements);
-        self.chunks.push(Chunk {
+        self.push(Chunk {
             height,
             space_before: s.box_gap,
             break_before: true,
+            block_start: true,
+            group_start: true,
             elements: frame,
         });
         self.keep_next = false;
@@ -499,217 +556,18 @@ impl<'a> Flow<'a> {
     }
 }
 
-impl Flow<'_> {
-    /// A generated line under the disclaimer (the clinic's contact line).
-    pub fn note_line(&mut self, text: &str) -> Result<()> {
-        let style = self.style.note_text();
-        let styled = crate::model::markup::StyledText {
-            spans: vec![(0..text.len(), Default::default())],
-            text: text.to_string(),
-        };
-        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.style.measure())?;
-        self.text_chunks(
-            &lines,
-            0.0,
-            &style,
-            Role::Disclaimer,
-            self.style.paragraph_gap,
-            false,
-        );
-        Ok(())
-    }
-
-    /// "Online version: <url>" under the disclaimer, as a link.
-    pub fn online_line(&mut self, label: &str, url: &str) -> Result<()> {
-        let s = self.style;
-        let style = s.note_text();
-        let text = format!("{label}: {url}");
-        let link_start = text.len() - url.len();
-        let styled = crate::model::markup::StyledText {
-            spans: vec![
-                (0..link_start, Default::default()),
-                (
-                    link_start..text.len(),
-                    crate::model::markup::SpanStyle {
-                        link: Some(url.to_string()),
-                        ..Default::default()
-                    },
-                ),
-            ],
-            text,
-        };
-        // The QR code (DOMAIN.md: ≥ 4-module quiet zone, modules ≥ 0.4 mm, about 2 cm)
-        // sits at the start side; the address is printed beside it as text and link.
-        let qr = super::qr::modules(url)?;
-        let quiet = 4usize;
-        let total_modules = qr.width + 2 * quiet;
-        let module = (s.qr_size / total_modules as f32).max(0.4 * super::style::MM);
-        let qr_side = module * total_modules as f32;
-        let gap = 2.0 * super::style::MM;
-        if qr_side > s.measure() + 0.01 {
-            return Err(crate::error::Error::input(
-                crate::error::Diagnostic::new(format!(
-                    "the QR code of {url} is {:.0} mm wide but the text column of this layout is {:.0} mm",
-                    qr_side / super::style::MM,
-                    s.measure() / super::style::MM
-                ))
-                .help("use a shorter address (a long one needs more, smaller modules)"),
-            ));
-        }
-        // The first of these that fits: beside the code, whole or broken after a `/`;
-        // under it (a narrow column or panel), whole, in the footer size, or broken.
-        // Addresses are never broken inside a name.
-        let beside = s.measure() - qr_side - gap;
-        let small = s.footer_text();
-        let attempts = [
-            (false, style, false),
-            (false, style, true),
-            (true, style, false),
-            (true, small, false),
-            (true, style, true),
-        ];
-        let mut chosen = None;
-        for (stacked, st, broken) in attempts {
-            let measure = if stacked { s.measure() } else { beside };
-            let lines = if broken {
-                self.broken_address(label, url, &st, measure)?
-            } else {
-                let lines = paragraph::set_styled(&self.ctx, &styled, None, &st, measure)?;
-                lines
-                    .iter()
-                    .all(|l| l.width <= measure + 0.01)
-                    .then_some(lines)
-            };
-            if let Some(lines) = lines {
-                chosen = Some((stacked, st, lines));
-                break;
-            }
-        }
-        let Some((stacked, style, lines)) = chosen else {
-            return Err(crate::error::Error::input(
-                crate::error::Diagnostic::new(format!(
-                    "the online address {url} has a part too wide for the text column of this layout"
-                ))
-                .help("use a shorter address, or a layout with wider columns"),
-            ));
-        };
-        let block = self.block_id();
-        let rtl = self.ctx.rtl;
-        let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
-        let text_x = if rtl || stacked { 0.0 } else { qr_side + gap };
-        let text_h = style.leading * lines.len() as f32;
-        let text_top = if stacked {
-            qr_side + gap
-        } else {
-            ((qr_side - text_h) / 2.0).max(0.0)
-        };
-        let height = if stacked {
-            text_top + text_h
-        } else {
-            qr_side.max(text_h)
-        };
-        let mut elements = Vec::new();
-        for (row, cols) in qr.dark_runs() {
-            for (col, len) in cols {
-                elements.push(Element {
-                    role: Role::Artifact,
-                    block,
-                    shape: Shape::Rect {
-                        x: qr_x + (quiet + col) as f32 * module,
-                        y: (quiet + row) as f32 * module,
-                        w: len as f32 * module,
-                        h: module,
-                        fill: Some(super::page::Rgb::BLACK),
-                        stroke: None,
-                    },
-                });
-            }
-        }
-        for (k, line) in lines.iter().enumerate() {
-            let top = text_top + k as f32 * style.leading;
-            elements.extend(self.line_elements(line, text_x, top, &style, Role::Disclaimer, block));
-        }
-        self.chunks.push(Chunk {
-            height,
-            space_before: s.paragraph_gap,
-            break_before: true,
-            elements,
-        });
-        Ok(())
-    }
-}
-
-impl Flow<'_> {
-    /// "label:" on its own line, then `url` in pieces that each fit `measure`, every
-    /// piece a link to the whole address; `None` when a piece is wider than `measure`.
-    fn broken_address(
-        &self,
-        label: &str,
-        url: &str,
-        style: &TextStyle,
-        measure: f32,
-    ) -> Result<Option<Vec<SetLine>>> {
-        // An address reads left to right even in a right-to-left leaflet (a piece
-        // ending in `/` would otherwise show it on the left); its lines still align
-        // to the leaflet's start side.
-        let ltr = paragraph::Context {
-            rtl: false,
-            ..self.ctx
-        };
-        let set = |text: &str, link: bool| {
-            let styled = crate::model::markup::StyledText {
-                spans: vec![(
-                    0..text.len(),
-                    crate::model::markup::SpanStyle {
-                        link: link.then(|| url.to_string()),
-                        ..Default::default()
-                    },
-                )],
-                text: text.to_string(),
-            };
-            let ctx = if link { &ltr } else { &self.ctx };
-            let mut lines = paragraph::set_styled(ctx, &styled, None, style, measure)?;
-            for l in &mut lines {
-                l.rtl = self.ctx.rtl;
-            }
-            Ok::<_, crate::error::Error>(lines)
-        };
-        let fits = |lines: &[SetLine]| lines.iter().all(|l| l.width <= measure + 0.01);
-        let mut lines = set(&format!("{label}:"), false)?;
-        // Pieces end after a separator; "https://" stays whole.
-        let mut pieces: Vec<&str> = Vec::new();
-        let mut start = 0;
-        for (i, c) in url.char_indices() {
-            let after = i + c.len_utf8();
-            if matches!(c, '/' | '?' | '&' | '#') && !url[after..].starts_with('/') {
-                pieces.push(&url[start..after]);
-                start = after;
-            }
-        }
-        pieces.push(&url[start..]);
-        // Greedy: a line takes pieces while it fits; each line is set once more only
-        // when it is closed by a piece that did not fit.
-        let (mut current, mut current_lines) = (String::new(), Vec::new());
-        for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
-            let candidate = format!("{current}{piece}");
-            let candidate_lines = set(&candidate, true)?;
-            if current.is_empty() || fits(&candidate_lines) {
-                (current, current_lines) = (candidate, candidate_lines);
-            } else {
-                if !fits(&current_lines) {
-                    return Ok(None);
-                }
-                lines.append(&mut current_lines);
-                current = piece.to_string();
-                current_lines = set(&current, true)?;
-            }
-        }
-        if !fits(&current_lines) || !fits(&lines) {
-            return Ok(None);
-        }
-        lines.append(&mut current_lines);
-        Ok(Some(lines))
-    }
+/// Height a print form holds at most: all its pages' columns or panels full (the
+/// tri-fold's cover included); unlimited without a page limit.
+fn budget(style: &Style) -> f32 {
+    let area = style.paper.height - style.margin_top - style.margin_bottom;
+    let frames_per_page = match style.imposition {
+        super::style::Imposition::Single => 1.0,
+        super::style::Imposition::TwoColumn => 2.0,
+        super::style::Imposition::TriFold => 3.0,
+    };
+    style
+        .max_pages
+        .map_or(f32::INFINITY, |pages| pages as f32 * frames_per_page * area)
 }
 
 /// Moves a shape by (dx, dy).

@@ -52,6 +52,11 @@ pub struct Params {
     pub ragged_stretch: f32,
     /// Score the last line like the others (balanced titles and headings).
     pub balance: bool,
+    /// A last line starting at or after this item is a runt (see
+    /// `paragraph::runt_from`): it is not a feasible break but in the last, emergency
+    /// pass, where it pays `runt_demerits` (less than an overfull line).
+    pub runt_from: Option<usize>,
+    pub runt_demerits: f32,
 }
 
 impl Params {
@@ -78,6 +83,8 @@ impl Params {
             adjacent_fitness_demerits: 10_000.0,
             ragged_stretch: 2.5 * font_size,
             balance: false,
+            runt_from: None,
+            runt_demerits: 1_000_000.0,
         }
     }
 }
@@ -198,6 +205,11 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             if badness > p.tolerance && !emergency {
                 continue;
             }
+            let runt = last_line && p.runt_from.is_some_and(|r| start >= r);
+            if runt && !emergency {
+                // A looser line before it (the next pass's tolerance) is better.
+                continue;
+            }
             let badness = if emergency && ratio < -1.0 {
                 // Overfull: allowed only in the emergency pass, at a steep price.
                 // Far above any underfull line, so only an unbreakable overlong box gets one.
@@ -219,6 +231,9 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             }
             if last_line && prev_flagged {
                 d += p.final_hyphen_demerits as f64;
+            }
+            if runt {
+                d += p.runt_demerits as f64;
             }
             let fitness = fitness_class(ratio);
             if (fitness as i32 - nodes[a].fitness as i32).abs() > 1 && p.mode == Mode::Justified {

@@ -1,5 +1,6 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
+pub mod bidi;
 pub mod flow;
 pub mod furniture;
 pub mod linebreak;
@@ -79,6 +80,7 @@ fn flow_in<'a>(
         book,
         language: &doc.language,
         terms: &doc.terms,
+        keep_whole: &[],
         source_text: &doc.source_text,
         rtl: is_rtl(&doc.language),
     };

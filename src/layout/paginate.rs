@@ -26,15 +26,42 @@ pub fn flow_height(chunks: &[Chunk], range: Range<usize>) -> f32 {
         .sum()
 }
 
+/// Where a frame may end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    /// Before any chunk that allows a break (inside a long paragraph too).
+    Any,
+    /// Only between blocks, so that every paragraph, list item and box stays whole.
+    Blocks,
+    /// Only before a section, paragraph, whole list, box or image: a list stays whole.
+    Groups,
+}
+
+impl Breaks {
+    /// From the kind of break that keeps the most together to the one that keeps least.
+    pub const COARSEST_FIRST: [Breaks; 3] = [Breaks::Groups, Breaks::Blocks, Breaks::Any];
+
+    /// Whether a frame may end right before `chunk`.
+    pub fn allowed(self, chunk: &Chunk) -> bool {
+        match self {
+            Breaks::Any => chunk.break_before,
+            Breaks::Blocks => chunk.block_start,
+            Breaks::Groups => chunk.group_start,
+        }
+    }
+}
+
 /// Fills frames in order with `chunks[range]`: frame `i` is `height(i)` tall (`None`
-/// when there are no more frames). A frame may be left empty when the next chunk only
-/// fits a full-height (`full`) frame. Returns each frame's chunks and the index of the
-/// first chunk that found no frame.
+/// when there are no more frames), ending only where `breaks` allows. A frame is left
+/// empty when what comes next only fits a full-height (`full`) frame; only what is
+/// taller than a full frame is broken where it overflows (with [`Breaks::Any`] only).
+/// Returns each frame's chunks and the index of the first chunk that found no frame.
 pub fn fill(
     chunks: &[Chunk],
     range: Range<usize>,
     full: f32,
     unit: &str,
+    breaks: Breaks,
     height: impl Fn(usize) -> Option<f32>,
 ) -> Result<(Vec<Range<usize>>, usize)> {
     let mut frames = Vec::new();
@@ -70,8 +97,12 @@ pub fn fill(
             }
             // Go back to the last place a frame may end.
             if i > start {
-                if let Some(k) = (start + 1..=i).rev().find(|k| chunks[*k].break_before) {
-                    i = k;
+                match (start + 1..=i).rev().find(|k| breaks.allowed(&chunks[*k])) {
+                    Some(k) => i = k,
+                    // A shorter frame (under a title, or balanced) is no reason to
+                    // split what the rules keep together: it waits for a full one.
+                    None if breaks != Breaks::Any || available < full - 0.01 => i = start,
+                    None => {}
                 }
             }
             break;
@@ -99,12 +130,14 @@ pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Ve
     }
 }
 
-/// The error for content past the page budget.
+/// The error for content past the page budget: the print form, its limit, and by how
+/// much the text overflows.
 pub fn over_budget(flow: &Flow, needed: usize, budget: usize, extra: f32) -> Error {
     Error::input(
         Diagnostic::new(format!(
-            "the `{}` leaflet needs {needed} pages but the layout allows {budget}: it overflows by {:.0} mm",
+            "the `{}` leaflet needs {needed} pages but {} allows {budget}: it overflows by {:.0} mm",
             flow.ctx.language,
+            flow.style.form_name(),
             extra / MM
         ))
         .help("shorten the text of this language, or choose a layout with more room"),
@@ -148,9 +181,14 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let s = flow.style;
     let available = s.paper.height - s.margin_top - s.margin_bottom;
     let chunks = &flow.chunks;
-    let (frames, _) = fill(chunks, 0..chunks.len(), available, "page", |_| {
-        Some(available)
-    })?;
+    let (frames, _) = fill(
+        chunks,
+        0..chunks.len(),
+        available,
+        "page",
+        Breaks::Any,
+        |_| Some(available),
+    )?;
     if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
         let extra = flow_height(chunks, frames[budget].start..chunks.len());
         return Err(over_budget(flow, frames.len(), budget, extra));
@@ -191,7 +229,9 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         }
     };
     let body = flow.title_end..chunks.len();
-    let (mut frames, _) = fill(chunks, body, available, "column", |i| Some(column_h(i)))?;
+    let (mut frames, _) = fill(chunks, body, available, "column", Breaks::Any, |i| {
+        Some(column_h(i))
+    })?;
     let pages = frames.len().div_ceil(2);
     if let Some(budget) = s.max_pages.filter(|b| pages > *b) {
         let extra = flow_height(chunks, frames[2 * budget].start..chunks.len());
@@ -230,20 +270,50 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     Ok(out)
 }
 
-/// Splits `range` into two columns of at most `height` at an allowed break so that the
-/// taller column is as short as it can be (ties: the first column the longer); keeps
-/// the filled `split` when no allowed break does better.
+/// Splits `range` into two columns of at most `height` so that the taller column is
+/// as short as it can be (ties: the first column the longer), keeping as much whole
+/// as [`coarsest`] allows; keeps the filled `split` when no break does.
 fn balance(
     chunks: &[Chunk],
     range: Range<usize>,
     split: usize,
     height: f32,
 ) -> (Range<usize>, Range<usize>) {
+    let options = Breaks::COARSEST_FIRST.map(|breaks| {
+        balance_at(chunks, range.clone(), height, breaks).map(|c| {
+            let taller = stack_height(chunks, c.0.clone()).max(stack_height(chunks, c.1.clone()));
+            (c, taller)
+        })
+    });
+    coarsest(options, height).unwrap_or((range.start..split, split..range.end))
+}
+
+/// Of balanced frames for each kind of break, coarsest first, each with its fullest
+/// frame's height: the coarsest whose fullest frame is no more than a fifth of a
+/// `height` frame taller than the finest's, or any when the finest leaves its frames
+/// more than half empty (a paragraph running on from a column that is full reads as
+/// usual; from a half-empty one, as a mistake).
+pub fn coarsest<T>(options: [Option<(T, f32)>; 3], height: f32) -> Option<T> {
+    let finest = options.iter().rev().flatten().map(|(_, h)| *h).next()?;
+    options
+        .into_iter()
+        .flatten()
+        .find(|(_, h)| finest < height / 2.0 || *h <= finest + height / 5.0)
+        .map(|(frames, _)| frames)
+}
+
+/// The best two columns of [`balance`] ending only where `breaks` allows.
+fn balance_at(
+    chunks: &[Chunk],
+    range: Range<usize>,
+    height: f32,
+    breaks: Breaks,
+) -> Option<(Range<usize>, Range<usize>)> {
     let (start, end) = (range.start, range.end);
-    let mut best = (start..split, split..end);
+    let mut best = None;
     let mut best_key = (f32::INFINITY, true);
     for k in start + 1..=end {
-        if k < end && !chunks[k].break_before {
+        if k < end && !breaks.allowed(&chunks[k]) {
             continue;
         }
         let (h1, h2) = (stack_height(chunks, start..k), stack_height(chunks, k..end));
@@ -254,8 +324,78 @@ fn balance(
         if key.0 < best_key.0 - 0.01 || ((key.0 - best_key.0).abs() <= 0.01 && !key.1 && best_key.1)
         {
             best_key = key;
-            best = (start..k, k..end);
+            best = Some((start..k, k..end));
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chunk 10 pt tall; `brk`: a frame may end before it; `block`: it starts a block.
+    fn chunk(brk: bool, block: bool) -> Chunk {
+        Chunk {
+            height: 10.0,
+            space_before: 0.0,
+            break_before: brk,
+            block_start: block,
+            group_start: block,
+            elements: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_short_frame_never_splits_what_the_rules_keep_together() {
+        // Three lines that may not part (a two-line item and its keep), in a first
+        // frame of 25 pt (under a title), then frames of 40 pt.
+        let chunks = [chunk(true, true), chunk(false, false), chunk(false, false)];
+        let height = |i: usize| Some(if i == 0 { 25.0 } else { 40.0 });
+        let (frames, end) = fill(&chunks, 0..3, 40.0, "column", Breaks::Any, height).expect("fits");
+        assert_eq!((frames, end), (vec![0..0, 0..3], 3));
+        // Taller than a full frame, it has to break where it overflows.
+        let (frames, _) =
+            fill(&chunks, 0..3, 25.0, "column", Breaks::Any, |_| Some(25.0)).expect("fits");
+        assert_eq!(frames, vec![0..2, 2..3]);
+    }
+
+    #[test]
+    fn columns_balance_by_whole_blocks_first() {
+        // A two-line item, then a six-line paragraph that may break after its second,
+        // third or fourth line.
+        let mut chunks = vec![chunk(true, true), chunk(false, false)];
+        chunks.extend([
+            chunk(true, true),
+            chunk(false, false),
+            chunk(true, false),
+            chunk(true, false),
+            chunk(true, false),
+            chunk(false, false),
+        ]);
+        // Split inside the paragraph the columns would be 40 and 40 pt; whole, 20 and
+        // 60 pt, in columns of 100 pt that stay more than half empty either way.
+        assert_eq!(balance(&chunks, 0..8, 8, 100.0), (0..2, 2..8));
+        // In columns of 70 pt, 60 is far worse than 40 in columns over half full.
+        assert_eq!(balance(&chunks, 0..8, 8, 70.0), (0..4, 4..8));
+    }
+
+    #[test]
+    fn a_list_stays_whole_in_half_empty_columns() {
+        // A two-line paragraph, then a list of three two-line items.
+        let item = Chunk {
+            group_start: false,
+            ..chunk(true, true)
+        };
+        let mut chunks = vec![chunk(true, true), chunk(false, false)];
+        chunks.extend([chunk(true, true), chunk(false, false)]);
+        chunks.extend([item, chunk(false, false)]);
+        chunks.push(Chunk {
+            group_start: false,
+            ..chunk(true, true)
+        });
+        chunks.push(chunk(false, false));
+        // Items apart, 40 and 40 pt; the list whole, 20 and 60 pt.
+        assert_eq!(balance(&chunks, 0..8, 8, 100.0), (0..2, 2..8));
+    }
 }

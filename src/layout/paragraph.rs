@@ -1,5 +1,6 @@
 //! Setting one paragraph: markup → fonts → shaping → hyphenation → total-fit lines.
 
+use super::bidi::{bidi_levels, fence_neutrals, visual_order};
 use super::linebreak::{self, Item, LineBreak, Mode, Params, INFINITY};
 use super::page::{GlyphRun, PlacedGlyph, Rgb};
 use crate::error::{Diagnostic, Error, Pos, Result};
@@ -31,6 +32,10 @@ pub struct Context<'a> {
     pub book: &'static FontBook,
     pub language: &'a str,
     pub terms: &'a [String],
+    /// Phrases never broken inside, wherever a line may otherwise break in them (the
+    /// label beside the QR code: "Online version" read as "Online" / "version: …"
+    /// looks like two things).
+    pub keep_whole: &'a [String],
     /// Text of the file the paragraphs come from, for diagnostics.
     pub source_text: &'a str,
     /// Paragraphs run right to left (Arabic, Hebrew…).
@@ -47,6 +52,9 @@ pub struct SetLine {
     pub rtl: bool,
     /// Clickable areas: x, width, target.
     pub links: Vec<(f32, f32, String)>,
+    /// The line ends in a hyphen that hyphenation inserted (a word continues on the
+    /// next line): no page, column or panel may end here.
+    pub hyphenated: bool,
 }
 
 /// One unbreakable piece of a paragraph, with what it draws.
@@ -92,6 +100,7 @@ pub fn set_styled(
     }
     let mut params = Params::new(style.mode, style.size);
     params.balance = style.balance;
+    params.runt_from = runt_from(&items, &contents);
     let breaks = if style.first_fit {
         linebreak::greedy(&items, measure)
     } else {
@@ -190,6 +199,12 @@ fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)
         })
         .map(|(r, _)| r.clone())
         .collect();
+    for phrase in ctx.keep_whole.iter().filter(|p| !p.is_empty()) {
+        protected.extend(
+            text.match_indices(phrase.as_str())
+                .map(|(i, p)| i..i + p.len()),
+        );
+    }
     if lower.len() == text.len() {
         for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
             let t = term.to_lowercase();
@@ -212,43 +227,6 @@ type Faces = [FaceId];
 
 /// Longest link text (in bytes) that is kept on one line.
 const MAX_UNBROKEN_LINK: usize = 60;
-
-/// The UAX #9 embedding level of every byte of `text`.
-fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
-    use unicode_bidi::{BidiInfo, Level};
-    let base = if ctx.rtl { Level::rtl() } else { Level::ltr() };
-    let info = BidiInfo::new(text, Some(base));
-    info.levels.iter().map(|l| l.number()).collect()
-}
-
-/// Visual order of items with bidi `levels` (UAX #9 rule L2).
-fn visual_order(levels: &[u8]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..levels.len()).collect();
-    let max = levels.iter().copied().max().unwrap_or(0);
-    let min_odd = levels
-        .iter()
-        .copied()
-        .filter(|l| l % 2 == 1)
-        .min()
-        .unwrap_or(max + 1);
-    let mut level = max;
-    while level >= min_odd && level > 0 {
-        let mut i = 0;
-        while i < order.len() {
-            if levels[order[i]] >= level {
-                let start = i;
-                while i < order.len() && levels[order[i]] >= level {
-                    i += 1;
-                }
-                order[start..i].reverse();
-            } else {
-                i += 1;
-            }
-        }
-        level -= 1;
-    }
-    order
-}
 
 fn build_items(
     ctx: &Context,
@@ -277,8 +255,13 @@ fn build_items(
         let word_len = seg.trim_end_matches(' ').len();
         let word = seg_start..seg_start + word_len;
         if !word.is_empty() {
-            let cuts = if style.hyphenate {
+            let cuts: Vec<usize> = if style.hyphenate && !style.bold {
                 hyphenate::breaks(ctx.language, &text[word.clone()], ctx.terms)
+                    .into_iter()
+                    // Bold marks the safety phrases ("vomiting blood"): a reader who
+                    // skims for them must find each word whole.
+                    .filter(|c| !st.style_at(word.start + c).bold)
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -403,6 +386,42 @@ fn build_items(
     });
     contents.push(Content::None);
     (items, contents)
+}
+
+/// The first item from which the rest of the paragraph is a runt: one or two CJK
+/// characters and punctuation ("法。"), a last line too short to read as one, which
+/// the line breaker avoids as it avoids a widow. `None` for any other ending.
+fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
+    // Kana and Han: characters that are words or syllables of their own (Hangul is
+    // set in words, so a short last word is as usual as in English).
+    let cjk = |c: char| {
+        matches!(
+            c,
+            '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        )
+    };
+    let mut letters = 0;
+    let mut from = None;
+    for (i, (item, content)) in items.iter().zip(contents).enumerate().rev() {
+        if let (Item::Box { .. }, Content::Glyphs(gs)) = (item, content) {
+            for c in gs.iter().flat_map(|(g, _)| g.text.chars()) {
+                if c.is_alphanumeric() {
+                    if !cjk(c) {
+                        return from;
+                    }
+                    letters += 1;
+                }
+            }
+            if letters > 2 {
+                return from;
+            }
+            if letters > 0 {
+                from = Some(i);
+            }
+        }
+    }
+    // The whole paragraph is that short: it has no other line to join.
+    None
 }
 
 /// Shapes `range` in runs of one face and one inline style.
@@ -555,84 +574,6 @@ fn split_word(glyphs: Glyphs, cuts: impl Iterator<Item = usize>, word_end: usize
     parts
 }
 
-/// Gives neutral glyphs at a change of direction (brackets, punctuation, spaces)
-/// their own extraction text, fenced by invisible directional marks.
-///
-/// Extractors rebuild logical order from glyphs in visual order; poppler does it by
-/// character class alone, so a neutral next to letters of the other direction (or
-/// digits) joins them and comes out on the wrong side ("(NMDA)" in Arabic read back
-/// as "( )NMDA"), and its digit class for `.` `,` `،` splits Arabic sentences. A mark
-/// of the neutral's own direction keeps it where UAX #9 put it. A mirrored bracket
-/// also keeps, as its glyph's own (shared) text, the bracket it shows, so the same
-/// glyph in left-to-right text stays right.
-fn fence_neutrals(glyphs: &mut [PlacedGlyph], levels: &[u8]) {
-    use unicode_bidi::{bidi_class, BidiClass};
-    for k in 0..glyphs.len() {
-        let rtl = levels[k] % 2 == 1;
-        let text = &glyphs[k].text;
-        // Digits read as left to right everywhere (extractors agree), so a number is
-        // never fenced: marks inside "50" would break searching for it.
-        let strong = text.chars().any(|c| {
-            matches!(
-                (rtl, bidi_class(c)),
-                (true, BidiClass::R | BidiClass::AL)
-                    | (false, BidiClass::L)
-                    | (_, BidiClass::EN | BidiClass::AN)
-            )
-        });
-        if text.is_empty() || strong {
-            continue;
-        }
-        let space = text.chars().all(char::is_whitespace);
-        let fence = if rtl {
-            // Right-to-left: any punctuation; a space only before (visually left of)
-            // left-to-right material.
-            !space || levels.get(k + 1).is_some_and(|l| l % 2 == 0)
-        } else {
-            // Left-to-right: what follows (visually right of) right-to-left material.
-            k > 0 && levels[k - 1] % 2 == 1
-        };
-        if !fence {
-            continue;
-        }
-        let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
-        let shown = if rtl { mirrored(text) } else { None };
-        let g = &mut glyphs[k];
-        g.actual_text = Some(format!("{mark}{}{mark}", g.text));
-        if let Some(c) = shown {
-            g.text = c.to_string();
-        }
-    }
-}
-
-/// The character a glyph of right-to-left `text` shows: the shaper mirrors paired
-/// brackets and a few other characters.
-fn mirrored(text: &str) -> Option<char> {
-    let mut chars = text.chars();
-    let c = chars.next()?;
-    if chars.next().is_some() {
-        return None;
-    }
-    const PAIRS: &[(char, char)] = &[
-        ('(', ')'),
-        ('[', ']'),
-        ('{', '}'),
-        ('<', '>'),
-        ('«', '»'),
-        ('‹', '›'),
-        ('≤', '≥'),
-    ];
-    PAIRS.iter().find_map(|&(a, b)| {
-        if c == a {
-            Some(b)
-        } else if c == b {
-            Some(a)
-        } else {
-            None
-        }
-    })
-}
-
 /// Turns one chosen line into one positioned run in visual order.
 fn assemble(
     items: &[Item],
@@ -744,5 +685,6 @@ fn assemble(
         measure,
         rtl,
         links,
+        hyphenated: lb.hyphenated,
     }
 }

@@ -5,7 +5,7 @@
 use super::flow::Flow;
 use super::furniture::{self, artifact_lines};
 use super::page::{Element, Page};
-use super::paginate::{fill, flow_height, place, stack_height};
+use super::paginate::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::style::MM;
 use super::trifold::{folds, panel_box, text_width, Panel, READING_ORDER};
 use crate::error::{Diagnostic, Error, Result};
@@ -25,8 +25,9 @@ impl Overflow {
     pub fn error(self, flow: &Flow) -> Error {
         Error::input(
             Diagnostic::new(format!(
-                "the `{}` leaflet does not fit the tri-fold: {} overflows by {:.0} mm",
+                "the `{}` leaflet does not fit the {} (one sheet, both sides): {} overflows by {:.0} mm",
                 flow.ctx.language,
+                flow.style.form_name(),
                 self.what,
                 self.extra / MM
             ))
@@ -42,15 +43,32 @@ pub fn pages(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<V
     try_pages(flow, meta, labels, draft)?.map_err(|o| o.error(flow))
 }
 
-/// The text in four panels of equal fill, if it fits them: the shortest panel height
-/// that holds it all (bisection; filling is monotonic in the height).
+type Frames = Vec<std::ops::Range<usize>>;
+
+/// The text in four panels of equal fill, if it fits them, keeping as much whole as
+/// [`coarsest`] allows (sections and lists, else paragraphs and items, else lines).
 fn balanced(
     chunks: &[super::flow::Chunk],
     body: std::ops::Range<usize>,
     available: f32,
-) -> Result<Option<Vec<std::ops::Range<usize>>>> {
-    let fits = |h: f32| -> Result<Option<Vec<std::ops::Range<usize>>>> {
-        let (frames, end) = fill(chunks, body.clone(), available, "panel", |i| {
+) -> Result<Option<Frames>> {
+    let mut options = [None, None, None];
+    for (option, breaks) in options.iter_mut().zip(Breaks::COARSEST_FIRST) {
+        *option = balanced_at(chunks, body.clone(), available, breaks)?;
+    }
+    Ok(coarsest(options, available))
+}
+
+/// The shortest panel height at which the text fits four panels ending where `breaks`
+/// allows (bisection; filling is monotonic in the height), and those panels.
+fn balanced_at(
+    chunks: &[super::flow::Chunk],
+    body: std::ops::Range<usize>,
+    available: f32,
+    breaks: Breaks,
+) -> Result<Option<(Frames, f32)>> {
+    let fits = |h: f32| -> Result<Option<Frames>> {
+        let (frames, end) = fill(chunks, body.clone(), available, "panel", breaks, |i| {
             (i < 4).then_some(h)
         })?;
         Ok((end == body.end).then_some(frames))
@@ -69,7 +87,11 @@ fn balanced(
             None => lo = mid,
         }
     }
-    Ok(Some(best))
+    let tallest = best
+        .iter()
+        .map(|r| stack_height(chunks, r.clone()))
+        .fold(0.0, f32::max);
+    Ok(Some((best, tallest)))
 }
 
 /// Like [`pages`], with an overflow as a value so that a caller can try a denser style.
@@ -135,8 +157,22 @@ pub fn try_pages(
     }
     // The first line's baseline is now at `shift`.
     let footer_top = shift - footer_style.size;
-    let closing = flow.closing_start..chunks.len();
-    let closing_top = footer_top - CLOSING_GAP - stack_height(chunks, closing.clone());
+    // The closing lines take the text's last block with them (the disclaimer's last
+    // paragraph), or failing that its last lines, so that the back panel never holds
+    // an address and a code alone; only the closing lines if neither fits.
+    let closing_top =
+        |from: usize| footer_top - CLOSING_GAP - stack_height(chunks, from..chunks.len());
+    let last_break = |breaks: Breaks| {
+        (flow.title_end..flow.closing_start)
+            .rev()
+            .find(|k| breaks.allowed(&chunks[*k]))
+            .filter(|k| closing_top(*k) >= top)
+    };
+    let tail = last_break(Breaks::Blocks)
+        .or_else(|| last_break(Breaks::Any))
+        .unwrap_or(flow.closing_start);
+    let closing = tail..chunks.len();
+    let closing_top = closing_top(tail);
     if closing_top < top {
         return overflow("the back panel", top - closing_top);
     }
@@ -152,15 +188,15 @@ pub fn try_pages(
         Panel::Back,
     ];
     let heights = [available, available, available, available, back_text];
-    let body = flow.title_end..flow.closing_start;
+    let body = flow.title_end..tail;
     let frames = match balanced(chunks, body.clone(), available)? {
         Some(frames) => frames,
         None => {
-            let (frames, end) = fill(chunks, body, available, "panel", |i| {
+            let (frames, end) = fill(chunks, body, available, "panel", Breaks::Any, |i| {
                 heights.get(i).copied()
             })?;
-            if end < flow.closing_start {
-                let extra = flow_height(chunks, end..flow.closing_start);
+            if end < tail {
+                let extra = flow_height(chunks, end..tail);
                 return overflow("the text", extra);
             }
             frames

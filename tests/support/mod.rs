@@ -2,6 +2,8 @@
 //! fonts and page sizes. Independent of the code that wrote them (lopdf only).
 #![allow(dead_code)]
 
+pub mod breaks;
+
 use lopdf::content::Content;
 use lopdf::{Document, Object, ObjectId};
 use std::collections::HashMap;

@@ -1,0 +1,106 @@
+//! Page, column and panel breaks, checked on every print form of the shipped handout
+//! (every locale, paper, large print, two columns, tri-fold) read back from the PDF.
+
+mod support;
+
+use handout::layout::style::{Imposition, PaperSize};
+use handout::layout::Style;
+
+const LOCALES: [&str; 8] = ["en", "ar", "de", "es", "fr", "ru", "vi", "zh-Hans"];
+
+/// Every print form: paper × large print × imposition (tri-folds with fold marks).
+fn forms() -> Vec<Style> {
+    let mut out = Vec::new();
+    for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
+        for large in [false, true] {
+            for imposition in [
+                Imposition::Single,
+                Imposition::TwoColumn,
+                Imposition::TriFold,
+            ] {
+                let mut style = Style::for_print(paper, large).with_imposition(imposition);
+                style.fold_marks = imposition == Imposition::TriFold;
+                out.push(style);
+            }
+        }
+    }
+    out
+}
+
+/// The forms the ketamine leaflet does not fit (its text is too long for them), as
+/// before the break rules: the rules never cost a form that built.
+fn does_not_fit(locale: &str, form: &str) -> bool {
+    let small = matches!(locale, "ar" | "zh-Hans");
+    match form {
+        "A5 large print two-column" | "A5 large print tri-fold" => true,
+        "A5 tri-fold" => !small,
+        "A4 large print tri-fold" => locale != "zh-Hans",
+        "Letter large print tri-fold" => !small,
+        _ => false,
+    }
+}
+
+/// Items 16–20 of issue 11 on the shipped leaflets: no hyphenated word across a page,
+/// column or panel, nor inside bold; no page, column or panel of only the closing
+/// lines; the code with the disclaimer's last lines; no short block split, none split
+/// out of a half-empty column or panel; no CJK runt; the online label whole.
+#[test]
+fn shipped_leaflets_follow_the_break_rules_in_every_form() {
+    let mut broken = Vec::new();
+    let mut unexpected = Vec::new();
+    for locale in LOCALES {
+        let doc = support::ketamine(locale);
+        for style in forms() {
+            let form = style.form_name();
+            let built = match handout::build::render(&doc, &style) {
+                Ok(b) => b,
+                Err(e) => {
+                    if !does_not_fit(locale, &form) {
+                        unexpected.push(format!("{locale} {form}: {e}"));
+                    }
+                    continue;
+                }
+            };
+            if does_not_fit(locale, &form) {
+                unexpected.push(format!("{locale} {form} now fits: update does_not_fit"));
+            }
+            let pages = support::pages(&support::load(&built.pdf));
+            for v in support::breaks::violations(&style, &doc, &pages) {
+                broken.push(format!("{locale} {form}: {v}"));
+            }
+        }
+    }
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// A one-page medicine leaflet as a clinic writes it from the README: a dosing list,
+/// a warning box of bold safety phrases, a disclaimer and an online address.
+const MEDICINE: &str = include_str!("fixtures/medicine.yaml");
+
+/// The break rules on a second handout in every print form it fits.
+#[test]
+fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("medicine");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), MEDICINE).expect("write");
+    let h = handout::discover::discover(&dir).expect("discover")[0].clone();
+    let mut broken = Vec::new();
+    let mut built = 0;
+    for style in forms() {
+        let (doc, style) =
+            handout::build::load(&h, "en", &style, handout::model::Limits::default())
+                .expect("load");
+        let Ok(b) = handout::build::render(&doc, &style) else {
+            continue;
+        };
+        built += 1;
+        let pages = support::pages(&support::load(&b.pdf));
+        for v in support::breaks::violations(&style, &doc, &pages) {
+            broken.push(format!("{}: {v}", style.form_name()));
+        }
+    }
+    assert!(built >= 15, "only {built} forms built");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
