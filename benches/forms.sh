@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out=${1:?usage: forms.sh DIR [BASELINE_DIR]}
 base=${2:-}
 cargo build --release --quiet
-bin=target/release/handout
+bin=${CARGO_TARGET_DIR:-target}/release/handout
 mkdir -p "$out"
 forms=("" "--paper letter" "--paper a5" "--large-print" "--layout two-column"
        "--layout trifold" "--paper letter --layout trifold")

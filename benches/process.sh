@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
 cargo build --release --quiet
-bin=target/release/handout
+bin=${CARGO_TARGET_DIR:-target}/release/handout
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 times=()
