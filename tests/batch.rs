@@ -5,7 +5,6 @@ mod support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use support::run;
 
@@ -14,14 +13,7 @@ fn s(p: &Path) -> &str {
 }
 
 fn pdfs(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".pdf"))
-                .collect()
-        })
-        .unwrap_or_default()
+    support::pdfs_in(dir).into_iter().collect()
 }
 
 /// The ketamine handout's languages that the batch tests build.
@@ -208,7 +200,7 @@ fn fail_fast_stops_at_the_first_failure() {
         serde_json::from_str(&std::fs::read_to_string(&json).expect("report")).expect("json");
     assert_eq!(r["totals"]["failed"], 1);
     assert_eq!(r["totals"]["skipped"], 2);
-    assert!(pdfs(&out).is_empty());
+    support::no_pdf_in(&out);
 }
 
 #[test]
@@ -297,11 +289,8 @@ fn watch_rebuilds_what_changed() {
     with_broken(tmp.path());
     std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
     let out = tmp.path().join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["watch", s(tmp.path()), "-o", s(&out), "--interval", "100"])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child =
+        support::cli(["watch", s(tmp.path()), "-o", s(&out), "--interval", "100"]).spawn();
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -4,7 +4,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const LEAFLET: &str = "language: en\ntitle: Pipe test\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Short text for the pipe test.\n";
 
@@ -22,20 +21,14 @@ fn handouts(root: &Path, n: usize) -> std::path::PathBuf {
 /// Runs `handout args` with stdout a pipe whose reading end is already closed, so
 /// the very first write fails with EPIPE (no race with the child: it never had a
 /// reader).
-fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+fn run_into_closed_pipe(args: &[&str]) -> support::Run {
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
-    let child = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(args)
-        .stdout(writer)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.wait_with_output().expect("wait")
+    support::cli(args).stdout(writer).run()
 }
 
 /// `handout build SRC -o OUT` into a closed pipe.
-fn build_into_closed_pipe(src: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+fn build_into_closed_pipe(src: &Path, out: &Path, extra: &[&str]) -> support::Run {
     let mut args = vec![
         "build",
         src.to_str().expect("utf-8"),
@@ -52,8 +45,8 @@ fn a_closed_pipe_ends_output_quietly_and_the_build_completes() {
     let src = handouts(tmp.path(), 3);
     let out = tmp.path().join("out");
     let run = build_into_closed_pipe(&src, &out, &["-j", "1"]);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 0, "{stderr}");
     assert_eq!(stderr, "", "nothing is said about the closed pipe");
     // The work is not cut short: every leaflet is built and complete.
     for i in 0..3 {
@@ -69,13 +62,8 @@ fn a_closed_pipe_ends_output_quietly_and_the_build_completes() {
 #[test]
 fn a_closed_pipe_after_schema_is_no_panic() {
     let run = run_into_closed_pipe(&["schema"]);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
 }
 
 #[test]
@@ -89,8 +77,8 @@ fn a_failed_build_into_a_closed_pipe_keeps_its_exit_code() {
     .expect("write");
     let out = tmp.path().join("out");
     let run = build_into_closed_pipe(&src, &out, &[]);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{stderr}");
     assert!(
         stderr.starts_with("error: `revised: soon` is not a date"),
         "{stderr}"
@@ -100,17 +88,14 @@ fn a_failed_build_into_a_closed_pipe_keeps_its_exit_code() {
 /// `handout build -o OUT SRC` with `extra` arguments; returns stdout after asserting
 /// success.
 fn build(out: &Path, src: &Path, extra: &[&str]) -> String {
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .arg("build")
+    let run = support::cli(["build"])
         .args(extra)
         .arg("-o")
         .arg(out)
         .arg(src)
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
-    assert_eq!(run.status.code(), Some(0), "{stdout}");
-    stdout
+        .run();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    run.stdout
 }
 
 #[test]
@@ -161,8 +146,8 @@ fn translator_commands_into_a_closed_pipe_are_no_panic() {
         vec!["i18n", "status", d, "--json"],
     ] {
         let run = run_into_closed_pipe(&args);
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        assert_eq!(run.status.code(), Some(0), "{args:?}: {stderr}");
+        let stderr = run.stderr.as_str();
+        assert_eq!(run.code, 0, "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}");
     }
 }

@@ -1,8 +1,10 @@
 //! Input errors and the command line: messages name file, line and column, say what
 //! to do, and map to the documented exit codes.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::Run;
 
 const VALID: &str = r#"language: en
 title: Test leaflet
@@ -23,22 +25,8 @@ fn write_handout(dir: &Path, name: &str, yaml: &str) -> PathBuf {
     file
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn handout(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(args)
-        .output()
-        .expect("run handout");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    support::cli(args).run()
 }
 
 /// Builds `yaml` and returns the failed run (asserting exit 1 and no PDF written).
@@ -53,17 +41,7 @@ fn fails(yaml: &str) -> Run {
         out.to_str().unwrap_or(""),
     ]);
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
-    let pdfs = std::fs::read_dir(&out)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    n.ends_with(".pdf") || n.ends_with(".tmp")
-                })
-                .count()
-        })
-        .unwrap_or(0);
-    assert_eq!(pdfs, 0, "a PDF (or partial PDF) was written for bad input");
+    support::no_pdf_in(&out);
     run
 }
 

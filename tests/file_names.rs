@@ -4,29 +4,17 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 const LEAFLET: &str = "language: en\ntitle: Naming test\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text of the naming test.\n";
 
-fn build(args: &[&str], out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_handout"))
-        .arg("build")
-        .args(args)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .expect("run")
+fn build(args: &[&str], out: &Path) -> support::Run {
+    support::cli(["build"]).args(args).arg("-o").arg(out).run()
 }
 
+/// The PDFs in `out`, which must exist.
 fn pdfs(out: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(out)
-        .expect("out")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf"))
-        .collect();
-    names.sort();
-    names
+    assert!(out.is_dir(), "no output folder {}", out.display());
+    support::pdfs_in(out)
 }
 
 fn text_of(pdf: &Path) -> String {
@@ -43,23 +31,13 @@ fn a_file_not_named_after_its_language_takes_the_locale_from_language() {
     // The file given alone is named by itself: not leaflet.leaflet.pdf.
     let out = tmp.path().join("one");
     let run = build(&[file.to_str().expect("utf-8")], &out);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(pdfs(&out), ["leaflet.en.pdf"]);
     assert!(text_of(&out.join("leaflet.en.pdf")).contains("Text of the naming test."));
     // Its folder given: the folder names the handout.
     let out = tmp.path().join("folder");
     let run = build(&[dir.to_str().expect("utf-8")], &out);
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(pdfs(&out), ["x.en.pdf"]);
     assert!(text_of(&out.join("x.en.pdf")).contains("Text of the naming test."));
 }
@@ -74,8 +52,8 @@ fn a_short_stem_is_not_taken_for_a_language() {
     std::fs::write(dir.join("faq.yaml"), LEAFLET).expect("write");
     let out = tmp.path().join("out");
     let run = build(&[dir.to_str().expect("utf-8")], &out);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{stderr}");
     assert_eq!(
         stderr.lines().take(6).collect::<Vec<_>>().join("\n"),
         format!(
@@ -84,6 +62,7 @@ fn a_short_stem_is_not_taken_for_a_language() {
         )
     );
     assert!(pdfs(&out).is_empty());
+    support::no_pdf_in(&out);
 }
 
 #[test]
@@ -95,13 +74,13 @@ fn a_source_named_for_another_language_is_refused() {
     std::fs::write(&file, LEAFLET).expect("write");
     let out = tmp.path().join("out");
     let run = build(&[file.to_str().expect("utf-8")], &out);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{stderr}");
     assert!(
         stderr.starts_with("error: the file is named de.yaml but says `language: en`\n"),
         "{stderr}"
     );
-    assert!(!out.join("x.de.pdf").exists() && !out.join("x.en.pdf").exists());
+    support::no_pdf_in(&out);
 }
 
 #[test]
@@ -113,8 +92,8 @@ fn two_files_in_one_language_are_refused() {
     std::fs::write(dir.join("leaflet.yaml"), LEAFLET).expect("write");
     let out = tmp.path().join("out");
     let run = build(&[dir.to_str().expect("utf-8")], &out);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{stderr}");
     assert_eq!(
         stderr,
         format!(
@@ -136,12 +115,7 @@ fn fold_marks_have_their_own_file_and_cache_entry() {
     let marks = ["--layout", "trifold", "--fold-marks", src];
     for args in [&plain[..], &marks[..]] {
         let run = build(args, &out);
-        assert_eq!(
-            run.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
     }
     assert_eq!(
         pdfs(&out),
@@ -172,7 +146,7 @@ fn fold_marks_have_their_own_file_and_cache_entry() {
     // Each is up to date in the cache: a second round rebuilds neither.
     for args in [&plain[..], &marks[..]] {
         let run = build(args, &out);
-        let stdout = String::from_utf8_lossy(&run.stdout);
+        let stdout = run.stdout.as_str();
         assert!(
             stdout.contains("1 leaflet: 0 built, 1 unchanged, 0 failed"),
             "{stdout}"

@@ -5,7 +5,6 @@ mod support;
 
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const HANDOUT: &str = r#"language: en
 title: Images
@@ -57,26 +56,20 @@ fn png_with_alpha(path: &Path) -> image::RgbaImage {
     img
 }
 
-fn build(c: &Case, extra: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_handout"))
-        .arg("build")
+fn build(c: &Case, extra: &[&str]) -> support::Run {
+    support::cli(["build"])
         .arg(&c.root)
         .arg("-o")
         .arg(&c.out)
         .arg("-q")
         .args(extra)
-        .output()
-        .expect("run")
+        .run()
 }
 
 /// Builds `c` (exit 0 asserted) and returns the bytes of output file `name`.
 fn built(c: &Case, extra: &[&str], name: &str) -> Vec<u8> {
     let run = build(c, extra);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.success(), "{}", run.stderr);
     std::fs::read(c.out.join(name)).expect("pdf")
 }
 
@@ -187,16 +180,14 @@ fn png_pixels_and_transparency_are_kept_losslessly() {
 
 fn refused(c: &Case, wanted: &[&str]) {
     let run = build(c, &[]);
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     for w in wanted {
         assert!(err.contains(w), "expected {w:?} in:\n{err}");
     }
     assert!(!err.contains("panicked"), "{err}");
-    assert!(
-        !c.out.join("h.en.pdf").exists(),
-        "no PDF for a refused input"
-    );
+    // No PDF for a refused input.
+    support::no_pdf_in(&c.out);
 }
 
 #[test]
@@ -319,8 +310,8 @@ fn clinic_logo_sits_above_the_title_and_is_checked() {
     )
     .expect("write");
     let run = build(&c, &["--force"]);
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     assert!(
         err.contains("clinic.yaml:2:9") && err.contains("leaves the folder"),
         "{err}"
@@ -334,7 +325,7 @@ fn a_changed_image_is_rebuilt() {
     let report = c.out.join("r.json");
     let status = |c: &Case| {
         let run = build(c, &["--report", report.to_str().unwrap_or("")]);
-        assert!(run.status.success());
+        assert!(run.success());
         let v: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("json");
         v["leaflets"][0]["status"]
@@ -352,17 +343,11 @@ fn a_changed_image_is_rebuilt() {
 #[test]
 fn a_logo_resolves_when_building_from_inside_the_handouts_folder() {
     let c = with_logo("logo:\n  file: logo.png\n  alt: Riverside\n");
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .current_dir(&c.root)
-        .args(["build", "h", "-q", "-o"])
+    let run = support::cli(["build", "h", "-q", "-o"])
         .arg(&c.out)
-        .output()
-        .expect("run");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+        .current_dir(&c.root)
+        .run();
+    assert!(run.success(), "{}", run.stderr);
     let bytes = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
     assert!(
         bytes.starts_with(b"%PDF-1.5"),
@@ -384,11 +369,11 @@ fn a_link_pointed_at_another_image_is_a_change() {
         .expect("blue");
     let link = c.root.join("h/pic.jpg");
     std::os::unix::fs::symlink("red.jpg", &link).expect("link");
-    assert!(build(&c, &[]).status.success());
+    assert!(build(&c, &[]).success());
     let first = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
     std::fs::remove_file(&link).expect("unlink");
     std::os::unix::fs::symlink("blue.jpg", &link).expect("relink");
-    assert!(build(&c, &[]).status.success());
+    assert!(build(&c, &[]).success());
     let second = std::fs::read(c.out.join("h.en.pdf")).expect("pdf");
     assert_ne!(first, second, "the leaflet must show the new picture");
 }

@@ -234,8 +234,8 @@ fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
     }
     let (dir, run) = build_dir(&yaml, "trifold");
     let out = dir.path().join("out");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     assert!(
         err.contains(
             "the `en` leaflet does not fit the A4 tri-fold (one sheet, both sides): the text overflows by "
@@ -244,30 +244,21 @@ fn trifold_that_does_not_fit_says_by_how_much_and_writes_nothing() {
             && err.contains("en.yaml"),
         "{err}"
     );
-    let pdfs = std::fs::read_dir(&out)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
-                .count()
-        })
-        .unwrap_or(0);
-    assert_eq!(pdfs, 0);
+    support::no_pdf_in(&out);
 }
 
 #[test]
 fn fold_marks_without_a_trifold_is_a_usage_error() {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args([
-            "build",
-            "handouts/ketamine",
-            "--fold-marks",
-            "-o",
-            "/nonexistent",
-        ])
-        .output()
-        .expect("run");
-    assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("--layout trifold"));
+    let run = support::cli([
+        "build",
+        "handouts/ketamine",
+        "--fold-marks",
+        "-o",
+        "/nonexistent",
+    ])
+    .run();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--layout trifold"));
 }
 
 #[test]
@@ -287,16 +278,14 @@ fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
     }
 }
 
-fn build_dir(yaml: &str, layout: &str) -> (tempfile::TempDir, std::process::Output) {
+fn build_dir(yaml: &str, layout: &str) -> (tempfile::TempDir, support::Run) {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::create_dir_all(dir.path().join("h")).expect("mkdir");
     std::fs::write(dir.path().join("h/en.yaml"), yaml).expect("write");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "--layout", layout, "-o"])
+    let run = support::cli(["build", "--layout", layout, "-o"])
         .arg(dir.path().join("out"))
         .arg(dir.path().join("h"))
-        .output()
-        .expect("run");
+        .run();
     (dir, run)
 }
 
@@ -304,22 +293,18 @@ fn build_dir(yaml: &str, layout: &str) -> (tempfile::TempDir, std::process::Outp
 fn a_word_wider_than_a_column_is_an_error_not_an_overprint() {
     let yaml = "language: en\ntitle: Long words\nrevised: 2026-11-25\nversion: \"1\"\nterms: [Pneumonoultramicroscopicsilicovolcanoconiosis]\nsections:\n  - id: a\n    body:\n      - \"A word: Pneumonoultramicroscopicsilicovolcanoconiosis is long.\"\n";
     let (dir, run) = build_dir(yaml, "trifold");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     assert!(
         err.contains("`Pneumonoultramicroscopicsilicovolcanoconiosis` is")
             && err.contains("en.yaml:9:9")
             && err.contains("text column of this layout is 81 mm"),
         "{err}"
     );
-    assert!(!dir.path().join("out/h.en.trifold.pdf").exists());
+    support::no_pdf_in(&dir.path().join("out"));
     // The same text fits the single column.
     let (_dir, run) = build_dir(yaml, "single");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    assert!(run.success(), "{}", run.stderr);
 }
 
 #[test]
@@ -327,8 +312,8 @@ fn a_title_taller_than_the_page_is_an_error_in_two_columns() {
     let title = "Pain ".repeat(400);
     let yaml = format!("language: en\ntitle: {title}\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - Text.\n");
     let (_dir, run) = build_dir(&yaml, "two-column");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     assert!(
         err.contains("the title is") && err.contains("overflows by"),
         "{err}"

@@ -4,6 +4,8 @@
 //! "Nothing read" is measured, not timed: Linux counts the bytes each thread reads
 //! (`rchar` in /proc/thread-self/io), so a test can assert how much a call read.
 
+mod support;
+
 use handout::model::Limits;
 
 /// Bytes this thread has read so far.
@@ -72,14 +74,12 @@ fn the_build_command_refuses_a_huge_file_naming_it() {
     std::fs::File::create(dir.join("de.yaml"))
         .and_then(|f| f.set_len(1 << 30))
         .expect("sparse file");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-o"])
+    let run = support::cli(["build", "-o"])
         .arg(tmp.path().join("out"))
         .arg(&dir)
-        .output()
-        .expect("run");
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
+        .run();
+    let stderr = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{stderr}");
     assert_eq!(
         stderr,
         format!(

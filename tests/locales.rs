@@ -247,7 +247,7 @@ fn stale_translation_fails_until_accepted() {
         "{err}"
     );
     assert!(err.contains("de.yaml:"), "{err}");
-    assert!(!out.join("ketamine.de.pdf").exists());
+    support::no_pdf_in(&out);
 
     let (_, json, _) = run(&["i18n", "status", d, "--json"]);
     let rows: serde_json::Value = serde_json::from_str(&json).expect("json");
@@ -517,12 +517,8 @@ fn extracted(language: &str, text: &str) -> String {
         "-q",
     ]);
     assert_eq!(code, 0, "{err}");
-    let pdf = std::fs::read_dir(&out)
-        .expect("out")
-        .filter_map(|e| e.ok())
-        .find(|e| e.path().extension().is_some_and(|x| x == "pdf"))
-        .expect("a PDF");
-    let doc = support::load(&std::fs::read(pdf.path()).expect("pdf"));
+    let pdf = support::pdfs_in(&out).into_iter().next().expect("a PDF");
+    let doc = support::load(&std::fs::read(out.join(pdf)).expect("pdf"));
     support::pages(&doc)
         .iter()
         .flat_map(|p| &p.glyphs)

@@ -2,8 +2,9 @@
 //! line to fix, say what is wrong in the user's words, and never pass a terminal
 //! control character (or a 200 KB line) from the file through to the screen.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const HEAD: &str = "language: en\ntitle: Test leaflet\nrevised: 2026-11-25\nversion: \"1.0\"\n";
 
@@ -24,15 +25,13 @@ fn build_in(root: &Path, yaml: &str, extra: &[&str]) -> (PathBuf, String) {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let file = dir.join("en.yaml");
     std::fs::write(&file, yaml).expect("write");
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-q", "-o"])
+    let run = support::cli(["build", "-q", "-o"])
         .arg(root.join("out"))
         .arg(&dir)
         .args(extra)
-        .output()
-        .expect("run");
-    let err = String::from_utf8_lossy(&run.stderr).into_owned();
-    assert_eq!(run.status.code(), Some(1), "{err}");
+        .run();
+    let err = run.stderr;
+    assert_eq!(run.code, 1, "{err}");
     (
         file.clone(),
         err.replace(&file.display().to_string(), "FILE"),
@@ -205,16 +204,8 @@ fn an_unclosed_double_star_in_a_translation_is_an_error_too() {
     let dir = tmp.path().join("t");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("en.yaml"), with_body("      - Call at once.\n")).expect("write");
-    let init = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["i18n", "init", "-l", "de"])
-        .arg(&dir)
-        .output()
-        .expect("init");
-    assert!(
-        init.status.success(),
-        "{}",
-        String::from_utf8_lossy(&init.stderr)
-    );
+    let init = support::cli(["i18n", "init", "-l", "de"]).arg(&dir).run();
+    assert!(init.success(), "{}", init.stderr);
     let de = dir.join("de.yaml");
     let mut text = std::fs::read_to_string(&de).expect("de.yaml");
     for t in ["Testblatt", "Hallo", "Sofort **anrufen."] {
@@ -226,14 +217,12 @@ fn an_unclosed_double_star_in_a_translation_is_an_error_too() {
         .position(|l| l.contains("**anrufen"))
         .expect("line")
         + 1;
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-q", "-l", "de", "-o"])
+    let run = support::cli(["build", "-q", "-l", "de", "-o"])
         .arg(tmp.path().join("out"))
         .arg(&dir)
-        .output()
-        .expect("build");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+        .run();
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     assert!(
         err.starts_with(&format!(
             "error: this `**` starts bold text that is never closed (in `intro.1`)\n  --> {}:{line}:",

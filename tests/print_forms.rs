@@ -103,33 +103,27 @@ fn qr_code_decodes_to_the_leaflets_address_in_every_form() {
     }
 }
 
-fn brand_run(clinic_yaml: &str) -> (tempfile::TempDir, std::process::Output) {
+fn brand_run(clinic_yaml: &str) -> (tempfile::TempDir, support::Run) {
     let tmp = tempfile::tempdir().expect("tmp");
     let k = tmp.path().join("ketamine");
     std::fs::create_dir_all(&k).expect("mkdir");
     std::fs::copy("handouts/ketamine/en.yaml", k.join("en.yaml")).expect("copy");
     std::fs::write(tmp.path().join("clinic.yaml"), clinic_yaml).expect("write");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args([
-            "build",
-            tmp.path().to_str().unwrap_or(""),
-            "-o",
-            tmp.path().join("out").to_str().unwrap_or(""),
-            "-q",
-        ])
-        .output()
-        .expect("run");
+    let out = support::cli([
+        "build",
+        tmp.path().to_str().unwrap_or(""),
+        "-o",
+        tmp.path().join("out").to_str().unwrap_or(""),
+        "-q",
+    ])
+    .run();
     (tmp, out)
 }
 
 #[test]
 fn clinic_branding_applies_to_every_handout() {
     let (tmp, out) = brand_run("name: Riverside Pain Clinic\naccent: \"#6A1B9A\"\ncontact: \"Riverside Pain Clinic, 1 Main Street · 0123 456 789\"\n");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.success(), "{}", out.stderr);
     let bytes = std::fs::read(tmp.path().join("out/ketamine.en.pdf")).expect("pdf");
     let pdf = support::load(&bytes);
     let text = support::content_text(&pdf);
@@ -160,8 +154,8 @@ fn clinic_branding_applies_to_every_handout() {
 #[test]
 fn low_contrast_branding_is_refused() {
     let (_tmp, out) = brand_run("accent: \"#FFD54F\"\n");
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.code, 1);
+    let err = out.stderr.as_str();
     assert!(
         err.contains("contrast of 1.")
             && err.contains("at least 4.5:1")
@@ -197,14 +191,12 @@ fn large_print_has_a_page_limit_and_names_it() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("en.yaml"), huge_handout(30)).expect("write");
     let out = tmp.path().join("out");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "--large-print", "-q", "-o"])
+    let run = support::cli(["build", "--large-print", "-q", "-o"])
         .arg(&out)
         .arg(&dir)
-        .output()
-        .expect("run");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{err}");
+        .run();
+    let err = run.stderr.as_str();
+    assert_eq!(run.code, 1, "{err}");
     let message = err.lines().next().unwrap_or("");
     let (needs, rest) = message
         .strip_prefix("error: the `en` leaflet needs ")
@@ -216,7 +208,7 @@ fn large_print_has_a_page_limit_and_names_it() {
             .is_some_and(|mm| mm.parse::<usize>().is_ok_and(|v| v > 1000)),
         "{err}"
     );
-    assert!(!out.join("huge.en.large.pdf").exists());
+    support::no_pdf_in(&out);
 }
 
 #[test]

@@ -1,13 +1,10 @@
 //! Hostile or broken input: every case exits non-zero with a message that names the
 //! file (and position where there is one) and says what to do, and writes no PDF.
 
-use std::path::Path;
-use std::process::Command;
+mod support;
 
-struct Run {
-    code: i32,
-    stderr: String,
-}
+use std::path::Path;
+use support::Run;
 
 /// Builds a handout whose en.yaml holds `bytes`; asserts exit 1 and no PDF written.
 fn refuse(bytes: &[u8], extra: &[&str]) -> Run {
@@ -24,14 +21,7 @@ fn refuse(bytes: &[u8], extra: &[&str]) -> Run {
         "-q",
     ];
     args.extend_from_slice(extra);
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(&args)
-        .output()
-        .expect("run");
-    let run = Run {
-        code: o.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    };
+    let run = support::cli(&args).run();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("h/en.yaml"),
@@ -40,14 +30,7 @@ fn refuse(bytes: &[u8], extra: &[&str]) -> Run {
     );
     assert!(run.stderr.contains("= help:"), "no advice: {}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    let written = std::fs::read_dir(&out)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| e.file_name().to_string_lossy().contains(".pdf"))
-                .count()
-        })
-        .unwrap_or(0);
-    assert_eq!(written, 0, "a PDF was written");
+    support::no_pdf_in(&out);
     run
 }
 
@@ -134,17 +117,15 @@ fn byte_order_mark_is_accepted() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(with_body("Fine.").as_bytes());
     std::fs::write(dir.join("en.yaml"), bytes).expect("write");
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args([
-            "build",
-            dir.to_str().unwrap_or(""),
-            "-o",
-            tmp.path().join("o").to_str().unwrap_or(""),
-            "-q",
-        ])
-        .output()
-        .expect("run");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = support::cli([
+        "build",
+        dir.to_str().unwrap_or(""),
+        "-o",
+        tmp.path().join("o").to_str().unwrap_or(""),
+        "-q",
+    ])
+    .run();
+    assert!(o.success(), "{}", o.stderr);
 }
 
 #[test]
@@ -215,19 +196,17 @@ fn very_large_file_and_the_flag_that_allows_it() {
     let dir = tmp.path().join("h");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("en.yaml"), big).expect("write");
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args([
-            "build",
-            dir.to_str().unwrap_or(""),
-            "-o",
-            tmp.path().join("o").to_str().unwrap_or(""),
-            "-q",
-            "--max-file-size",
-            "5000000",
-        ])
-        .output()
-        .expect("run");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = support::cli([
+        "build",
+        dir.to_str().unwrap_or(""),
+        "-o",
+        tmp.path().join("o").to_str().unwrap_or(""),
+        "-q",
+        "--max-file-size",
+        "5000000",
+    ])
+    .run();
+    assert!(o.success(), "{}", o.stderr);
 }
 
 #[test]
@@ -258,17 +237,15 @@ fn inputs_are_never_overwritten() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let yaml = with_body("Fine.");
     std::fs::write(dir.join("en.yaml"), &yaml).expect("write");
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args([
-            "build",
-            dir.to_str().unwrap_or(""),
-            "-o",
-            dir.to_str().unwrap_or(""),
-            "-q",
-        ])
-        .output()
-        .expect("run");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = support::cli([
+        "build",
+        dir.to_str().unwrap_or(""),
+        "-o",
+        dir.to_str().unwrap_or(""),
+        "-q",
+    ])
+    .run();
+    assert!(o.success(), "{}", o.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.join("en.yaml")).expect("read"),
         yaml
@@ -282,14 +259,7 @@ fn inputs_are_never_overwritten() {
 // out of space part way.
 
 fn handout(args: &[&str]) -> Run {
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(args)
-        .output()
-        .expect("run");
-    let run = Run {
-        code: o.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    };
+    let run = support::cli(args).run();
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     run
 }
@@ -509,17 +479,15 @@ fn an_output_folder_whose_name_is_not_utf8_works() {
         (both, &["h.en.pdf", "h2.en.pdf"]),
     ] {
         let out = tmp.path().join(std::ffi::OsStr::from_bytes(b"out_\xff"));
-        let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-            .arg("build")
+        let o = support::cli(["build"])
             .arg(&input)
             .arg("-o")
             .arg(&out)
             .arg("-q")
             .arg("--force")
-            .output()
-            .expect("run");
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(0), "{stderr}");
+            .run();
+        let stderr = o.stderr.as_str();
+        assert_eq!(o.code, 0, "{stderr}");
         for pdf in pdfs {
             assert!(std::fs::read(out.join(pdf))
                 .expect("pdf")
@@ -537,19 +505,17 @@ fn two_handouts_writing_the_same_pdf_are_refused() {
         std::fs::write(tmp.path().join(side).join("k/en.yaml"), yaml).expect("write");
     }
     let out = tmp.path().join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .arg("build")
+    let o = support::cli(["build"])
         .arg(tmp.path().join("a/k"))
         .arg(tmp.path().join("b/k"))
         .arg("-o")
         .arg(&out)
-        .output()
-        .expect("run");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+        .run();
+    let err = o.stderr.as_str();
+    assert_eq!(o.code, 1, "{err}");
     assert!(
         err.contains("would both be written to") && err.contains("k.en.pdf"),
         "{err}"
     );
-    assert!(!out.join("k.en.pdf").exists());
+    support::no_pdf_in(&out);
 }
