@@ -4,8 +4,8 @@
 
 pub mod breaks;
 pub mod cli;
-mod pdf;
 pub mod page_model;
+mod pdf;
 pub mod pipeline;
 mod qr;
 mod text;

@@ -13,16 +13,10 @@ use std::fmt::Write;
 pub fn page_model(laid: &Layout) -> String {
     let mut out = String::new();
     for (i, page) in laid.pages.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "page {} {}x{}",
-            i + 1,
-            pt(page.width),
-            pt(page.height)
-        );
+        let _ = writeln!(out, "page {} {}x{}", i + 1, pt(page.width), pt(page.height));
         let mut rects: Option<Rects> = None;
         for e in &page.elements {
-            let head = format!("  {:?} b{}", e.role, e.block);
+            let head = format!("  {:?} {}", e.role, block(e.block));
             if let Shape::Rect { x, y, w, h, .. } = &e.shape {
                 match &mut rects {
                     Some(r) if r.head == head => r.add(*x, *y, *w, *h),
@@ -51,7 +45,9 @@ pub fn page_model(laid: &Layout) -> String {
                     pt(*x2),
                     pt(*y2)
                 ),
-                Shape::Image { x, y, w, h, alt, .. } => writeln!(
+                Shape::Image {
+                    x, y, w, h, alt, ..
+                } => writeln!(
                     out,
                     "{head} image {},{} {}x{} {alt:?}",
                     pt(*x),
@@ -73,6 +69,15 @@ pub fn page_model(laid: &Layout) -> String {
         flush(&mut out, rects.take());
     }
     out
+}
+
+/// A block index; furniture that belongs to no block (`usize::MAX`) is `b-`.
+fn block(b: usize) -> String {
+    if b == usize::MAX {
+        "b-".to_string()
+    } else {
+        format!("b{b}")
+    }
 }
 
 /// A point value rounded to 0.1 pt, without a sign on zero.
