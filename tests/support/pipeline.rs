@@ -68,3 +68,21 @@ pub fn print_forms() -> Vec<(&'static str, Style)> {
 pub fn two_column() -> Style {
     Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TwoColumn)
 }
+
+/// Builds `yaml` as the English source of handout `h` in a temporary folder, in
+/// print form `style`, through the pipeline (`load` with the folder's branding, then
+/// `render`): the prepared document, its style and the built leaflet.
+pub fn build_yaml(
+    yaml: &str,
+    style: &Style,
+) -> (handout::model::Document, Style, handout::build::Built) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("h");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), yaml).expect("write");
+    let h = handout_in(&dir);
+    let (doc, style) =
+        handout::build::load(&h, "en", style, handout::model::Limits::default()).expect("load");
+    let built = handout::build::render(&doc, &style).expect("build");
+    (doc, style, built)
+}
