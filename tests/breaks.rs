@@ -49,10 +49,10 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
     let mut broken = Vec::new();
     let mut unexpected = Vec::new();
     for locale in LOCALES {
-        let doc = support::ketamine(locale);
         for style in forms() {
             let form = style.form_name();
-            let built = match handout::build::render(&doc, &style) {
+            let (doc, built) = support::pipeline::try_build_ketamine(locale, &style);
+            let built = match built {
                 Ok(b) => b,
                 Err(e) => {
                     if !does_not_fit(locale, &form) {

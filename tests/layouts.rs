@@ -198,10 +198,9 @@ fn path_starts(pdf: &lopdf::Document, index: usize) -> Vec<f32> {
 #[test]
 fn fold_marks_sit_on_the_folds_only_when_asked() {
     let mut style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TriFold);
-    let doc = support::ketamine("en");
-    let plain = build::render(&doc, &style).expect("build");
+    let (_, plain) = support::build_ketamine("en", &style);
     style.fold_marks = true;
-    let marked = build::render(&doc, &style).expect("build");
+    let (_, marked) = support::build_ketamine("en", &style);
     let near = |xs: &[f32], v: f32| xs.iter().filter(|x| (**x - v * MM).abs() < 0.1).count();
     let (outside, inside) = (
         path_starts(&support::load(&marked.pdf), 0),
@@ -264,8 +263,7 @@ fn fold_marks_without_a_trifold_is_a_usage_error() {
 #[test]
 fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
     let style = Style::for_print(PaperSize::A5, false).with_imposition(Imposition::TwoColumn);
-    let doc = support::ketamine("en");
-    let b = build::render(&doc, &style).expect("build");
+    let (doc, b) = support::build_ketamine("en", &style);
     let pdf = support::load(&b.pdf);
     let text = support::content_text(&pdf);
     let url = doc.meta.url.clone().expect("url");

@@ -237,7 +237,6 @@ fn metadata_title_author_subject_language() {
 
 #[test]
 fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
-    let doc = support::ketamine("en");
     // A tight page forces breaks in many places (and more pages than the budget).
     for bottom in [24.0, 60.0, 90.0, 120.0] {
         let style = Style {
@@ -245,7 +244,7 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
             max_pages: None,
             ..Style::default()
         };
-        let laid = handout::layout::layout(&doc, &style).expect("layout");
+        let laid = support::pipeline::typeset_ketamine("en", &style);
         let mut box_pages = std::collections::HashSet::new();
         for (pi, page) in laid.pages.iter().enumerate() {
             let content: Vec<_> = page
@@ -320,12 +319,11 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
 
 #[test]
 fn justified_lines_fill_the_measure() {
-    let doc = support::ketamine("en");
     let style = Style {
         body_mode: Mode::Justified,
         ..Style::default()
     };
-    let laid = handout::layout::layout(&doc, &style).expect("layout");
+    let laid = support::pipeline::typeset_ketamine("en", &style);
     let right = style.paper.width - style.margin_right;
     let mut full = 0;
     for page in &laid.pages {
@@ -357,8 +355,7 @@ fn justified_lines_fill_the_measure() {
 /// Distances from the right margin to the end of every body line that is not the last
 /// of its paragraph, and the number of hyphenated line ends.
 fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
-    let doc = support::ketamine("en");
-    let laid = handout::layout::layout(&doc, style).expect("layout");
+    let laid = support::pipeline::typeset_ketamine("en", style);
     let right = style.paper.width - style.margin_right;
     // (page, block, baseline, start x, end x, text)
     let mut lines: Vec<(usize, usize, i32, f32, f32, String)> = Vec::new();

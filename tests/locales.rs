@@ -376,12 +376,12 @@ fn po_export_import_round_trips() {
 
 #[test]
 fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
-    let doc = support::ketamine("de");
     let style = Style {
         max_pages: Some(1),
         ..Style::default()
     };
-    let err = build::render(&doc, &style)
+    let err = support::pipeline::try_build_ketamine("de", &style)
+        .1
         .expect_err("two pages do not fit one")
         .to_string();
     assert!(

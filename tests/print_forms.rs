@@ -133,20 +133,8 @@ fn clinic_branding_applies_to_every_handout() {
         assert!(support::text_of(&art).contains("Riverside Pain Clinic · Revised"));
     }
     // #6A1B9A as a fill colour, to within half an 8-bit level.
-    let accent = [0x6Au8, 0x1B, 0x9A].map(|v| f32::from(v) / 255.0);
-    let content = pdf.get_page_content(pdf.get_pages()[&1]);
-    let ops = lopdf::content::Content::decode(&content)
-        .expect("content")
-        .operations;
     assert!(
-        ops.iter().filter(|op| op.operator == "rg").any(|op| {
-            op.operands.len() == 3
-                && op
-                    .operands
-                    .iter()
-                    .zip(accent)
-                    .all(|(o, want)| (o.as_float().unwrap_or(-1.0) - want).abs() < 0.5 / 255.0)
-        }),
+        support::uses_fill(&pdf, 0, [0x6A, 0x1B, 0x9A]),
         "accent colour not used"
     );
 }

@@ -560,12 +560,13 @@ fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
         .collect()
 }
 
-/// The document of case `d` (with `extra` YAML keys), loaded as a build loads it, its
-/// YAML source, and the folder that holds it.
+/// The document of case `d` (with `extra` YAML keys) and its style, loaded in print
+/// form `style` as a build loads them, its YAML source, and the folder that holds it.
 fn load_case(
     d: &DocCase,
     extra: &str,
-) -> Result<(handout::model::Document, String, tempfile::TempDir), TestCaseError> {
+    style: &Style,
+) -> Result<(handout::model::Document, Style, String, tempfile::TempDir), TestCaseError> {
     for t in std::iter::once(&d.title)
         .chain(d.disclaimer.iter())
         .chain(d.sections.iter().flat_map(|s| s.heading.iter()))
@@ -590,23 +591,18 @@ fn load_case(
     let source = yaml(d).replacen("version: \"1\"\n", &format!("version: \"1\"\n{extra}"), 1);
     std::fs::write(dir.join("en.yaml"), &source).expect("write");
     let h = handout::discover::discover(&dir).expect("discover")[0].clone();
-    let (doc, _) = handout::build::load(
-        &h,
-        "en",
-        &Style::default(),
-        handout::model::Limits::default(),
-    )
-    .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
-    Ok((doc, source, tmp))
+    let (doc, style) = handout::build::load(&h, "en", style, handout::model::Limits::default())
+        .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
+    Ok((doc, style, source, tmp))
 }
 
 fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
-    let (doc, source, _tmp) = load_case(d, "")?;
     let style = Style {
         max_pages: None,
         ..Style::default()
     };
-    let layout = handout::layout::layout(&doc, &style)
+    let (doc, style, source, _tmp) = load_case(d, "", &style)?;
+    let layout = handout::build::typeset(&doc, &style)
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let pdf = handout::pdf::render(&layout).expect("render");
     let read = support::pages(&support::load(&pdf));
@@ -718,12 +714,13 @@ const FORMS: [(PaperSize, bool, Imposition); 6] = [
 /// Builds case `d` with an online address in print form `form` and checks the break
 /// rules on the PDF read back; a leaflet that does not fit the form is skipped.
 fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
-    let (doc, source, _tmp) = load_case(d, "url: https://example.org/leaflets/p?v=1\n")?;
     let (paper, large, imposition) = FORMS[form];
     let style = Style {
         max_pages: None,
         ..Style::for_print(paper, large).with_imposition(imposition)
     };
+    let (doc, style, source, _tmp) =
+        load_case(d, "url: https://example.org/leaflets/p?v=1\n", &style)?;
     let built = match handout::build::render(&doc, &style) {
         Ok(b) => b,
         Err(e) => {

@@ -4,14 +4,14 @@
 
 pub mod breaks;
 pub mod cli;
+mod graphics;
 pub mod page_model;
 mod pdf;
 pub mod pipeline;
-mod qr;
 mod text;
 
 pub use cli::{cli, no_pdf_in, pdfs_in, run, Run};
+pub use graphics::{black_rects, decode_qr, uses_fill};
 pub use pdf::*;
 pub use pipeline::{build_ketamine, ketamine};
-pub use qr::{black_rects, decode_qr};
 pub use text::*;

@@ -27,8 +27,20 @@ pub fn build_ketamine(
     locale: &str,
     style: &handout::layout::Style,
 ) -> (handout::model::Document, handout::build::Built) {
+    let (doc, built) = try_build_ketamine(locale, style);
+    (doc, built.expect("build"))
+}
+
+/// [`build_ketamine`] for a build that may fail (the leaflet does not fit `style`).
+pub fn try_build_ketamine(
+    locale: &str,
+    style: &handout::layout::Style,
+) -> (
+    handout::model::Document,
+    handout::error::Result<handout::build::Built>,
+) {
     let (doc, style) = prepared_ketamine(locale, style);
-    let built = handout::build::render(&doc, &style).expect("build");
+    let built = handout::build::render(&doc, &style);
     (doc, built)
 }
 

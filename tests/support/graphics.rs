@@ -1,4 +1,5 @@
-//! Drawn rectangles read back from a PDF, and the QR codes they make.
+//! Drawing read back from a PDF: fill colours, black rectangles and the QR codes
+//! they make.
 
 use super::pdf::num;
 use lopdf::content::Content;
@@ -79,4 +80,25 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
         .into_iter()
         .filter_map(|g| g.decode().ok().map(|(_, s)| s))
         .collect()
+}
+
+/// Whether page `page_index` sets `rgb` as a fill colour (`rg`), to within half an
+/// 8-bit level.
+pub fn uses_fill(doc: &Document, page_index: usize, rgb: [u8; 3]) -> bool {
+    let Some((_, page_id)) = doc.get_pages().into_iter().nth(page_index) else {
+        return false;
+    };
+    let want = rgb.map(|v| f32::from(v) / 255.0);
+    let content = doc.get_page_content(page_id);
+    Content::decode(&content)
+        .expect("content decodes")
+        .operations
+        .iter()
+        .filter(|op| op.operator == "rg" && op.operands.len() == 3)
+        .any(|op| {
+            op.operands
+                .iter()
+                .zip(want)
+                .all(|(o, w)| (o.as_float().unwrap_or(-1.0) - w).abs() < 0.5 / 255.0)
+        })
 }
