@@ -34,6 +34,20 @@ fn refuse(bytes: &[u8], extra: &[&str]) -> Run {
     run
 }
 
+/// Builds a handout whose en.yaml holds `bytes`; asserts success.
+fn accept(bytes: &[u8], extra: &[&str]) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("h");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("en.yaml"), bytes).expect("write");
+    let o = support::cli(["build", "-q", "-o"])
+        .arg(tmp.path().join("o"))
+        .arg(&dir)
+        .args(extra)
+        .run();
+    assert!(o.success(), "{}", o.stderr);
+}
+
 const HEAD: &str = "language: en\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\n";
 
 fn with_body(body: &str) -> String {
@@ -111,21 +125,9 @@ fn binary_junk() {
 
 #[test]
 fn byte_order_mark_is_accepted() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("h");
-    std::fs::create_dir_all(&dir).expect("mkdir");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(with_body("Fine.").as_bytes());
-    std::fs::write(dir.join("en.yaml"), bytes).expect("write");
-    let o = support::cli([
-        "build",
-        dir.to_str().unwrap_or(""),
-        "-o",
-        tmp.path().join("o").to_str().unwrap_or(""),
-        "-q",
-    ])
-    .run();
-    assert!(o.success(), "{}", o.stderr);
+    accept(&bytes, &[]);
 }
 
 #[test]
@@ -192,21 +194,7 @@ fn very_large_file_and_the_flag_that_allows_it() {
         "{}",
         r.stderr
     );
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("h");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("en.yaml"), big).expect("write");
-    let o = support::cli([
-        "build",
-        dir.to_str().unwrap_or(""),
-        "-o",
-        tmp.path().join("o").to_str().unwrap_or(""),
-        "-q",
-        "--max-file-size",
-        "5000000",
-    ])
-    .run();
-    assert!(o.success(), "{}", o.stderr);
+    accept(big.as_bytes(), &["--max-file-size", "5000000"]);
 }
 
 #[test]
