@@ -1,6 +1,6 @@
 //! Leaflets built through the pipeline users run (`handout::build`), branding
-//! included. Print forms are made here too, so that a change in how a print form is
-//! made is one change for every test.
+//! included; and the seven print forms the command line offers, made in one place
+//! for the tests that go through all of them (snapshots, branding, widows).
 
 use handout::layout::style::{Imposition, PaperSize};
 use handout::layout::Style;
