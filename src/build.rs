@@ -4,6 +4,8 @@
 //! for every caller: the batch, `watch`, `i18n status`, the tests and the examples
 //! all go through [`leaflet`] (or, to stop before the PDF, [`prepare`] + [`typeset`]).
 
+#![warn(missing_docs)]
+
 use crate::discover::{file_name, Handout, LocaleFile};
 use crate::error::{Diagnostic, Error, Result};
 use crate::layout::{self, Style};
@@ -14,7 +16,9 @@ use std::path::PathBuf;
 /// The result of building one leaflet.
 #[derive(Debug, Clone)]
 pub struct Built {
+    /// The PDF file's bytes.
     pub pdf: Vec<u8>,
+    /// How many pages it has.
     pub pages: usize,
     /// Each image the leaflet shows, with its content digest (for incremental builds).
     pub images: Vec<(PathBuf, String)>,
