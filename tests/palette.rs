@@ -2,8 +2,7 @@
 //! least 4.5:1 against the surface it is printed on (white paper, or the tint of the
 //! side-effects box), in every print form's style.
 
-use handout::layout::style::{Imposition, PaperSize};
-use handout::layout::{Rgb, Style};
+use handout::layout::{Imposition, PaperSize, PrintForm, Rgb, Style};
 use handout::model::clinic::contrast;
 
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
@@ -33,7 +32,7 @@ fn every_text_colour_has_4_5_to_1_against_its_background() {
                 Imposition::TwoColumn,
                 Imposition::TriFold,
             ] {
-                let style = Style::for_print(paper, large).with_imposition(imposition);
+                let style = Style::for_form(&PrintForm::new(paper, large, imposition));
                 for (what, fg, bg) in pairs(&style) {
                     let r = ratio(fg, bg);
                     assert!(
