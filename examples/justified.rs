@@ -14,8 +14,7 @@ fn main() {
         ("justified", Mode::Justified),
     ] {
         let form = handout::layout::PrintForm::default();
-        let (doc, style) =
-            handout::build::load(&h, "en", &form, Default::default()).expect("load");
+        let (doc, style) = handout::build::load(&h, "en", &form, Default::default()).expect("load");
         let style = Style {
             body_mode: mode,
             ..style

@@ -115,7 +115,10 @@ fn layout_graph() -> BTreeMap<String, BTreeSet<String>> {
     let module = |f: &Path| -> Option<String> {
         let rel = f.strip_prefix(root).expect("under src/layout");
         let first = rel.components().next()?;
-        let name = Path::new(first.as_os_str()).file_stem()?.to_string_lossy().into_owned();
+        let name = Path::new(first.as_os_str())
+            .file_stem()?
+            .to_string_lossy()
+            .into_owned();
         (name != "mod").then_some(name)
     };
     let modules: BTreeSet<String> = files.iter().filter_map(|f| module(f)).collect();

@@ -92,8 +92,7 @@ fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
     let mut built = 0;
     for form in forms() {
         let (doc, style) =
-            handout::build::load(&h, "en", &form, handout::model::Limits::default())
-                .expect("load");
+            handout::build::load(&h, "en", &form, handout::model::Limits::default()).expect("load");
         let geometry = Geometry::for_form(&form);
         let Ok(b) = handout::build::render(&doc, &style, &geometry) else {
             continue;

@@ -32,7 +32,10 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
         assert!(pages.len() <= 2, "{locale}: {} pages", pages.len());
         let m = geometry.measure;
         let left = (geometry.margins.left, geometry.margins.left + m);
-        let right = (left.1 + geometry.column_gap, left.1 + geometry.column_gap + m);
+        let right = (
+            left.1 + geometry.column_gap,
+            left.1 + geometry.column_gap + m,
+        );
         assert!(right.1 <= geometry.paper.width - geometry.margins.right + 0.01);
         for (pi, p) in pages.iter().enumerate() {
             assert!((p.width - 595.28).abs() < 0.1 && (p.height - 841.89).abs() < 0.1);
@@ -282,7 +285,10 @@ fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
     assert!(text.contains(&format!("{head}\n{tail}")), "{text}");
     for p in support::pages(&pdf) {
         for g in p.glyphs.iter().filter(|g| !g.artifact) {
-            assert!(g.x + g.width <= p.width - geometry.margins.right + 0.5, "{g:?}");
+            assert!(
+                g.x + g.width <= p.width - geometry.margins.right + 0.5,
+                "{g:?}"
+            );
         }
     }
 }

@@ -739,11 +739,7 @@ fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
     };
     let pages = support::pages(&support::load(&built.pdf));
     let broken = support::breaks::violations(&style, &geometry, &doc, &pages);
-    prop_assert!(
-        broken.is_empty(),
-        "{}: {broken:#?}\n{source}",
-        print.name()
-    );
+    prop_assert!(broken.is_empty(), "{}: {broken:#?}\n{source}", print.name());
     Ok(())
 }
 

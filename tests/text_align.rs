@@ -51,12 +51,18 @@ fn a_clinic_may_justify_body_text() {
     let (justified, right) = line_ends("name: Test clinic\ntext_align: justified\n");
     let (ragged, _) = line_ends("name: Test clinic\n");
     for end in &justified {
-        assert!(*end <= right + 0.5, "a line runs past the margin: {end} > {right}");
+        assert!(
+            *end <= right + 0.5,
+            "a line runs past the margin: {end} > {right}"
+        );
     }
     // Most full-measure lines end flush (the last line of each paragraph, and lines
     // in the narrower box, do not); ragged text almost never does.
     let (j, r) = (flush(&justified, right), flush(&ragged, right));
-    assert!(j >= 10 && j > 4 * r.max(1), "{j} justified vs {r} ragged lines end flush");
+    assert!(
+        j >= 10 && j > 4 * r.max(1),
+        "{j} justified vs {r} ragged lines end flush"
+    );
 }
 
 #[test]
@@ -65,8 +71,11 @@ fn text_align_takes_only_ragged_or_justified() {
     let dir = tmp.path().join("handouts/ketamine");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::copy("handouts/ketamine/en.yaml", dir.join("en.yaml")).expect("copy");
-    std::fs::write(tmp.path().join("handouts/clinic.yaml"), "text_align: centred\n")
-        .expect("clinic");
+    std::fs::write(
+        tmp.path().join("handouts/clinic.yaml"),
+        "text_align: centred\n",
+    )
+    .expect("clinic");
     let handouts = tmp.path().join("handouts");
     let out = tmp.path().join("out");
     let (code, _, err) = support::run(&[
@@ -77,5 +86,8 @@ fn text_align_takes_only_ragged_or_justified() {
         "-q",
     ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("clinic.yaml") && err.contains("centred"), "{err}");
+    assert!(
+        err.contains("clinic.yaml") && err.contains("centred"),
+        "{err}"
+    );
 }

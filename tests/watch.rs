@@ -47,7 +47,13 @@ fn first_build(form: &[&str], expected: &str) -> (Option<Vec<u8>>, Vec<String>) 
 #[test]
 fn watch_builds_the_requested_print_form() {
     let (built, pdfs) = first_build(
-        &["--paper", "letter", "--large-print", "--layout", "two-column"],
+        &[
+            "--paper",
+            "letter",
+            "--large-print",
+            "--layout",
+            "two-column",
+        ],
         "ketamine.en.letter.large.two-column.pdf",
     );
     let pdf = support::load(&built.expect("no PDF in the requested form"));

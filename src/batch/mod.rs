@@ -110,9 +110,7 @@ pub fn plan<'a>(
                 jobs.push(Job {
                     handout: h,
                     locale: l.to_string(),
-                    output: opts
-                        .output
-                        .join(format!("{}.{l}{suffix}.pdf", h.name)),
+                    output: opts.output.join(format!("{}.{l}{suffix}.pdf", h.name)),
                 });
             }
         }

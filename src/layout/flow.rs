@@ -7,9 +7,9 @@
 //! ends a page, a box is never split, and the closing lines (contact, online address
 //! and QR code) stay with the text before them so that no page holds them alone.
 
+use super::geometry::Geometry;
 use super::page::{Element, Role, Shape};
 use super::paragraph::{self, Context, SetLine, TextStyle};
-use super::geometry::Geometry;
 use super::style::Style;
 
 mod closing;
@@ -262,7 +262,13 @@ impl<'a> Flow<'a> {
                         self.pad_last(s.heading_gap_after);
                     }
                     let bs = s.body_text();
-                    self.blocks(&section.body, 0.0, self.geometry.measure, Role::Paragraph, &bs)?;
+                    self.blocks(
+                        &section.body,
+                        0.0,
+                        self.geometry.measure,
+                        Role::Paragraph,
+                        &bs,
+                    )?;
                 }
                 SectionKind::Warning => {
                     self.warning_box(section.heading.as_ref(), &section.body)?

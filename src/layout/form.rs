@@ -10,9 +10,12 @@ use crate::error::{Error, Result};
 /// The paper sizes clinics print on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum PaperSize {
+    /// ISO A4, 210 × 297 mm.
     #[default]
     A4,
+    /// US Letter, 8.5 × 11 in.
     Letter,
+    /// ISO A5, 148 × 210 mm (a folded A4 sheet).
     A5,
 }
 
@@ -62,18 +65,22 @@ impl PrintForm {
         })
     }
 
+    /// The paper the leaflet is printed on.
     pub fn paper(&self) -> PaperSize {
         self.paper
     }
 
+    /// Whether the type is large (17 pt body).
     pub fn large_print(&self) -> bool {
         self.large_print
     }
 
+    /// How the content is placed on the sheet.
     pub fn imposition(&self) -> Imposition {
         self.imposition
     }
 
+    /// Whether a tri-fold gets fold lines in its margins.
     pub fn fold_marks(&self) -> bool {
         self.fold_marks
     }

@@ -9,19 +9,24 @@ use super::trifold::Panels;
 /// Paper size in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Paper {
+    /// Width in points.
     pub width: f32,
+    /// Height in points.
     pub height: f32,
 }
 
 impl Paper {
+    /// ISO A4, portrait.
     pub const A4: Paper = Paper {
         width: 210.0 * MM,
         height: 297.0 * MM,
     };
+    /// US Letter, portrait.
     pub const LETTER: Paper = Paper {
         width: 612.0,
         height: 792.0,
     };
+    /// ISO A5, portrait.
     pub const A5: Paper = Paper {
         width: 148.0 * MM,
         height: 210.0 * MM,
@@ -31,25 +36,35 @@ impl Paper {
 /// Insets of the content from the paper's edges.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Margins {
+    /// From the top edge.
     pub top: f32,
+    /// From the bottom edge.
     pub bottom: f32,
+    /// From the left edge.
     pub left: f32,
+    /// From the right edge.
     pub right: f32,
 }
 
 /// A rectangle, `y` measured down from the paper's top edge.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
+    /// Left edge.
     pub x: f32,
+    /// Top edge, down from the paper's top.
     pub y: f32,
+    /// Width in points.
     pub width: f32,
+    /// Height in points.
     pub height: f32,
 }
 
 /// A horizontal range: a column's left edge and width.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Span {
+    /// Left edge.
     pub x: f32,
+    /// Width in points.
     pub width: f32,
 }
 
@@ -60,9 +75,11 @@ pub struct Span {
 /// [`Geometry::with_margins`] so that they stay in step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Geometry {
+    /// The print form this geometry is of.
     pub form: PrintForm,
     /// The sheet as printed: landscape for a tri-fold.
     pub paper: Paper,
+    /// Insets of the content box.
     pub margins: Margins,
     /// Space between the two columns.
     pub column_gap: f32,
@@ -172,10 +189,7 @@ impl Geometry {
             },
             measure: 0.0,
             title_measure: 0.0,
-            frames: Frames::Single(Span {
-                x: 0.0,
-                width: 0.0,
-            }),
+            frames: Frames::Single(Span { x: 0.0, width: 0.0 }),
         };
         g.derive();
         g

@@ -14,9 +14,9 @@ pub mod style;
 pub mod trifold;
 pub mod trifold_pages;
 
-pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;
+pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
 pub use style::Style;
 
 use crate::error::{Error, Result};
@@ -60,16 +60,25 @@ fn pages(
     style: &Style,
     geometry: &Geometry,
 ) -> Result<Vec<Page>> {
-    let labels = &doc.labels;
     let flow = flow_in(doc, book, style, geometry)?;
     match geometry.form.imposition() {
         Imposition::Single | Imposition::TwoColumn => {
-            return paginate::paginate(&flow, &doc.meta, labels, doc.draft)
+            paginate::paginate(&flow, &doc.meta, &doc.labels, doc.draft)
         }
-        Imposition::TriFold => {}
+        Imposition::TriFold => trifold(doc, book, style, geometry, flow),
     }
-    // A tri-fold whose text (or one box) outgrows the panels at the body size tries
-    // the denser type of two columns before it reports the overflow.
+}
+
+/// The tri-fold's two sides. One whose text (or one box) outgrows the panels at the
+/// body size tries the denser type of two columns before it reports the overflow.
+fn trifold(
+    doc: &Document,
+    book: &'static FontBook,
+    style: &Style,
+    geometry: &Geometry,
+    flow: flow::Flow,
+) -> Result<Vec<Page>> {
+    let labels = &doc.labels;
     let first = trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft);
     if let Ok(Ok(pages)) = first {
         return Ok(pages);

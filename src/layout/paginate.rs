@@ -1,10 +1,10 @@
 //! Chunks → frames (pages, columns or tri-fold panels) honouring the break rules.
 
 use super::flow::{offset, Chunk, Flow};
-use super::furniture;
-use super::page::{Element, Page};
 use super::form::Imposition;
+use super::furniture;
 use super::geometry::Frames;
+use super::page::{Element, Page};
 use super::style::MM;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Labels, Meta};

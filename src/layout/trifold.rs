@@ -12,11 +12,17 @@ use super::style::MM;
 /// A panel of the folded leaflet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
+    /// Outside, right: the title.
     Cover,
+    /// Outside, left: the narrow fold-in panel.
     Flap,
+    /// Inside, left.
     InsideFirst,
+    /// Inside, middle.
     InsideMiddle,
+    /// Inside, right (narrow).
     InsideLast,
+    /// Outside, middle: the closing lines and the revision.
     Back,
 }
 
@@ -39,7 +45,9 @@ const INSET: f32 = 8.0 * MM;
 pub struct PanelBox {
     /// 0: the outside (cover) side, 1: the inside.
     pub page: usize,
+    /// Left edge on the sheet.
     pub x: f32,
+    /// Width in points.
     pub width: f32,
     /// Left edge of the panel's text.
     pub text_x: f32,
@@ -121,7 +129,9 @@ mod tests {
 
     fn panels(paper: PaperSize) -> Panels {
         let form = PrintForm::new(paper, false, Imposition::TriFold);
-        Geometry::for_form(&form).panels().expect("a tri-fold has panels")
+        Geometry::for_form(&form)
+            .panels()
+            .expect("a tri-fold has panels")
     }
 
     #[test]

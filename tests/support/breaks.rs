@@ -279,12 +279,7 @@ pub fn lines(
 }
 
 /// Every break rule broken by `pages` (empty when all hold).
-pub fn violations(
-    style: &Style,
-    g: &Geometry,
-    doc: &Document,
-    pages: &[PageText],
-) -> Vec<String> {
+pub fn violations(style: &Style, g: &Geometry, doc: &Document, pages: &[PageText]) -> Vec<String> {
     let blocks = source_blocks(doc);
     let lines = match lines(style, g, doc, pages, &blocks) {
         Ok(l) => l,

@@ -87,7 +87,11 @@ impl Flow<'_> {
         ];
         let mut chosen = None;
         for (stacked, st, broken) in attempts {
-            let measure = if stacked { self.geometry.measure } else { beside };
+            let measure = if stacked {
+                self.geometry.measure
+            } else {
+                beside
+            };
             let lines = if broken {
                 self.broken_address(&ctx, label, url, &st, measure)?
             } else {
@@ -112,7 +116,11 @@ impl Flow<'_> {
         };
         let block = self.block_id();
         let rtl = self.ctx.rtl;
-        let qr_x = if rtl { self.geometry.measure - qr_side } else { 0.0 };
+        let qr_x = if rtl {
+            self.geometry.measure - qr_side
+        } else {
+            0.0
+        };
         let text_x = if rtl || stacked { 0.0 } else { qr_side + gap };
         let text_h = style.leading * lines.len() as f32;
         let text_top = if stacked {
