@@ -3,29 +3,15 @@
 
 mod support;
 
-use handout::layout::{Geometry, Imposition, PaperSize, PrintForm, Style};
+use handout::layout::{Geometry, PrintForm, Style};
 
 const LOCALES: [&str; 8] = ["en", "ar", "de", "es", "fr", "ru", "vi", "zh-Hans"];
 
 /// Every print form: paper × large print × imposition (tri-folds with fold marks).
 fn forms() -> Vec<PrintForm> {
-    let mut out = Vec::new();
-    for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
-        for large in [false, true] {
-            for imposition in [
-                Imposition::Single,
-                Imposition::TwoColumn,
-                Imposition::TriFold,
-            ] {
-                let form = PrintForm::new(paper, large, imposition);
-                out.push(match imposition {
-                    Imposition::TriFold => form.with_fold_marks().expect("a tri-fold"),
-                    _ => form,
-                });
-            }
-        }
-    }
-    out
+    PrintForm::all()
+        .map(|form| form.with_fold_marks().unwrap_or(form))
+        .collect()
 }
 
 /// The forms the ketamine leaflet does not fit (its text is too long for them), as

@@ -5,10 +5,9 @@ mod support;
 
 use handout::layout::{Geometry, PrintForm};
 
-/// Builds the English ketamine leaflet (A4) from a handouts folder whose clinic.yaml
-/// is `clinic`, through the command line; returns the ends of its body lines (the
-/// right edge of each line's last glyph) and the right edge of the measure.
-fn line_ends(clinic: &str) -> (Vec<f32>, f32) {
+/// Builds the English ketamine leaflet (A4) through the command line from a handouts
+/// folder whose clinic.yaml is `clinic`: exit code, standard error, the PDF if any.
+fn build(clinic: &str) -> (i32, String, Option<Vec<u8>>) {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("handouts/ketamine");
     std::fs::create_dir_all(&dir).expect("mkdir");
@@ -23,8 +22,15 @@ fn line_ends(clinic: &str) -> (Vec<f32>, f32) {
         out.to_str().expect("utf-8 path"),
         "-q",
     ]);
+    (code, err, std::fs::read(out.join("ketamine.en.pdf")).ok())
+}
+
+/// The ends of the body lines (the right edge of each line's last glyph) of the
+/// leaflet built with `clinic`, and the right edge of the measure.
+fn line_ends(clinic: &str) -> (Vec<f32>, f32) {
+    let (code, err, pdf) = build(clinic);
     assert_eq!(code, 0, "{err}");
-    let pdf = support::load(&std::fs::read(out.join("ketamine.en.pdf")).expect("pdf"));
+    let pdf = support::load(&pdf.expect("pdf"));
     let g = Geometry::for_form(&PrintForm::default());
     let right = g.paper.width - g.margins.right;
     let mut ends = Vec::new();
@@ -67,24 +73,8 @@ fn a_clinic_may_justify_body_text() {
 
 #[test]
 fn text_align_takes_only_ragged_or_justified() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("handouts/ketamine");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::copy("handouts/ketamine/en.yaml", dir.join("en.yaml")).expect("copy");
-    std::fs::write(
-        tmp.path().join("handouts/clinic.yaml"),
-        "text_align: centred\n",
-    )
-    .expect("clinic");
-    let handouts = tmp.path().join("handouts");
-    let out = tmp.path().join("out");
-    let (code, _, err) = support::run(&[
-        "build",
-        handouts.to_str().expect("utf-8 path"),
-        "-o",
-        out.to_str().expect("utf-8 path"),
-        "-q",
-    ]);
+    let (code, err, pdf) = build("text_align: centred\n");
+    assert!(pdf.is_none());
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("clinic.yaml") && err.contains("centred"),

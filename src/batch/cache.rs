@@ -196,7 +196,7 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{Imposition, PaperSize, PrintForm};
+    use crate::layout::PrintForm;
 
     fn key(form: &PrintForm) -> String {
         let mut h = Sha256::new();
@@ -208,22 +208,13 @@ mod tests {
     fn every_print_form_has_its_own_key() {
         let mut keys = std::collections::BTreeSet::new();
         let mut forms = 0;
-        for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
-            for large in [false, true] {
-                for imposition in [
-                    Imposition::Single,
-                    Imposition::TwoColumn,
-                    Imposition::TriFold,
-                ] {
-                    let form = PrintForm::new(paper, large, imposition);
-                    assert_eq!(key(&form), key(&form));
-                    keys.insert(key(&form));
-                    forms += 1;
-                    if let Ok(marked) = form.with_fold_marks() {
-                        keys.insert(key(&marked));
-                        forms += 1;
-                    }
-                }
+        for form in PrintForm::all() {
+            assert_eq!(key(&form), key(&form));
+            keys.insert(key(&form));
+            forms += 1;
+            if let Ok(marked) = form.with_fold_marks() {
+                keys.insert(key(&marked));
+                forms += 1;
             }
         }
         assert_eq!((forms, keys.len()), (24, 24));

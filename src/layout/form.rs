@@ -65,6 +65,21 @@ impl PrintForm {
         })
     }
 
+    /// Every print form without fold marks: paper × large print × imposition.
+    pub fn all() -> impl Iterator<Item = PrintForm> {
+        [PaperSize::A4, PaperSize::Letter, PaperSize::A5]
+            .into_iter()
+            .flat_map(|paper| [false, true].map(|large| (paper, large)))
+            .flat_map(|(paper, large)| {
+                [
+                    Imposition::Single,
+                    Imposition::TwoColumn,
+                    Imposition::TriFold,
+                ]
+                .map(|imposition| PrintForm::new(paper, large, imposition))
+            })
+    }
+
     /// The paper the leaflet is printed on.
     pub fn paper(&self) -> PaperSize {
         self.paper
