@@ -8,7 +8,7 @@ mod support;
 
 use handout::layout::linebreak::Mode;
 use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
-use handout::layout::style::{Imposition, PaperSize};
+use handout::layout::{Geometry, Imposition, PaperSize, PrintForm};
 use handout::layout::{Layout, Rgb, Role, Shape, Style};
 use handout::model::markup;
 use handout::text::{hyphenate, FontBook};
@@ -593,7 +593,7 @@ fn load_case(
     let (doc, _) = handout::build::load(
         &h,
         "en",
-        &Style::default(),
+        &PrintForm::default(),
         handout::model::Limits::default(),
     )
     .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
@@ -602,11 +602,12 @@ fn load_case(
 
 fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
     let (doc, source, _tmp) = load_case(d, "")?;
-    let style = Style {
+    let style = Style::default();
+    let geometry = Geometry {
         max_pages: None,
-        ..Style::default()
+        ..Geometry::for_form(&PrintForm::default())
     };
-    let layout = handout::layout::layout(&doc, &style)
+    let layout = handout::layout::layout(&doc, &style, &geometry)
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let pdf = handout::pdf::render(&layout).expect("render");
     let read = support::pages(&support::load(&pdf));
@@ -628,15 +629,15 @@ fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
             );
             // Inside the margins (horizontally: all; vertically: content).
             prop_assert!(
-                g.x >= style.margin_left - 0.01
-                    && g.x + g.width <= page.width - style.margin_right + 0.01,
+                g.x >= geometry.margins.left - 0.01
+                    && g.x + g.width <= page.width - geometry.margins.right + 0.01,
                 "page {pi}: glyph {g:?} outside the side margins\n{source}"
             );
             if !g.artifact {
                 let from_top = page.height - g.y;
                 prop_assert!(
-                    from_top >= style.margin_top - 0.01
-                        && from_top <= page.height - style.margin_bottom + 0.01,
+                    from_top >= geometry.margins.top - 0.01
+                        && from_top <= page.height - geometry.margins.bottom + 0.01,
                     "page {pi}: glyph {g:?} outside the top/bottom margins\n{source}"
                 );
             }
@@ -720,11 +721,13 @@ const FORMS: [(PaperSize, bool, Imposition); 6] = [
 fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
     let (doc, source, _tmp) = load_case(d, "url: https://example.org/leaflets/p?v=1\n")?;
     let (paper, large, imposition) = FORMS[form];
-    let style = Style {
+    let print = PrintForm::new(paper, large, imposition);
+    let style = Style::for_form(&print);
+    let geometry = Geometry {
         max_pages: None,
-        ..Style::for_print(paper, large).with_imposition(imposition)
+        ..Geometry::for_form(&print)
     };
-    let built = match handout::build::render(&doc, &style) {
+    let built = match handout::build::render(&doc, &style, &geometry) {
         Ok(b) => b,
         Err(e) => {
             let msg = e.to_string();
@@ -735,12 +738,8 @@ fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
         }
     };
     let pages = support::pages(&support::load(&built.pdf));
-    let broken = support::breaks::violations(&style, &doc, &pages);
-    prop_assert!(
-        broken.is_empty(),
-        "{}: {broken:#?}\n{source}",
-        style.form_name()
-    );
+    let broken = support::breaks::violations(&style, &geometry, &doc, &pages);
+    prop_assert!(broken.is_empty(), "{}: {broken:#?}\n{source}", print.name());
     Ok(())
 }
 

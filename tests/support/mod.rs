@@ -529,28 +529,30 @@ pub fn decode_qr(rects: &[(f32, f32, f32, f32)], scale: f32) -> Vec<String> {
 /// a build prepares it.
 #[allow(dead_code)]
 pub fn ketamine(locale: &str) -> handout::model::Document {
-    prepared_ketamine(locale, &handout::layout::Style::default()).0
+    prepared_ketamine(locale, &handout::layout::PrintForm::default()).0
 }
 
-/// The ketamine handout in `locale` and `style` as the pipeline prepares it.
+/// The ketamine handout in `locale` and print form `form` as the pipeline prepares it,
+/// with its branded style.
 fn prepared_ketamine(
     locale: &str,
-    style: &handout::layout::Style,
+    form: &handout::layout::PrintForm,
 ) -> (handout::model::Document, handout::layout::Style) {
     let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
         .expect("discover")[0]
         .clone();
-    handout::build::load(&h, locale, style, handout::model::Limits::default()).expect("load")
+    handout::build::load(&h, locale, form, handout::model::Limits::default()).expect("load")
 }
 
-/// The ketamine handout in `locale`, built with `style` through the pipeline.
+/// The ketamine handout in `locale`, built in print form `form` through the pipeline.
 #[allow(dead_code)]
 pub fn build_ketamine(
     locale: &str,
-    style: &handout::layout::Style,
+    form: &handout::layout::PrintForm,
 ) -> (handout::model::Document, handout::build::Built) {
-    let (doc, style) = prepared_ketamine(locale, style);
-    let built = handout::build::render(&doc, &style).expect("build");
+    let (doc, style) = prepared_ketamine(locale, form);
+    let geometry = handout::layout::Geometry::for_form(form);
+    let built = handout::build::render(&doc, &style, &geometry).expect("build");
     (doc, built)
 }
 
