@@ -29,7 +29,7 @@ shot ketamine.en.letter.pdf 1 letter-en
 shot ketamine.en.a5.pdf 1 a5-en
 shot ketamine.en.large.pdf 1 large-print-en
 shot ketamine.de.two-column.pdf 1 two-column-de
-shot ketamine.en.trifold.pdf 1 trifold-outside-en
-shot ketamine.en.trifold.pdf 2 trifold-inside-en
-shot ketamine.ar.trifold.pdf 1 trifold-outside-ar
+shot ketamine.en.trifold.fold-marks.pdf 1 trifold-outside-en
+shot ketamine.en.trifold.fold-marks.pdf 2 trifold-inside-en
+shot ketamine.ar.trifold.fold-marks.pdf 1 trifold-outside-ar
 ls -l docs/gallery

@@ -37,15 +37,16 @@ fn main() {
     let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
         .expect("discover")[0]
         .clone();
-    let style = handout::layout::Style::default();
+    let form = handout::layout::PrintForm::default();
+    let geometry = handout::layout::Geometry::for_form(&form);
     let limits = handout::model::Limits::default();
     let rounds = 10;
     let mut totals = [(0usize, 0usize); 3];
     for round in 0..=rounds {
         let s0 = snapshot();
-        let (doc, style) = handout::build::load(&h, "en", &style, limits).expect("load");
+        let (doc, style) = handout::build::load(&h, "en", &form, limits).expect("load");
         let s1 = snapshot();
-        let laid = handout::build::typeset(&doc, &style).expect("layout");
+        let laid = handout::build::typeset(&doc, &style, &geometry).expect("layout");
         let s2 = snapshot();
         let pdf = handout::pdf::render(&laid).expect("pdf");
         let s3 = snapshot();

@@ -13,13 +13,14 @@ fn main() {
         ("ragged", Mode::RaggedRight),
         ("justified", Mode::Justified),
     ] {
+        let form = handout::layout::PrintForm::default();
+        let (doc, style) = handout::build::load(&h, "en", &form, Default::default()).expect("load");
         let style = Style {
             body_mode: mode,
-            ..Style::default()
+            ..style
         };
-        let (doc, style) =
-            handout::build::load(&h, "en", &style, Default::default()).expect("load");
-        let built = handout::build::render(&doc, &style).expect("build");
+        let geometry = handout::layout::Geometry::for_form(&form);
+        let built = handout::build::render(&doc, &style, &geometry).expect("build");
         let path = format!("{out}/ketamine.en.{name}.pdf");
         std::fs::write(&path, built.pdf).expect("write");
         println!("{path}");

@@ -9,7 +9,8 @@ fn main() {
         let (doc, style) =
             handout::build::load(&h, "en", &Default::default(), Default::default()).expect("load");
         let t1 = t.elapsed();
-        let laid = handout::layout::layout(&doc, &style).expect("layout");
+        let geometry = handout::layout::Geometry::for_form(&Default::default());
+        let laid = handout::layout::layout(&doc, &style, &geometry).expect("layout");
         let t2 = t.elapsed();
         let pdf = handout::pdf::render(&laid).expect("pdf");
         let t3 = t.elapsed();

@@ -4,9 +4,11 @@
 //! for every caller: the batch, `watch`, `i18n status`, the tests and the examples
 //! all go through [`leaflet`] (or, to stop before the PDF, [`prepare`] + [`typeset`]).
 
+#![warn(missing_docs)]
+
 use crate::discover::{file_name, Handout, LocaleFile};
 use crate::error::{Diagnostic, Error, Result};
-use crate::layout::{self, Style};
+use crate::layout::{self, Geometry, PrintForm, Style};
 use crate::model::clinic::Branding;
 use crate::model::{self, Document, Limits};
 use std::path::PathBuf;
@@ -14,54 +16,56 @@ use std::path::PathBuf;
 /// The result of building one leaflet.
 #[derive(Debug, Clone)]
 pub struct Built {
+    /// The PDF file's bytes.
     pub pdf: Vec<u8>,
+    /// How many pages it has.
     pub pages: usize,
     /// Each image the leaflet shows, with its content digest (for incremental builds).
     pub images: Vec<(PathBuf, String)>,
 }
 
 /// Builds the leaflet of `handout` in `locale`: `source` is the handout's loaded
-/// source document, `style` the print form's style, `branding` the clinic's.
+/// source document, `form` the print form, `branding` the clinic's.
 pub fn leaflet(
     handout: &Handout,
     source: Document,
     locale: &str,
-    style: &Style,
+    form: &PrintForm,
     branding: &Branding,
     limits: Limits,
 ) -> Result<Built> {
-    let (doc, style) = prepare(handout, source, locale, style, branding, limits)?;
-    render(&doc, &style)
+    let (doc, style) = prepare(handout, source, locale, form, branding, limits)?;
+    render(&doc, &style, &Geometry::for_form(form))
 }
 
-/// The document and style of one leaflet, ready to lay out: translated into `locale`
-/// and branded.
+/// The document and style of one leaflet, ready to lay out: translated into `locale`,
+/// and branded, in the typography of `form`.
 pub fn prepare(
     handout: &Handout,
     source: Document,
     locale: &str,
-    style: &Style,
+    form: &PrintForm,
     branding: &Branding,
     limits: Limits,
 ) -> Result<(Document, Style)> {
     let mut doc = localize(handout, source, locale, limits)?;
-    let mut style = style.clone();
+    let mut style = Style::for_form(form);
     brand(&mut doc, &mut style, branding);
     Ok((doc, style))
 }
 
 /// Loads one leaflet's document from disk as [`leaflet`] builds it (source,
 /// translation, the clinic's branding from beside the handout folder), with the
-/// style `style` becomes once branded; for callers that build one leaflet at a time.
+/// branded style of print form `form`; for callers that build one leaflet at a time.
 pub fn load(
     handout: &Handout,
     locale: &str,
-    style: &Style,
+    form: &PrintForm,
     limits: Limits,
 ) -> Result<(Document, Style)> {
     let source = model::load_source(&handout.source.path, &handout.name, limits)?;
     let branding = crate::model::clinic::load_branding(handout.branding_dir(), limits)?;
-    prepare(handout, source, locale, style, &branding, limits)
+    prepare(handout, source, locale, form, &branding, limits)
 }
 
 /// The already loaded source document of `handout` in `locale`.
@@ -118,7 +122,7 @@ fn check_language(file: &LocaleFile, doc: &Document) -> Result<()> {
 }
 
 /// Applies a clinic's branding: its name (unless the handout names one), its contact
-/// line, and its accent colour.
+/// line, its accent colour and its choice of justified text.
 pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::clinic::Branding) {
     if doc.meta.clinic.is_none() {
         doc.meta.clinic = branding.name.clone();
@@ -128,11 +132,14 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
     if let Some((r, g, b)) = branding.accent {
         style.accent = crate::layout::Rgb(r, g, b);
     }
+    if branding.text_align == crate::model::clinic::TextAlign::Justified {
+        style.body_mode = crate::layout::linebreak::Mode::Justified;
+    }
 }
 
-/// Typesets a prepared `doc` into PDF bytes.
-pub fn render(doc: &Document, style: &Style) -> Result<Built> {
-    let laid = typeset(doc, style)?;
+/// Typesets a prepared `doc` in `style` on `geometry` into PDF bytes.
+pub fn render(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Built> {
+    let laid = typeset(doc, style, geometry)?;
     let pdf = crate::pdf::render(&laid)?;
     Ok(Built {
         pdf,
@@ -144,12 +151,13 @@ pub fn render(doc: &Document, style: &Style) -> Result<Built> {
     })
 }
 
-/// Lays `doc` out in `style`, after checking that the fonts have every character it
-/// prints (so that one error lists every missing character, not only the first).
-pub fn typeset(doc: &Document, style: &Style) -> Result<layout::Layout> {
+/// Lays `doc` out in `style` on `geometry`, after checking that the fonts have every
+/// character it prints (so that one error lists every missing character, not only the
+/// first).
+pub fn typeset(doc: &Document, style: &Style, geometry: &Geometry) -> Result<layout::Layout> {
     let book = crate::text::FontBook::shared().map_err(Error::internal)?;
     crate::text::coverage::check(doc, book)?;
-    layout::layout(doc, style)
+    layout::layout(doc, style, geometry)
 }
 
 /// Whether `handout` builds in `locale` in the default print form (A4, one column),
@@ -157,13 +165,7 @@ pub fn typeset(doc: &Document, style: &Style) -> Result<layout::Layout> {
 /// `source` is the handout's loaded source document.
 pub fn check(handout: &Handout, source: Document, locale: &str, limits: Limits) -> Result<()> {
     let branding = crate::model::clinic::load_branding(handout.branding_dir(), limits)?;
-    let (doc, style) = prepare(
-        handout,
-        source,
-        locale,
-        &Style::default(),
-        &branding,
-        limits,
-    )?;
-    typeset(&doc, &style).map(|_| ())
+    let form = PrintForm::default();
+    let (doc, style) = prepare(handout, source, locale, &form, &branding, limits)?;
+    typeset(&doc, &style, &Geometry::for_form(&form)).map(|_| ())
 }

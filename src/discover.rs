@@ -1,6 +1,8 @@
 //! Finding handouts on disk: a handout folder, a folder of handout folders, or one
 //! file, each file's locale and whether it is the source or a translation.
 
+#![warn(missing_docs)]
+
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{self, Limits};
 use std::path::{Path, PathBuf};
@@ -8,20 +10,27 @@ use std::path::{Path, PathBuf};
 /// One language file of a handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleFile {
+    /// The language it is in (its `language:`; the file name when named after it).
     pub locale: String,
+    /// Where it is.
     pub path: PathBuf,
 }
 
 /// A handout: its name and its language files (the source first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handout {
+    /// The handout's name: its folder's (the PDFs are `<name>.<locale>.pdf`).
     pub name: String,
+    /// Its folder.
     pub dir: PathBuf,
+    /// The source file (the one with `sections:`).
     pub source: LocaleFile,
+    /// The translation files (those with `entries:`).
     pub translations: Vec<LocaleFile>,
 }
 
 impl Handout {
+    /// Every locale of the handout, the source's first.
     pub fn locales(&self) -> Vec<&str> {
         std::iter::once(self.source.locale.as_str())
             .chain(self.translations.iter().map(|t| t.locale.as_str()))

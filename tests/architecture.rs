@@ -104,6 +104,71 @@ fn the_stages_import_each_other_in_one_direction() {
     assert!(cycles.is_empty(), "import cycles: {cycles:?}");
 }
 
+/// The modules of `layout/` (`flow` for `src/layout/flow/closing.rs`) and the other
+/// ones each names, through `super::…` from a file directly in `layout/` or through
+/// `crate::layout::…` from anywhere inside it. `layout/mod.rs`, the parent that
+/// dispatches to them, is left out; so are names it re-exports.
+fn layout_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new("src/layout");
+    let mut files = Vec::new();
+    rust_files(root, &mut files);
+    let module = |f: &Path| -> Option<String> {
+        let rel = f.strip_prefix(root).expect("under src/layout");
+        let first = rel.components().next()?;
+        let name = Path::new(first.as_os_str())
+            .file_stem()?
+            .to_string_lossy()
+            .into_owned();
+        (name != "mod").then_some(name)
+    };
+    let modules: BTreeSet<String> = files.iter().filter_map(|f| module(f)).collect();
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for f in &files {
+        let Some(m) = module(f) else { continue };
+        let text = std::fs::read_to_string(f).expect("read");
+        let direct = f.parent() == Some(root);
+        let deps = graph.entry(m.clone()).or_default();
+        for line in text.lines() {
+            let code = line.split("//").next().unwrap_or("");
+            let mut prefixes = vec!["crate::layout::"];
+            if direct {
+                prefixes.push("super::");
+            }
+            for prefix in prefixes {
+                let mut rest = code;
+                while let Some(i) = rest.find(prefix) {
+                    rest = &rest[i + prefix.len()..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if name != m && modules.contains(&name) {
+                        deps.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn the_modules_of_layout_import_each_other_in_one_direction() {
+    let graph = layout_graph();
+    // The checker itself must see the real dependencies.
+    assert!(graph["trifold_pages"].contains("paginate"), "{graph:?}");
+    assert!(graph["flow"].contains("qr"), "{graph:?}");
+    // bidi ↔ paragraph (bidi reads paragraph's Context) goes with the inline phase
+    // of issue 12, which splits both; until then it is the one cycle let through.
+    let known = |c: &Vec<String>| c.iter().all(|m| m == "bidi" || m == "paragraph");
+    let cycles: Vec<Vec<String>> = graph
+        .keys()
+        .filter_map(|m| cycle_from(&graph, m))
+        .filter(|c| !known(c))
+        .collect();
+    assert!(cycles.is_empty(), "import cycles in layout/: {cycles:?}");
+}
+
 #[test]
 fn the_pdf_stage_does_not_read_the_model() {
     let graph = graph();

@@ -289,8 +289,9 @@ fn watch_rebuilds_what_changed() {
     with_broken(tmp.path());
     std::fs::remove_dir_all(tmp.path().join("broken")).expect("rm");
     let out = tmp.path().join("out");
-    let mut child =
-        support::cli(["watch", s(tmp.path()), "-o", s(&out), "--interval", "100"]).spawn();
+    let mut child = support::cli(["watch", s(tmp.path()), "-o", s(&out), "--interval", "100"])
+        .stdout(std::process::Stdio::piped())
+        .spawn();
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -31,11 +31,12 @@ fn squash(s: &str) -> String {
 fn branding_reaches_the_pdf_through_the_library_in_every_print_form() {
     let tmp = tempfile::tempdir().expect("tmp");
     let h = support::pipeline::handout_in(&clinic(tmp.path()));
-    for (form, style) in support::pipeline::print_forms() {
+    for (form, print) in support::pipeline::print_forms() {
         let (doc, style) =
-            handout::build::load(&h, "en", &style, handout::model::Limits::default())
+            handout::build::load(&h, "en", &print, handout::model::Limits::default())
                 .expect("load");
-        let built = handout::build::render(&doc, &style).expect("build");
+        let geometry = handout::layout::Geometry::for_form(&print);
+        let built = handout::build::render(&doc, &style, &geometry).expect("build");
         let pdf = support::load(&built.pdf);
         // (Compared without spaces: a narrow panel breaks the contact line.)
         let text = squash(&support::content_text(&pdf));
@@ -78,10 +79,11 @@ fn the_library_and_the_command_line_build_the_same_leaflet() {
         .run();
     assert!(run.success(), "{}", run.stderr);
     let h = support::pipeline::handout_in(&dir);
-    let style = support::pipeline::print_forms()[0].1.clone();
+    let print = support::pipeline::print_forms()[0].1;
     let (doc, style) =
-        handout::build::load(&h, "en", &style, handout::model::Limits::default()).expect("load");
-    let built = handout::build::render(&doc, &style).expect("build");
+        handout::build::load(&h, "en", &print, handout::model::Limits::default()).expect("load");
+    let geometry = handout::layout::Geometry::for_form(&print);
+    let built = handout::build::render(&doc, &style, &geometry).expect("build");
     let cli = std::fs::read(out.join("ketamine.en.pdf")).expect("pdf");
     assert!(cli == built.pdf, "the command line and the library differ");
 }

@@ -3,28 +3,15 @@
 
 mod support;
 
-use handout::layout::style::{Imposition, PaperSize};
-use handout::layout::Style;
+use handout::layout::{Geometry, PrintForm};
 
 const LOCALES: [&str; 8] = ["en", "ar", "de", "es", "fr", "ru", "vi", "zh-Hans"];
 
 /// Every print form: paper × large print × imposition (tri-folds with fold marks).
-fn forms() -> Vec<Style> {
-    let mut out = Vec::new();
-    for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
-        for large in [false, true] {
-            for imposition in [
-                Imposition::Single,
-                Imposition::TwoColumn,
-                Imposition::TriFold,
-            ] {
-                let mut style = Style::for_print(paper, large).with_imposition(imposition);
-                style.fold_marks = imposition == Imposition::TriFold;
-                out.push(style);
-            }
-        }
-    }
-    out
+fn forms() -> Vec<PrintForm> {
+    PrintForm::all()
+        .map(|form| form.with_fold_marks().unwrap_or(form))
+        .collect()
 }
 
 /// The forms the ketamine leaflet does not fit (its text is too long for them), as
@@ -49,10 +36,11 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
     let mut broken = Vec::new();
     let mut unexpected = Vec::new();
     for locale in LOCALES {
-        for style in forms() {
-            let form = style.form_name();
-            let (doc, built) = support::pipeline::try_build_ketamine(locale, &style);
-            let built = match built {
+        for print in forms() {
+            let form = print.name();
+            let (doc, style) = support::pipeline::prepared_ketamine(locale, &print);
+            let geometry = Geometry::for_form(&print);
+            let built = match handout::build::render(&doc, &style, &geometry) {
                 Ok(b) => b,
                 Err(e) => {
                     if !does_not_fit(locale, &form) {
@@ -65,7 +53,7 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
                 unexpected.push(format!("{locale} {form} now fits: update does_not_fit"));
             }
             let pages = support::pages(&support::load(&built.pdf));
-            for v in support::breaks::violations(&style, &doc, &pages) {
+            for v in support::breaks::violations(&style, &geometry, &doc, &pages) {
                 broken.push(format!("{locale} {form}: {v}"));
             }
         }
@@ -88,17 +76,17 @@ fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
     let h = handout::discover::discover(&dir).expect("discover")[0].clone();
     let mut broken = Vec::new();
     let mut built = 0;
-    for style in forms() {
+    for form in forms() {
         let (doc, style) =
-            handout::build::load(&h, "en", &style, handout::model::Limits::default())
-                .expect("load");
-        let Ok(b) = handout::build::render(&doc, &style) else {
+            handout::build::load(&h, "en", &form, handout::model::Limits::default()).expect("load");
+        let geometry = Geometry::for_form(&form);
+        let Ok(b) = handout::build::render(&doc, &style, &geometry) else {
             continue;
         };
         built += 1;
         let pages = support::pages(&support::load(&b.pdf));
-        for v in support::breaks::violations(&style, &doc, &pages) {
-            broken.push(format!("{}: {v}", style.form_name()));
+        for v in support::breaks::violations(&style, &geometry, &doc, &pages) {
+            broken.push(format!("{}: {v}", form.name()));
         }
     }
     assert!(built >= 15, "only {built} forms built");

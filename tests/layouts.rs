@@ -4,8 +4,7 @@
 mod support;
 
 use handout::build;
-use handout::layout::style::{Imposition, PaperSize};
-use handout::layout::Style;
+use handout::layout::{Geometry, Imposition, PaperSize, PrintForm, Style};
 use support::Glyph;
 
 const MM: f32 = 72.0 / 25.4;
@@ -15,10 +14,7 @@ fn build_with(
     paper: PaperSize,
     imposition: Imposition,
 ) -> (handout::model::Document, build::Built) {
-    support::build_ketamine(
-        locale,
-        &Style::for_print(paper, false).with_imposition(imposition),
-    )
+    support::build_ketamine(locale, &PrintForm::new(paper, false, imposition))
 }
 
 fn inside(g: &Glyph, x0: f32, x1: f32) -> bool {
@@ -28,15 +24,19 @@ fn inside(g: &Glyph, x0: f32, x1: f32) -> bool {
 #[test]
 fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
     for locale in ["en", "de", "ar", "zh-Hans"] {
-        let style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TwoColumn);
+        let form = PrintForm::new(PaperSize::A4, false, Imposition::TwoColumn);
+        let (style, geometry) = (Style::for_form(&form), Geometry::for_form(&form));
         let (doc, b) = build_with(locale, PaperSize::A4, Imposition::TwoColumn);
         let pdf = support::load(&b.pdf);
         let pages = support::pages(&pdf);
         assert!(pages.len() <= 2, "{locale}: {} pages", pages.len());
-        let m = style.measure();
-        let left = (style.margin_left, style.margin_left + m);
-        let right = (left.1 + style.column_gap, left.1 + style.column_gap + m);
-        assert!(right.1 <= style.paper.width - style.margin_right + 0.01);
+        let m = geometry.measure;
+        let left = (geometry.margins.left, geometry.margins.left + m);
+        let right = (
+            left.1 + geometry.column_gap,
+            left.1 + geometry.column_gap + m,
+        );
+        assert!(right.1 <= geometry.paper.width - geometry.margins.right + 0.01);
         for (pi, p) in pages.iter().enumerate() {
             assert!((p.width - 595.28).abs() < 0.1 && (p.height - 841.89).abs() < 0.1);
             for g in p.glyphs.iter().filter(|g| !g.artifact) {
@@ -75,7 +75,7 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
                 .fold(f32::MAX, f32::min)
         };
         let (b1, b2) = (bottom(left.0, left.1), bottom(right.0, right.1));
-        let content_h = style.paper.height - style.margin_top - style.margin_bottom;
+        let content_h = geometry.content.height;
         // (y grows upwards: a lower bottom is a longer column.)
         assert!(
             b1 < f32::MAX,
@@ -91,12 +91,13 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
 }
 
 /// The six panels' x ranges in reading order (cover, flap, inside ×3, back) with page.
-fn panels(style: &Style, rtl: bool) -> Vec<(usize, f32, f32)> {
-    use handout::layout::trifold::{panel_box, READING_ORDER};
+fn panels(geometry: &Geometry, rtl: bool) -> Vec<(usize, f32, f32)> {
+    use handout::layout::trifold::READING_ORDER;
+    let sheet = geometry.panels().expect("a tri-fold has panels");
     READING_ORDER
         .iter()
         .map(|p| {
-            let b = panel_box(style, *p, rtl);
+            let b = sheet.panel_box(*p, rtl);
             (b.page, b.x, b.x + b.width)
         })
         .collect()
@@ -111,7 +112,7 @@ fn trifold_panels_hold_their_text_in_reading_order() {
         (PaperSize::A4, "zh-Hans", 841.89, 595.28),
         (PaperSize::Letter, "en", 792.0, 612.0),
     ] {
-        let style = Style::for_print(paper, false).with_imposition(Imposition::TriFold);
+        let geometry = Geometry::for_form(&PrintForm::new(paper, false, Imposition::TriFold));
         let (doc, b) = build_with(locale, paper, Imposition::TriFold);
         let rtl = doc.language == "ar";
         let pdf = support::load(&b.pdf);
@@ -120,7 +121,7 @@ fn trifold_panels_hold_their_text_in_reading_order() {
         for p in &pages {
             assert!((p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1);
         }
-        let panels = panels(&style, rtl);
+        let panels = panels(&geometry, rtl);
         // Every glyph, furniture included, keeps 3 mm from a fold and 6.35 mm from the edge.
         for (pi, p) in pages.iter().enumerate() {
             for g in &p.glyphs {
@@ -197,10 +198,9 @@ fn path_starts(pdf: &lopdf::Document, index: usize) -> Vec<f32> {
 
 #[test]
 fn fold_marks_sit_on_the_folds_only_when_asked() {
-    let mut style = Style::for_print(PaperSize::A4, false).with_imposition(Imposition::TriFold);
-    let (_, plain) = support::build_ketamine("en", &style);
-    style.fold_marks = true;
-    let (_, marked) = support::build_ketamine("en", &style);
+    let form = PrintForm::new(PaperSize::A4, false, Imposition::TriFold);
+    let (_, plain) = support::build_ketamine("en", &form);
+    let (_, marked) = support::build_ketamine("en", &form.with_fold_marks().expect("a tri-fold"));
     let near = |xs: &[f32], v: f32| xs.iter().filter(|x| (**x - v * MM).abs() < 0.1).count();
     let (outside, inside) = (
         path_starts(&support::load(&marked.pdf), 0),
@@ -262,8 +262,9 @@ fn fold_marks_without_a_trifold_is_a_usage_error() {
 
 #[test]
 fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
-    let style = Style::for_print(PaperSize::A5, false).with_imposition(Imposition::TwoColumn);
-    let (doc, b) = support::build_ketamine("en", &style);
+    let form = PrintForm::new(PaperSize::A5, false, Imposition::TwoColumn);
+    let geometry = Geometry::for_form(&form);
+    let (doc, b) = support::build_ketamine("en", &form);
     let pdf = support::load(&b.pdf);
     let text = support::content_text(&pdf);
     let url = doc.meta.url.clone().expect("url");
@@ -271,7 +272,10 @@ fn a_long_address_breaks_after_a_slash_in_a_narrow_column() {
     assert!(text.contains(&format!("{head}\n{tail}")), "{text}");
     for p in support::pages(&pdf) {
         for g in p.glyphs.iter().filter(|g| !g.artifact) {
-            assert!(g.x + g.width <= p.width - style.margin_right + 0.5, "{g:?}");
+            assert!(
+                g.x + g.width <= p.width - geometry.margins.right + 0.5,
+                "{g:?}"
+            );
         }
     }
 }

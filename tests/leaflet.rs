@@ -4,17 +4,17 @@ mod support;
 
 use handout::build;
 use handout::layout::linebreak::Mode;
-use handout::layout::{Role, Style};
+use handout::layout::{Geometry, PrintForm, Role, Style};
 
 const MM: f32 = 72.0 / 25.4;
 
-fn build_en(style: &Style) -> (handout::model::Document, build::Built) {
-    support::build_ketamine("en", style)
+fn build_en(form: &PrintForm) -> (handout::model::Document, build::Built) {
+    support::build_ketamine("en", form)
 }
 
 #[test]
 fn text_reads_back_in_order_and_complete() {
-    let (doc, built) = build_en(&Style::default());
+    let (doc, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     let text = support::content_text(&pdf);
     assert!(
@@ -73,7 +73,7 @@ fn seed_artefacts_are_left_out_and_its_facts_kept() {
     assert!(artefacts
         .iter()
         .any(|a| a == "Gain further insights about Examine here with this external source."));
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let text = support::content_text(&support::load(&built.pdf));
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let printed = flat(&text.replace("-\n", ""));
@@ -114,7 +114,7 @@ fn seed_artefacts_are_left_out_and_its_facts_kept() {
 
 #[test]
 fn a4_one_or_two_pages_with_footer() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     let pages = support::pages(&pdf);
     assert!((1..=2).contains(&pages.len()), "{} pages", pages.len());
@@ -139,7 +139,7 @@ fn a4_one_or_two_pages_with_footer() {
 
 #[test]
 fn every_glyph_is_inside_the_margins() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     for p in support::pages(&pdf) {
         assert!(!p.glyphs.is_empty());
@@ -160,7 +160,7 @@ fn every_glyph_is_inside_the_margins() {
 
 #[test]
 fn body_text_is_at_least_10pt_and_lines_at_most_80_characters_on_average() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     let mut line_lengths = Vec::new();
     for p in support::pages(&pdf) {
@@ -181,7 +181,7 @@ fn body_text_is_at_least_10pt_and_lines_at_most_80_characters_on_average() {
 
 #[test]
 fn fonts_are_embedded_as_subsets() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     let fonts = support::fonts(&pdf);
     assert!(fonts.len() >= 2, "regular and bold");
@@ -201,14 +201,14 @@ fn fonts_are_embedded_as_subsets() {
 
 #[test]
 fn output_is_byte_identical_across_builds() {
-    let (_, a) = build_en(&Style::default());
-    let (_, b) = build_en(&Style::default());
+    let (_, a) = build_en(&PrintForm::default());
+    let (_, b) = build_en(&PrintForm::default());
     assert!(a.pdf == b.pdf, "two builds differ");
 }
 
 #[test]
 fn metadata_title_author_subject_language() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let raw = String::from_utf8_lossy(&built.pdf).into_owned();
     let pdf = support::load(&built.pdf);
     let info_id = pdf
@@ -237,14 +237,19 @@ fn metadata_title_author_subject_language() {
 
 #[test]
 fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
+    let doc = support::ketamine("en");
     // A tight page forces breaks in many places (and more pages than the budget).
     for bottom in [24.0, 60.0, 90.0, 120.0] {
-        let style = Style {
-            margin_bottom: bottom * MM,
+        let style = Style::default();
+        let a4 = Geometry::for_form(&PrintForm::default());
+        let geometry = Geometry {
             max_pages: None,
-            ..Style::default()
+            ..a4.clone().with_margins(handout::layout::geometry::Margins {
+                bottom: bottom * MM,
+                ..a4.margins
+            })
         };
-        let laid = support::pipeline::typeset_ketamine("en", &style);
+        let laid = handout::build::typeset(&doc, &style, &geometry).expect("layout");
         let mut box_pages = std::collections::HashSet::new();
         for (pi, page) in laid.pages.iter().enumerate() {
             let content: Vec<_> = page
@@ -323,8 +328,10 @@ fn justified_lines_fill_the_measure() {
         body_mode: Mode::Justified,
         ..Style::default()
     };
-    let laid = support::pipeline::typeset_ketamine("en", &style);
-    let right = style.paper.width - style.margin_right;
+    let doc = support::ketamine("en");
+    let geometry = Geometry::for_form(&PrintForm::default());
+    let laid = handout::build::typeset(&doc, &style, &geometry).expect("layout");
+    let right = geometry.paper.width - geometry.margins.right;
     let mut full = 0;
     for page in &laid.pages {
         let mut ends: std::collections::BTreeMap<(usize, i32), f32> = Default::default();
@@ -355,8 +362,10 @@ fn justified_lines_fill_the_measure() {
 /// Distances from the right margin to the end of every body line that is not the last
 /// of its paragraph, and the number of hyphenated line ends.
 fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
-    let laid = support::pipeline::typeset_ketamine("en", style);
-    let right = style.paper.width - style.margin_right;
+    let doc = support::ketamine("en");
+    let geometry = Geometry::for_form(&PrintForm::default());
+    let laid = handout::build::typeset(&doc, style, &geometry).expect("layout");
+    let right = geometry.paper.width - geometry.margins.right;
     // (page, block, baseline, start x, end x, text)
     let mut lines: Vec<(usize, usize, i32, f32, f32, String)> = Vec::new();
     for (pi, page) in laid.pages.iter().enumerate() {
@@ -379,7 +388,7 @@ fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
     for (i, l) in lines.iter().enumerate() {
         let last_of_block = lines.get(i + 1).is_none_or(|n| n.1 != l.1);
         // Only lines at the full measure (not the narrower box).
-        let full_measure = (l.3 - style.margin_left).abs() < 0.5;
+        let full_measure = (l.3 - geometry.margins.left).abs() < 0.5;
         if !last_of_block && full_measure {
             slack.push(right - l.4);
             if l.5.ends_with('-') {
@@ -414,7 +423,7 @@ fn ragged_total_fit_is_more_even_than_first_fit_on_the_leaflet() {
 
 #[test]
 fn the_online_address_is_a_link_on_the_page_that_shows_it() {
-    let (_, built) = build_en(&Style::default());
+    let (_, built) = build_en(&PrintForm::default());
     let pdf = support::load(&built.pdf);
     let mut links = Vec::new();
     for (number, page) in pdf.get_pages() {

@@ -109,12 +109,11 @@ fn a_huge_clinic_file_is_refused_without_reading_it() {
     let opts = handout::batch::Options {
         output: tmp.path().join("out"),
         limits: Limits::default(),
-        style: handout::layout::Style::default(),
+        form: handout::layout::PrintForm::default(),
         jobs: Some(1),
         fail_fast: false,
         force: false,
         shard: None,
-        variant: String::new(),
     };
     let jobs = handout::batch::plan(&handouts, &[], &opts).expect("plan");
     let before = bytes_read();

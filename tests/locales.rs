@@ -4,14 +4,14 @@
 mod support;
 
 use handout::build;
-use handout::layout::Style;
+use handout::layout::{Geometry, PrintForm, Style};
 use handout::model::Limits;
 use support::run;
 
 const LOCALES: &[&str] = &["en", "es", "de", "fr", "ru", "vi", "ar", "zh-Hans"];
 
 fn built(locale: &str) -> (handout::model::Document, build::Built) {
-    support::build_ketamine(locale, &Style::default())
+    support::build_ketamine(locale, &PrintForm::default())
 }
 
 /// Logical text of a visually ordered line the way poppler (pdftotext) rebuilds it:
@@ -210,12 +210,12 @@ fn arabic_is_right_aligned_and_mirrored() {
 
 #[test]
 fn overflowing_the_page_budget_names_the_locale_and_the_amount() {
-    let style = Style {
+    let (doc, style) = support::pipeline::prepared_ketamine("de", &PrintForm::default());
+    let geometry = Geometry {
         max_pages: Some(1),
-        ..Style::default()
+        ..Geometry::for_form(&PrintForm::default())
     };
-    let err = support::pipeline::try_build_ketamine("de", &style)
-        .1
+    let err = build::render(&doc, &style, &geometry)
         .expect_err("two pages do not fit one")
         .to_string();
     assert!(
@@ -291,8 +291,9 @@ fn a_mirrored_bracket_does_not_change_the_same_glyph_elsewhere() {
     )
     .expect("write");
     let h = handout::discover::discover(&dir).expect("discover")[0].clone();
-    let (doc, style) = build::load(&h, "en", &Style::default(), Limits::default()).expect("load");
-    let b = build::render(&doc, &style).expect("build");
+    let form = PrintForm::default();
+    let (doc, style) = build::load(&h, "en", &form, Limits::default()).expect("load");
+    let b = build::render(&doc, &style, &Geometry::for_form(&form)).expect("build");
     let text = lines_read(&b.pdf, |l| poppler_line(l, false)).join("\n");
     assert!(
         text.contains(

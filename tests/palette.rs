@@ -2,8 +2,7 @@
 //! least 4.5:1 against the surface it is printed on (white paper, or the tint of the
 //! side-effects box), in every print form's style.
 
-use handout::layout::style::{Imposition, PaperSize};
-use handout::layout::{Rgb, Style};
+use handout::layout::{PrintForm, Rgb, Style};
 use handout::model::clinic::contrast;
 
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
@@ -26,22 +25,15 @@ fn pairs(s: &Style) -> Vec<(&'static str, Rgb, Rgb)> {
 
 #[test]
 fn every_text_colour_has_4_5_to_1_against_its_background() {
-    for paper in [PaperSize::A4, PaperSize::Letter, PaperSize::A5] {
-        for large in [false, true] {
-            for imposition in [
-                Imposition::Single,
-                Imposition::TwoColumn,
-                Imposition::TriFold,
-            ] {
-                let style = Style::for_print(paper, large).with_imposition(imposition);
-                for (what, fg, bg) in pairs(&style) {
-                    let r = ratio(fg, bg);
-                    assert!(
-                        r >= 4.5,
-                        "{what} in {paper:?}/{large}/{imposition:?}: {r:.2}:1 is under 4.5:1"
-                    );
-                }
-            }
+    for form in PrintForm::all() {
+        let style = Style::for_form(&form);
+        for (what, fg, bg) in pairs(&style) {
+            let r = ratio(fg, bg);
+            assert!(
+                r >= 4.5,
+                "{what} in {}: {r:.2}:1 is under 4.5:1",
+                form.name()
+            );
         }
     }
 }

@@ -3,15 +3,14 @@
 mod support;
 
 use handout::build;
-use handout::layout::style::PaperSize;
-use handout::layout::Style;
+use handout::layout::{Geometry, Imposition, PaperSize, PrintForm};
 
 fn build_with(
     locale: &str,
     paper: PaperSize,
     large: bool,
 ) -> (handout::model::Document, build::Built) {
-    support::build_ketamine(locale, &Style::for_print(paper, large))
+    support::build_ketamine(locale, &PrintForm::new(paper, large, Imposition::Single))
 }
 
 #[test]
@@ -201,11 +200,8 @@ fn large_print_has_a_page_limit_and_names_it() {
 
 #[test]
 fn every_print_form_has_a_page_limit() {
-    use handout::layout::style::Imposition;
     let limit = |paper, large, imposition| {
-        Style::for_print(paper, large)
-            .with_imposition(imposition)
-            .max_pages
+        Geometry::for_form(&PrintForm::new(paper, large, imposition)).max_pages
     };
     for (paper, regular) in [
         (PaperSize::A4, 2),

@@ -8,7 +8,7 @@ mod support;
 
 use handout::layout::linebreak::Mode;
 use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
-use handout::layout::style::{Imposition, PaperSize};
+use handout::layout::{Geometry, Imposition, PaperSize, PrintForm};
 use handout::layout::{Layout, Rgb, Role, Shape, Style};
 use handout::model::markup;
 use handout::text::{hyphenate, FontBook};

@@ -19,11 +19,11 @@ mod support;
 /// The leaflet of `locale` in print form `form` (a name of
 /// [`support::pipeline::print_forms`]) as the page-model snapshot `locale-form`.
 fn check(locale: &str, form: &str) {
-    let (_, style) = support::pipeline::print_forms()
+    let (_, print) = support::pipeline::print_forms()
         .into_iter()
         .find(|(name, _)| *name == form)
         .expect("a print form of that name");
-    let laid = support::pipeline::typeset_ketamine(locale, &style);
+    let laid = support::pipeline::typeset_ketamine(locale, &print);
     let text = support::page_model::page_model(&laid);
     insta::assert_snapshot!(format!("{locale}-{form}"), text);
 }

@@ -6,7 +6,7 @@
 
 mod support;
 
-use handout::layout::Style;
+use handout::layout::PrintForm;
 use support::breaks::{lines, source_blocks, Line};
 
 /// A leaflet with `items` one-line list items, then `paragraphs` one-line
@@ -40,22 +40,24 @@ fn words(n: usize) -> String {
 }
 
 /// One leaflet built: the lines read back, and the target's block index.
-fn lines_of(style: &Style, yaml: &str, target: &str) -> (Vec<Line>, usize) {
-    let (doc, style, built) = support::pipeline::build_yaml(yaml, style);
+fn lines_of(form: &PrintForm, yaml: &str, target: &str) -> (Vec<Line>, usize) {
+    let b = support::pipeline::build_yaml(yaml, form);
+    let (doc, built) = (&b.doc, &b.built);
     let pages = support::pages(&support::load(&built.pdf));
-    let blocks = source_blocks(&doc);
+    let blocks = source_blocks(doc);
     let squashed: String = target.chars().filter(|c| !c.is_whitespace()).collect();
     let block = blocks
         .iter()
         .position(|b| b.squashed == squashed)
         .expect("the target paragraph");
-    (lines(&style, &doc, &pages, &blocks).expect("lines"), block)
+    let ls = lines(&b.style, &b.geometry, doc, &pages, &blocks).expect("lines");
+    (ls, block)
 }
 
 /// A print form with the sweep that takes a short paragraph across its first break.
 struct Form {
     name: &'static str,
-    style: Style,
+    form: PrintForm,
     /// Words that make a paragraph of two lines, and of three, in this form.
     words: [usize; 2],
     /// Numbers of one-line paragraphs before the target: from well before the break
@@ -69,7 +71,7 @@ struct Form {
 fn single_a4() -> Form {
     Form {
         name: "A4",
-        style: support::pipeline::print_forms()[0].1.clone(),
+        form: support::pipeline::print_forms()[0].1,
         words: [16, 28],
         paragraphs: 24..=30,
         after: 3,
@@ -79,7 +81,7 @@ fn single_a4() -> Form {
 fn two_column() -> Form {
     Form {
         name: "A4 two-column",
-        style: support::pipeline::two_column(),
+        form: support::pipeline::two_column(),
         words: [11, 16],
         paragraphs: 27..=33,
         after: 70,
@@ -95,11 +97,8 @@ fn check(form: Form, n: usize) {
     let cases: Vec<(String, Vec<Line>, usize)> = (0..=3)
         .flat_map(|items| form.paragraphs.clone().map(move |p| (items, p)))
         .map(|(items, p)| {
-            let (ls, block) = lines_of(
-                &form.style,
-                &leaflet(items, p, &target, form.after),
-                &target,
-            );
+            let (ls, block) =
+                lines_of(&form.form, &leaflet(items, p, &target, form.after), &target);
             (format!("{items} items, {p} paragraphs"), ls, block)
         })
         .collect();

@@ -59,6 +59,23 @@ fn program_identity() -> &'static str {
     })
 }
 
+/// Feeds a derived [`std::hash::Hash`] into the digest: the print form's part of the
+/// key is its own fields (the style and geometry are functions of it), whatever
+/// their Debug text says. (A compiler that encoded the fields differently would
+/// only cost one rebuild.)
+struct Feed<'a>(&'a mut Sha256);
+
+impl std::hash::Hasher for Feed<'_> {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        // Only `write` is used: the digest is read from the Sha256 itself.
+        0
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
@@ -73,7 +90,8 @@ fn hex(bytes: &[u8]) -> String {
 pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
     let mut h = Sha256::new();
     h.update(program_identity().as_bytes());
-    h.update(format!("{:?}{:?}", opts.style, opts.limits).as_bytes());
+    std::hash::Hash::hash(&opts.form, &mut Feed(&mut h));
+    h.update(format!("{:?}", opts.limits).as_bytes());
     h.update(job.locale.as_bytes());
     let branding = job.handout.branding_dir().join("clinic.yaml");
     let mut files = vec![&job.handout.source.path];
@@ -172,5 +190,33 @@ impl Cache {
                     .and_then(crate::output::Staged::publish);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::PrintForm;
+
+    fn key(form: &PrintForm) -> String {
+        let mut h = Sha256::new();
+        std::hash::Hash::hash(form, &mut Feed(&mut h));
+        hex(&h.finalize())
+    }
+
+    #[test]
+    fn every_print_form_has_its_own_key() {
+        let mut keys = std::collections::BTreeSet::new();
+        let mut forms = 0;
+        for form in PrintForm::all() {
+            assert_eq!(key(&form), key(&form));
+            keys.insert(key(&form));
+            forms += 1;
+            if let Ok(marked) = form.with_fold_marks() {
+                keys.insert(key(&marked));
+                forms += 1;
+            }
+        }
+        assert_eq!((forms, keys.len()), (24, 24));
     }
 }

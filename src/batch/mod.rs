@@ -10,7 +10,7 @@ pub mod report;
 use crate::build;
 use crate::discover::Handout;
 use crate::error::{Error, Result};
-use crate::layout::Style;
+use crate::layout::PrintForm;
 use crate::model::Limits;
 use rayon::prelude::*;
 use report::{Outcome, Status};
@@ -74,13 +74,12 @@ impl Shard {
 pub struct Options {
     pub output: PathBuf,
     pub limits: Limits,
-    pub style: Style,
+    /// The print form: the leaflets' style and geometry, output names and cache key.
+    pub form: PrintForm,
     pub jobs: Option<usize>,
     pub fail_fast: bool,
     pub force: bool,
     pub shard: Option<Shard>,
-    /// Inserted before `.pdf` in output names (".letter", ".large"…).
-    pub variant: String,
 }
 
 /// Every (handout, locale) pair to build, in a stable order.
@@ -103,6 +102,7 @@ pub fn plan<'a>(
             )));
         }
     }
+    let suffix = opts.form.suffix();
     let mut jobs = Vec::new();
     for h in handouts {
         for l in h.locales() {
@@ -110,9 +110,7 @@ pub fn plan<'a>(
                 jobs.push(Job {
                     handout: h,
                     locale: l.to_string(),
-                    output: opts
-                        .output
-                        .join(format!("{}.{l}{}.pdf", h.name, opts.variant)),
+                    output: opts.output.join(format!("{}.{l}{suffix}.pdf", h.name)),
                 });
             }
         }
@@ -189,7 +187,7 @@ fn build_one(
             job.handout,
             source,
             &job.locale,
-            &opts.style,
+            &opts.form,
             &branding,
             opts.limits,
         )?;

@@ -7,7 +7,7 @@ pub use translators::I18nCommand;
 
 use crate::discover::{self, Handout};
 use crate::error::{Error, Result};
-use crate::layout::Style;
+use crate::layout::{Imposition, PaperSize, PrintForm};
 use crate::model::Limits;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -60,20 +60,8 @@ pub enum Command {
         /// Build only shard k of n (e.g. 2/4); every leaflet always lands in the same shard.
         #[arg(long)]
         shard: Option<crate::batch::Shard>,
-        /// Paper size (outputs for Letter and A5 are named <handout>.<locale>.letter.pdf…).
-        #[arg(long, value_enum, default_value_t = Paper::A4)]
-        paper: Paper,
-        /// Large print for readers with low vision (17 pt body; `.large` in the file name).
-        #[arg(long)]
-        large_print: bool,
-        /// Page layout: one column, two balanced columns, or a tri-fold (a landscape
-        /// sheet printed on both sides and folded in three; `.two-column`/`.trifold`
-        /// in the file name).
-        #[arg(long, value_enum, default_value_t = LayoutArg::Single)]
-        layout: LayoutArg,
-        /// Print fold lines in the margins of a tri-fold.
-        #[arg(long)]
-        fold_marks: bool,
+        #[command(flatten)]
+        form: FormArgs,
     },
     /// Rebuild what changed whenever a handout file is saved (Ctrl-C stops).
     Watch {
@@ -86,6 +74,8 @@ pub enum Command {
         /// How often to look for changes, in milliseconds.
         #[arg(long, default_value_t = 500)]
         interval: u64,
+        #[command(flatten)]
+        form: FormArgs,
     },
     /// Print the JSON Schema of handout source files (for editor completion).
     Schema {
@@ -98,6 +88,37 @@ pub enum Command {
     I18n(I18nCommand),
 }
 
+/// The print-form options of `build` and `watch`.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct FormArgs {
+    /// Paper size (outputs for Letter and A5 are named <handout>.<locale>.letter.pdf…).
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    paper: Paper,
+    /// Large print for readers with low vision (17 pt body; `.large` in the file name).
+    #[arg(long)]
+    large_print: bool,
+    /// Page layout: one column, two balanced columns, or a tri-fold (a landscape
+    /// sheet printed on both sides and folded in three; `.two-column`/`.trifold`
+    /// in the file name).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Single)]
+    layout: LayoutArg,
+    /// Print fold lines in the margins of a tri-fold.
+    #[arg(long)]
+    fold_marks: bool,
+}
+
+impl FormArgs {
+    /// The print form these options name; fold marks without a tri-fold are a usage error.
+    pub fn form(self) -> Result<PrintForm> {
+        let form = PrintForm::new(self.paper.into(), self.large_print, self.layout.into());
+        if self.fold_marks {
+            form.with_fold_marks()
+        } else {
+            Ok(form)
+        }
+    }
+}
+
 /// `--layout` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LayoutArg {
@@ -106,9 +127,8 @@ pub enum LayoutArg {
     Trifold,
 }
 
-impl From<LayoutArg> for crate::layout::style::Imposition {
+impl From<LayoutArg> for Imposition {
     fn from(l: LayoutArg) -> Self {
-        use crate::layout::style::Imposition;
         match l {
             LayoutArg::Single => Imposition::Single,
             LayoutArg::TwoColumn => Imposition::TwoColumn,
@@ -125,9 +145,8 @@ pub enum Paper {
     A5,
 }
 
-impl From<Paper> for crate::layout::style::PaperSize {
+impl From<Paper> for PaperSize {
     fn from(p: Paper) -> Self {
-        use crate::layout::style::PaperSize;
         match p {
             Paper::A4 => PaperSize::A4,
             Paper::Letter => PaperSize::Letter,
@@ -145,17 +164,6 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    if let Command::Build {
-        fold_marks: true,
-        layout,
-        ..
-    } = &cli.command
-    {
-        if *layout != LayoutArg::Trifold {
-            print::error("error: --fold-marks only applies to --layout trifold\n");
-            return 2;
-        }
-    }
     match execute(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -181,7 +189,8 @@ fn execute(cli: Cli) -> Result<()> {
             locales,
             output,
             interval,
-        } => watch(&paths, &locales, output, interval),
+            form,
+        } => watch(&paths, &locales, output, interval, form.form()?),
         Command::Build {
             paths,
             locales,
@@ -194,26 +203,21 @@ fn execute(cli: Cli) -> Result<()> {
             fail_fast,
             force,
             shard,
-            paper,
-            large_print,
-            layout,
-            fold_marks,
+            form,
         } => {
-            let mut style =
-                Style::for_print(paper.into(), large_print).with_imposition(layout.into());
-            style.fold_marks = fold_marks;
+            // Checked before anything is read or written.
+            let form = form.form()?;
             let opts = crate::batch::Options {
                 output,
                 limits: Limits {
                     max_bytes: max_file_size,
                     ..Limits::default()
                 },
-                style,
+                form,
                 jobs,
                 fail_fast,
                 force,
                 shard,
-                variant: Style::variant(paper.into(), large_print, layout.into(), fold_marks),
             };
             build_all(
                 &paths,
@@ -349,17 +353,23 @@ fn snapshot(paths: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>)> 
     out
 }
 
-/// Polls for changes and rebuilds (incrementally: only changed leaflets are built).
-fn watch(paths: &[PathBuf], locales: &[String], output: PathBuf, interval: u64) -> Result<()> {
+/// Polls for changes and rebuilds (incrementally: only changed leaflets are built) in
+/// print form `form`, as `build` would with the same options.
+fn watch(
+    paths: &[PathBuf],
+    locales: &[String],
+    output: PathBuf,
+    interval: u64,
+    form: PrintForm,
+) -> Result<()> {
     let opts = crate::batch::Options {
         output,
         limits: Limits::default(),
-        style: Style::default(),
+        form,
         jobs: None,
         fail_fast: false,
         force: false,
         shard: None,
-        variant: String::new(),
     };
     let mut last = None;
     print::line(format_args!(

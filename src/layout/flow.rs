@@ -7,6 +7,7 @@
 //! ends a page, a box is never split, and the closing lines (contact, online address
 //! and QR code) stay with the text before them so that no page holds them alone.
 
+use super::geometry::Geometry;
 use super::page::{Element, Role, Shape};
 use super::paragraph::{self, Context, SetLine, TextStyle};
 use super::style::Style;
@@ -44,6 +45,7 @@ pub struct Chunk {
 pub struct Flow<'a> {
     pub ctx: Context<'a>,
     pub style: &'a Style,
+    pub geometry: &'a Geometry,
     pub chunks: Vec<Chunk>,
     /// `chunks[..title_end]` are the title (set across both columns, or on the cover).
     pub title_end: usize,
@@ -63,17 +65,18 @@ pub struct Flow<'a> {
 }
 
 impl<'a> Flow<'a> {
-    pub fn new(ctx: Context<'a>, style: &'a Style) -> Self {
+    pub fn new(ctx: Context<'a>, style: &'a Style, geometry: &'a Geometry) -> Self {
         Flow {
             ctx,
             style,
+            geometry,
             chunks: Vec::new(),
             title_end: 0,
             closing_start: 0,
             next_block: 0,
             keep_next: false,
             group_next: false,
-            budget: budget(style),
+            budget: geometry.capacity(),
             used: 0.0,
         }
     }
@@ -219,12 +222,12 @@ impl<'a> Flow<'a> {
         if let Some(logo) = &doc.meta.logo {
             // The clinic's logo above the title, 14 mm tall (narrower when it is wide).
             let aspect = logo.data.height as f32 / logo.data.width as f32;
-            let w = (14.0 * super::style::MM / aspect).min(s.title_measure() / 2.0);
+            let w = (14.0 * super::style::MM / aspect).min(self.geometry.title_measure / 2.0);
             self.image_chunk(
                 &logo.data,
                 logo.alt.clone(),
                 0.0,
-                s.title_measure(),
+                self.geometry.title_measure,
                 w,
                 w * aspect,
                 0.0,
@@ -233,7 +236,7 @@ impl<'a> Flow<'a> {
             self.keep_next = true;
         }
         let title_style = s.title_text();
-        let lines = self.set(&doc.title, &title_style, s.title_measure())?;
+        let lines = self.set(&doc.title, &title_style, self.geometry.title_measure)?;
         self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
         if let Some(last) = self.chunks.last_mut() {
             last.height += s.title_gap_after;
@@ -247,7 +250,7 @@ impl<'a> Flow<'a> {
                     if let Some(h) = &section.heading {
                         self.group_next = true;
                         let hs = s.heading_text(s.accent);
-                        let lines = self.set(h, &hs, s.measure())?;
+                        let lines = self.set(h, &hs, self.geometry.measure)?;
                         self.text_chunks(
                             &lines,
                             0.0,
@@ -259,7 +262,13 @@ impl<'a> Flow<'a> {
                         self.pad_last(s.heading_gap_after);
                     }
                     let bs = s.body_text();
-                    self.blocks(&section.body, 0.0, s.measure(), Role::Paragraph, &bs)?;
+                    self.blocks(
+                        &section.body,
+                        0.0,
+                        self.geometry.measure,
+                        Role::Paragraph,
+                        &bs,
+                    )?;
                 }
                 SectionKind::Warning => {
                     self.warning_box(section.heading.as_ref(), &section.body)?
@@ -333,9 +342,8 @@ impl<'a> Flow<'a> {
     /// An image's printed size: its pixels at 150 dpi (sharp on office printers), no
     /// wider than `measure` and no taller than 40 % of the page's content area.
     fn image_size(&self, data: &crate::images::ImageData, measure: f32) -> (f32, f32) {
-        let s = self.style;
         let aspect = data.height as f32 / data.width as f32;
-        let max_h = 0.4 * (s.paper.height - s.margin_top - s.margin_bottom);
+        let max_h = 0.4 * self.geometry.content.height;
         let w = (data.width as f32 / 150.0 * 72.0)
             .min(measure)
             .min(max_h / aspect);
@@ -450,7 +458,7 @@ impl<'a> Flow<'a> {
         } else {
             s.box_accent_width + s.box_padding
         };
-        let inner = s.measure() - inset - s.box_padding;
+        let inner = self.geometry.measure - inset - s.box_padding;
         let first = self.chunks.len();
         let box_block = self.block_id();
         if let Some(h) = heading {
@@ -476,7 +484,7 @@ impl<'a> Flow<'a> {
             y += c.height;
         }
         let height = y + s.box_padding;
-        let w = s.measure();
+        let w = self.geometry.measure;
         let mut frame = vec![
             Element {
                 role: Role::Box,
@@ -526,7 +534,7 @@ impl<'a> Flow<'a> {
         let style = s.disclaimer_text();
         let first = self.chunks.len();
         let rule_block = self.block_id();
-        self.blocks(blocks, 0.0, s.measure(), Role::Disclaimer, &style)?;
+        self.blocks(blocks, 0.0, self.geometry.measure, Role::Disclaimer, &style)?;
         // The rule rides inside the first line's chunk so that it never ends up alone
         // and never reaches above the top of a page.
         if let Some(c) = self.chunks.get_mut(first) {
@@ -544,7 +552,7 @@ impl<'a> Flow<'a> {
                     shape: Shape::Line {
                         x1: 0.0,
                         y1: 0.0,
-                        x2: s.measure(),
+                        x2: self.geometry.measure,
                         y2: 0.0,
                         color: s.muted,
                         width: 0.75,
@@ -554,20 +562,6 @@ impl<'a> Flow<'a> {
         }
         Ok(())
     }
-}
-
-/// Height a print form holds at most: all its pages' columns or panels full (the
-/// tri-fold's cover included); unlimited without a page limit.
-fn budget(style: &Style) -> f32 {
-    let area = style.paper.height - style.margin_top - style.margin_bottom;
-    let frames_per_page = match style.imposition {
-        super::style::Imposition::Single => 1.0,
-        super::style::Imposition::TwoColumn => 2.0,
-        super::style::Imposition::TriFold => 3.0,
-    };
-    style
-        .max_pages
-        .map_or(f32::INFINITY, |pages| pages as f32 * frames_per_page * area)
 }
 
 /// Moves a shape by (dx, dy).

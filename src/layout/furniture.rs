@@ -108,15 +108,14 @@ pub fn page_footer(
 }
 
 fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Element>> {
-    let s = flow.style;
-    let width = s.paper.width - s.margin_left - s.margin_right;
-    let baseline = s.paper.height - s.footer_baseline;
+    let g = flow.geometry;
+    let baseline = g.paper.height - g.footer_baseline;
     let (elements, _) = artifact_lines(
         flow,
         text,
-        &s.footer_text(),
-        s.margin_left,
-        width,
+        &flow.style.footer_text(),
+        g.content.x,
+        g.content.width,
         baseline,
         align_right,
     )?;
@@ -145,19 +144,19 @@ pub fn place_notice(
     x: f32,
     measure: f32,
 ) -> Vec<Element> {
-    let s = flow.style;
-    let leading = s.notice_text().leading;
-    place_lines(notice, leading, x, measure, s.notice_baseline, flow.ctx.rtl)
+    let leading = flow.style.notice_text().leading;
+    let baseline = flow.geometry.notice_baseline;
+    place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl)
 }
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area
 /// office printers reach (≥ 6.35 mm from the edge) and outside the content.
 pub fn fold_marks(flow: &Flow, xs: &[f32]) -> Vec<Element> {
-    let s = flow.style;
+    let height = flow.geometry.paper.height;
     let (from, to) = (6.5 * MM, 11.0 * MM);
     let mut out = Vec::new();
     for &x in xs {
-        for (y1, y2) in [(from, to), (s.paper.height - to, s.paper.height - from)] {
+        for (y1, y2) in [(from, to), (height - to, height - from)] {
             out.push(Element {
                 role: Role::Artifact,
                 block: usize::MAX,

@@ -2,7 +2,9 @@
 
 pub mod bidi;
 pub mod flow;
+pub mod form;
 pub mod furniture;
+pub mod geometry;
 pub mod linebreak;
 pub mod page;
 pub mod paginate;
@@ -12,6 +14,8 @@ pub mod style;
 pub mod trifold;
 pub mod trifold_pages;
 
+pub use form::{Imposition, PaperSize, PrintForm};
+pub use geometry::Geometry;
 pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
 pub use style::Style;
 
@@ -19,11 +23,11 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::text::FontBook;
 
-/// Lays out `doc` with `style`.
-pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
+/// Lays out `doc` in `style` (the typography of `geometry.form`, branded) on `geometry`.
+pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layout> {
     let book = FontBook::shared().map_err(Error::internal)?;
     let rtl = is_rtl(&doc.language);
-    let pages = pages(doc, book, style).map_err(|mut e| {
+    let pages = pages(doc, book, style, geometry).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
             if d.file.is_none() {
@@ -49,15 +53,32 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     })
 }
 
-/// The document laid out on pages.
-fn pages(doc: &Document, book: &'static FontBook, style: &Style) -> Result<Vec<Page>> {
-    let labels = &doc.labels;
-    let flow = flow_in(doc, book, style)?;
-    if style.imposition != style::Imposition::TriFold {
-        return paginate::paginate(&flow, &doc.meta, labels, doc.draft);
+/// The document laid out on pages: the one place that dispatches on the imposition.
+fn pages(
+    doc: &Document,
+    book: &'static FontBook,
+    style: &Style,
+    geometry: &Geometry,
+) -> Result<Vec<Page>> {
+    let flow = flow_in(doc, book, style, geometry)?;
+    match geometry.form.imposition() {
+        Imposition::Single | Imposition::TwoColumn => {
+            paginate::paginate(&flow, &doc.meta, &doc.labels, doc.draft)
+        }
+        Imposition::TriFold => trifold(doc, book, style, geometry, flow),
     }
-    // A tri-fold whose text (or one box) outgrows the panels at the body size tries
-    // the denser type of two columns before it reports the overflow.
+}
+
+/// The tri-fold's two sides. One whose text (or one box) outgrows the panels at the
+/// body size tries the denser type of two columns before it reports the overflow.
+fn trifold(
+    doc: &Document,
+    book: &'static FontBook,
+    style: &Style,
+    geometry: &Geometry,
+    flow: flow::Flow,
+) -> Result<Vec<Page>> {
+    let labels = &doc.labels;
     let first = trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft);
     if let Ok(Ok(pages)) = first {
         return Ok(pages);
@@ -66,7 +87,7 @@ fn pages(doc: &Document, book: &'static FontBook, style: &Style) -> Result<Vec<P
     if compact == *style {
         return first?.map_err(|over| over.error(&flow));
     }
-    let flow = flow_in(doc, book, &compact)?;
+    let flow = flow_in(doc, book, &compact, geometry)?;
     trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
 }
 
@@ -75,6 +96,7 @@ fn flow_in<'a>(
     doc: &'a Document,
     book: &'static FontBook,
     style: &'a Style,
+    geometry: &'a Geometry,
 ) -> Result<flow::Flow<'a>> {
     let ctx = paragraph::Context {
         book,
@@ -84,7 +106,7 @@ fn flow_in<'a>(
         source_text: &doc.source_text,
         rtl: is_rtl(&doc.language),
     };
-    let mut flow = flow::Flow::new(ctx, style);
+    let mut flow = flow::Flow::new(ctx, style, geometry);
     flow.document(doc)?;
     if let Some(contact) = &doc.meta.contact {
         flow.note_line(contact)?;

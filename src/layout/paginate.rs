@@ -1,9 +1,11 @@
 //! Chunks → frames (pages, columns or tri-fold panels) honouring the break rules.
 
 use super::flow::{offset, Chunk, Flow};
+use super::form::Imposition;
 use super::furniture;
+use super::geometry::Frames;
 use super::page::{Element, Page};
-use super::style::{Imposition, Style, MM};
+use super::style::MM;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Labels, Meta};
 use std::ops::Range;
@@ -137,28 +139,30 @@ pub fn over_budget(flow: &Flow, needed: usize, budget: usize, extra: f32) -> Err
         Diagnostic::new(format!(
             "the `{}` leaflet needs {needed} pages but {} allows {budget}: it overflows by {:.0} mm",
             flow.ctx.language,
-            flow.style.form_name(),
+            flow.geometry.form.name(),
             extra / MM
         ))
         .help("shorten the text of this language, or choose a layout with more room"),
     )
 }
 
-/// Places the flow on pages and adds the page furniture.
+/// Places the flow on portrait pages, in one column or two, and adds the page
+/// furniture. (A tri-fold is placed by `trifold_pages`.)
 pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
-    let s: &Style = flow.style;
-    let contents = match s.imposition {
+    let g = flow.geometry;
+    let contents = match g.form.imposition() {
         Imposition::Single => single(flow)?,
         Imposition::TwoColumn => two_columns(flow)?,
-        Imposition::TriFold => return super::trifold_pages::pages(flow, meta, labels, draft),
+        // `layout::pages` sends a tri-fold to `trifold_pages`.
+        Imposition::TriFold => return Err(Error::internal("a tri-fold has no portrait pages")),
     };
     let total = contents.len();
-    let width = s.paper.width - s.margin_left - s.margin_right;
+    let width = g.content.width;
     // The same on every page: set once.
     let revision = furniture::revision_footer(flow, meta, labels)?;
     let notice = if draft {
         let lines = furniture::draft_notice(flow, labels, width)?;
-        furniture::place_notice(flow, &lines, s.margin_left, width)
+        furniture::place_notice(flow, &lines, g.content.x, width)
     } else {
         Vec::new()
     };
@@ -168,8 +172,8 @@ pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Resul
         elements.extend(furniture::page_footer(flow, labels, pi + 1, total)?);
         elements.extend(notice.iter().cloned());
         pages.push(Page {
-            width: s.paper.width,
-            height: s.paper.height,
+            width: g.paper.width,
+            height: g.paper.height,
             elements,
         });
     }
@@ -178,8 +182,8 @@ pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Resul
 
 /// One column per page.
 fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
-    let s = flow.style;
-    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let g = flow.geometry;
+    let available = g.content.height;
     let chunks = &flow.chunks;
     let (frames, _) = fill(
         chunks,
@@ -189,7 +193,7 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         Breaks::Any,
         |_| Some(available),
     )?;
-    if let Some(budget) = s.max_pages.filter(|b| frames.len() > *b) {
+    if let Some(budget) = g.max_pages.filter(|b| frames.len() > *b) {
         let extra = flow_height(chunks, frames[budget].start..chunks.len());
         return Err(over_budget(flow, frames.len(), budget, extra));
     }
@@ -197,7 +201,7 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         .into_iter()
         .map(|r| {
             let mut out = Vec::new();
-            place(chunks, r, s.margin_left, s.margin_top, &mut out);
+            place(chunks, r, g.content.x, g.content.y, &mut out);
             out
         })
         .collect())
@@ -206,9 +210,9 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
 /// Two columns per page, the title across both at the top of the first; the columns
 /// of the last page are balanced.
 fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
-    let s = flow.style;
+    let g = flow.geometry;
     let chunks = &flow.chunks;
-    let available = s.paper.height - s.margin_top - s.margin_bottom;
+    let available = g.content.height;
     let title_h = stack_height(chunks, 0..flow.title_end);
     if title_h > available {
         return Err(Error::input(
@@ -233,7 +237,7 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         Some(column_h(i))
     })?;
     let pages = frames.len().div_ceil(2);
-    if let Some(budget) = s.max_pages.filter(|b| pages > *b) {
+    if let Some(budget) = g.max_pages.filter(|b| pages > *b) {
         let extra = flow_height(chunks, frames[2 * budget].start..chunks.len());
         return Err(over_budget(flow, pages, budget, extra));
     }
@@ -246,9 +250,10 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         frames.push(a);
         frames.push(b);
     }
-    let gap = s.column_gap;
-    let measure = s.measure();
-    let (left, right) = (s.margin_left, s.margin_left + measure + gap);
+    let Frames::Columns([left, right]) = g.frames else {
+        return Err(Error::internal("a two-column geometry without two columns"));
+    };
+    let (left, right) = (left.x, right.x);
     // Columns run right to left in RTL.
     let xs = if flow.ctx.rtl {
         [right, left]
@@ -259,12 +264,12 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     place(
         chunks,
         0..flow.title_end,
-        s.margin_left,
-        s.margin_top,
+        g.content.x,
+        g.content.y,
         &mut out[0],
     );
     for (i, r) in frames.into_iter().enumerate() {
-        let top = s.margin_top + if i < 2 { title_h } else { 0.0 };
+        let top = g.content.y + if i < 2 { title_h } else { 0.0 };
         place(chunks, r, xs[i % 2], top, &mut out[i / 2]);
     }
     Ok(out)

@@ -7,7 +7,7 @@ use super::furniture::{self, artifact_lines};
 use super::page::{Element, Page};
 use super::paginate::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::style::MM;
-use super::trifold::{folds, panel_box, text_width, Panel, READING_ORDER};
+use super::trifold::{Panel, READING_ORDER};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::{Labels, Meta};
 
@@ -27,7 +27,7 @@ impl Overflow {
             Diagnostic::new(format!(
                 "the `{}` leaflet does not fit the {} (one sheet, both sides): {} overflows by {:.0} mm",
                 flow.ctx.language,
-                flow.style.form_name(),
+                flow.geometry.form.name(),
                 self.what,
                 self.extra / MM
             ))
@@ -103,19 +103,23 @@ pub fn try_pages(
 ) -> Result<std::result::Result<Vec<Page>, Overflow>> {
     let overflow = |what, extra| Ok(Err(Overflow { what, extra }));
     let s = flow.style;
+    let g = flow.geometry;
+    let Some(sheet) = g.panels() else {
+        return Err(Error::internal("a tri-fold geometry without panels"));
+    };
     let rtl = flow.ctx.rtl;
     let chunks = &flow.chunks;
-    let top = s.margin_top;
-    let available = s.paper.height - s.margin_top - s.margin_bottom;
-    let width = text_width(s);
-    let at = |p: Panel| panel_box(s, p, rtl);
+    let top = g.content.y;
+    let available = g.content.height;
+    let width = g.measure;
+    let at = |p: Panel| sheet.panel_box(p, rtl);
     let mut sides: [Vec<Element>; 2] = Default::default();
 
     // Cover: the title a third of the way down, the clinic's name under it.
     let cover = at(Panel::Cover);
     let note = s.note_text();
     let (clinic, clinic_lines) = match &meta.clinic {
-        Some(name) => artifact_lines(flow, name.clone(), &note, cover.text_x(s), width, 0.0, rtl)?,
+        Some(name) => artifact_lines(flow, name.clone(), &note, cover.text_x, width, 0.0, rtl)?,
         None => (Vec::new(), 0),
     };
     let title_h = stack_height(chunks, 0..flow.title_end);
@@ -127,7 +131,7 @@ pub fn try_pages(
     place(
         chunks,
         0..flow.title_end,
-        cover.text_x(s),
+        cover.text_x,
         title_top,
         &mut sides[0],
     );
@@ -144,7 +148,7 @@ pub fn try_pages(
         flow,
         furniture::revision_text(meta, labels),
         &footer_style,
-        back.text_x(s),
+        back.text_x,
         width,
         0.0,
         rtl,
@@ -204,9 +208,9 @@ pub fn try_pages(
     };
     for (panel, range) in panels.iter().zip(frames) {
         let b = at(*panel);
-        place(chunks, range, b.text_x(s), top, &mut sides[b.page]);
+        place(chunks, range, b.text_x, top, &mut sides[b.page]);
     }
-    place(chunks, closing, back.text_x(s), closing_top, &mut sides[0]);
+    place(chunks, closing, back.text_x, closing_top, &mut sides[0]);
     sides[0].extend(footer);
 
     if draft {
@@ -214,17 +218,17 @@ pub fn try_pages(
         let notice = furniture::draft_notice(flow, labels, width)?;
         for panel in READING_ORDER {
             let b = at(panel);
-            sides[b.page].extend(furniture::place_notice(flow, &notice, b.text_x(s), width));
+            sides[b.page].extend(furniture::place_notice(flow, &notice, b.text_x, width));
         }
     }
     let mut pages = Vec::new();
     for (page, mut elements) in sides.into_iter().enumerate() {
-        if s.fold_marks {
-            elements.extend(furniture::fold_marks(flow, &folds(s, page, rtl)));
+        if g.form.fold_marks() {
+            elements.extend(furniture::fold_marks(flow, &sheet.folds(page, rtl)));
         }
         pages.push(Page {
-            width: s.paper.width,
-            height: s.paper.height,
+            width: g.paper.width,
+            height: g.paper.height,
             elements,
         });
     }

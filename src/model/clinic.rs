@@ -22,6 +22,22 @@ pub struct ClinicFile {
     /// The clinic's logo, printed above every title.
     #[serde(default)]
     pub logo: Option<LogoSource>,
+    /// Body text `ragged` (ragged right, the default: easiest to read) or `justified`
+    /// (flush with both edges of the column), in every handout and print form.
+    #[serde(default)]
+    pub text_align: TextAlign,
+}
+
+/// How running text meets the right edge of its column (the clinic's one choice of
+/// layout; content files carry none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TextAlign {
+    /// Ragged right (left in right-to-left scripts).
+    #[default]
+    Ragged,
+    /// Flush with both edges; the last line of a paragraph stays ragged.
+    Justified,
 }
 
 /// A logo file beside clinic.yaml (PNG or JPEG) and its text alternative.
@@ -42,6 +58,7 @@ pub struct Branding {
     pub contact: Option<String>,
     pub logo: Option<super::Logo>,
     pub file: Option<PathBuf>,
+    pub text_align: TextAlign,
 }
 
 /// WCAG relative luminance of an sRGB colour with components in 0..=1.
@@ -88,6 +105,7 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         file: Some(path.clone()),
         accent: None,
         logo: None,
+        text_align: loaded.value.text_align,
     };
     if let Some(logo) = &loaded.value.logo {
         let at = |p: &str| {

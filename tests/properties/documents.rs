@@ -129,11 +129,11 @@ pub fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
 }
 
 /// The document of case `d` (with `extra` YAML keys) and its style, loaded in print
-/// form `style` as a build loads them, its YAML source, and the folder that holds it.
+/// form `form` as a build loads them, its YAML source, and the folder that holds it.
 pub fn load_case(
     d: &DocCase,
     extra: &str,
-    style: &Style,
+    form: &PrintForm,
 ) -> Result<(handout::model::Document, Style, String, tempfile::TempDir), TestCaseError> {
     for t in std::iter::once(&d.title)
         .chain(d.disclaimer.iter())
@@ -159,18 +159,18 @@ pub fn load_case(
     let source = yaml(d).replacen("version: \"1\"\n", &format!("version: \"1\"\n{extra}"), 1);
     std::fs::write(dir.join("en.yaml"), &source).expect("write");
     let h = handout::discover::discover(&dir).expect("discover")[0].clone();
-    let (doc, style) = handout::build::load(&h, "en", style, handout::model::Limits::default())
+    let (doc, style) = handout::build::load(&h, "en", form, handout::model::Limits::default())
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     Ok((doc, style, source, tmp))
 }
 
 pub fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
-    let style = Style {
+    let geometry = Geometry {
         max_pages: None,
-        ..Style::default()
+        ..Geometry::for_form(&PrintForm::default())
     };
-    let (doc, style, source, _tmp) = load_case(d, "", &style)?;
-    let layout = handout::build::typeset(&doc, &style)
+    let (doc, style, source, _tmp) = load_case(d, "", &PrintForm::default())?;
+    let layout = handout::build::typeset(&doc, &style, &geometry)
         .map_err(|e| TestCaseError::fail(format!("{e:?}\n{source}")))?;
     let pdf = handout::pdf::render(&layout).expect("render");
     let read = support::pages(&support::load(&pdf));
@@ -192,15 +192,15 @@ pub fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
             );
             // Inside the margins (horizontally: all; vertically: content).
             prop_assert!(
-                g.x >= style.margin_left - 0.01
-                    && g.x + g.width <= page.width - style.margin_right + 0.01,
+                g.x >= geometry.margins.left - 0.01
+                    && g.x + g.width <= page.width - geometry.margins.right + 0.01,
                 "page {pi}: glyph {g:?} outside the side margins\n{source}"
             );
             if !g.artifact {
                 let from_top = page.height - g.y;
                 prop_assert!(
-                    from_top >= style.margin_top - 0.01
-                        && from_top <= page.height - style.margin_bottom + 0.01,
+                    from_top >= geometry.margins.top - 0.01
+                        && from_top <= page.height - geometry.margins.bottom + 0.01,
                     "page {pi}: glyph {g:?} outside the top/bottom margins\n{source}"
                 );
             }
@@ -274,13 +274,14 @@ pub const FORMS: [(PaperSize, bool, Imposition); 6] = [
 /// rules on the PDF read back; a leaflet that does not fit the form is skipped.
 pub fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
     let (paper, large, imposition) = FORMS[form];
-    let style = Style {
+    let print = PrintForm::new(paper, large, imposition);
+    let geometry = Geometry {
         max_pages: None,
-        ..Style::for_print(paper, large).with_imposition(imposition)
+        ..Geometry::for_form(&print)
     };
     let (doc, style, source, _tmp) =
-        load_case(d, "url: https://example.org/leaflets/p?v=1\n", &style)?;
-    let built = match handout::build::render(&doc, &style) {
+        load_case(d, "url: https://example.org/leaflets/p?v=1\n", &print)?;
+    let built = match handout::build::render(&doc, &style, &geometry) {
         Ok(b) => b,
         Err(e) => {
             let msg = e.to_string();
@@ -291,11 +292,7 @@ pub fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
         }
     };
     let pages = support::pages(&support::load(&built.pdf));
-    let broken = support::breaks::violations(&style, &doc, &pages);
-    prop_assert!(
-        broken.is_empty(),
-        "{}: {broken:#?}\n{source}",
-        style.form_name()
-    );
+    let broken = support::breaks::violations(&style, &geometry, &doc, &pages);
+    prop_assert!(broken.is_empty(), "{}: {broken:#?}\n{source}", print.name());
     Ok(())
 }

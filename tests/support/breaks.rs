@@ -5,8 +5,7 @@
 #![allow(dead_code)]
 
 use super::{logical_line, strip_marks, Glyph, PageText};
-use handout::layout::style::Imposition;
-use handout::layout::Style;
+use handout::layout::{Geometry, Imposition, Style};
 use handout::model::{Block, Document, SectionKind};
 
 /// What a block of the document is, for the rules that differ by kind.
@@ -125,10 +124,10 @@ pub struct Region {
 
 /// The regions of every page of `pages` in reading order: pages, then columns or
 /// panels (the two-column title is its own region at the top of page 1).
-pub fn regions(style: &Style, rtl: bool, pages: usize) -> Vec<Region> {
-    let height = style.paper.height - style.margin_top - style.margin_bottom;
-    let w = style.paper.width;
-    match style.imposition {
+pub fn regions(g: &Geometry, rtl: bool, pages: usize) -> Vec<Region> {
+    let height = g.content.height;
+    let w = g.paper.width;
+    match g.form.imposition() {
         Imposition::Single => (0..pages)
             .map(|page| Region {
                 page,
@@ -138,9 +137,9 @@ pub fn regions(style: &Style, rtl: bool, pages: usize) -> Vec<Region> {
             })
             .collect(),
         Imposition::TwoColumn => {
-            let m = style.measure();
-            let left = (style.margin_left - 1.0, style.margin_left + m + 1.0);
-            let right = (left.1 + style.column_gap - 2.0, w);
+            let m = g.measure;
+            let left = (g.content.x - 1.0, g.content.x + m + 1.0);
+            let right = (left.1 + g.column_gap - 2.0, w);
             let (a, b) = if rtl { (right, left) } else { (left, right) };
             (0..pages)
                 .flat_map(|page| {
@@ -154,11 +153,12 @@ pub fn regions(style: &Style, rtl: bool, pages: usize) -> Vec<Region> {
                 .collect()
         }
         Imposition::TriFold => {
-            use handout::layout::trifold::{panel_box, READING_ORDER};
+            use handout::layout::trifold::READING_ORDER;
+            let sheet = g.panels().expect("a tri-fold has panels");
             READING_ORDER
                 .iter()
                 .map(|p| {
-                    let b = panel_box(style, *p, rtl);
+                    let b = sheet.panel_box(*p, rtl);
                     Region {
                         page: b.page,
                         x0: b.x,
@@ -175,12 +175,13 @@ pub fn regions(style: &Style, rtl: bool, pages: usize) -> Vec<Region> {
 /// when the text read back does not follow the source.
 pub fn lines(
     style: &Style,
+    g: &Geometry,
     doc: &Document,
     pages: &[PageText],
     blocks: &[SourceBlock],
 ) -> Result<Vec<Line>, String> {
     let rtl = handout::layout::is_rtl(&doc.language);
-    let regions = regions(style, rtl, pages.len());
+    let regions = regions(g, rtl, pages.len());
     // The whole text, and where each block starts in it.
     let mut all = String::new();
     let mut starts = Vec::new();
@@ -191,7 +192,7 @@ pub fn lines(
     let block_at = |pos: usize| starts.iter().rposition(|s| *s <= pos).unwrap_or(0);
     let mut pos = 0;
     let mut out: Vec<Line> = Vec::new();
-    let title_region = style.imposition == Imposition::TwoColumn && !pages.is_empty();
+    let title_region = g.form.imposition() == Imposition::TwoColumn && !pages.is_empty();
     let mut sequence: Vec<(usize, usize, Vec<&Glyph>)> = Vec::new();
     for (ri, r) in regions.iter().enumerate() {
         let page = &pages[r.page];
@@ -278,14 +279,14 @@ pub fn lines(
 }
 
 /// Every break rule broken by `pages` (empty when all hold).
-pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<String> {
+pub fn violations(style: &Style, g: &Geometry, doc: &Document, pages: &[PageText]) -> Vec<String> {
     let blocks = source_blocks(doc);
-    let lines = match lines(style, doc, pages, &blocks) {
+    let lines = match lines(style, g, doc, pages, &blocks) {
         Ok(l) => l,
         Err(e) => return vec![e],
     };
     let rtl = handout::layout::is_rtl(&doc.language);
-    let regions = regions(style, rtl, pages.len());
+    let regions = regions(g, rtl, pages.len());
     let mut out = Vec::new();
     let count = |b: usize| lines.iter().filter(|l| l.block == b).count();
     let online = blocks.iter().position(|b| b.kind == Kind::Online);
@@ -321,7 +322,7 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
                 n.text
             ));
         }
-        if l.region != usize::MAX && style.imposition != Imposition::Single {
+        if l.region != usize::MAX && g.form.imposition() != Imposition::Single {
             let r = &regions[l.region];
             let top = lines
                 .iter()
@@ -329,7 +330,7 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
                 .map_or(l.top, |x| x.top);
             // The region's height from its first line (under the title on the first
             // page of two columns) to the bottom margin.
-            let height = (style.paper.height - style.margin_bottom - top).min(r.height);
+            let height = (g.paper.height - g.margins.bottom - top).min(r.height);
             let used = l.bottom - top;
             // Whether the next region had room for the block's lines from this one.
             let in_region = |x: &&Line| (x.page, x.region) == (n.page, n.region);

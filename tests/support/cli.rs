@@ -58,19 +58,24 @@ impl Cli {
         self
     }
 
-    /// Standard output goes to `to` (a pipe, a file) instead of being captured.
+    /// Standard output goes to `to` (a pipe, a file, nowhere) instead of being
+    /// captured.
     pub fn stdout(mut self, to: impl Into<Stdio>) -> Self {
         self.0.stdout(to);
         self
     }
 
-    /// Runs to the end and captures what was printed.
+    /// Standard error goes to `to`; a child left running ([`Cli::spawn`]) otherwise
+    /// shares the test's.
+    pub fn stderr(mut self, to: impl Into<Stdio>) -> Self {
+        self.0.stderr(to);
+        self
+    }
+
+    /// Runs to the end and captures what was printed (standard output and error
+    /// unless sent elsewhere).
     pub fn run(mut self) -> Run {
-        let out = self
-            .0
-            .stderr(Stdio::piped())
-            .output()
-            .expect("run the handout binary");
+        let out = self.0.output().expect("run the handout binary");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -78,12 +83,9 @@ impl Cli {
         }
     }
 
-    /// Starts the run and leaves it running (`handout watch`), standard output piped.
+    /// Starts the run and leaves it running (`handout watch`).
     pub fn spawn(mut self) -> Child {
-        self.0
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start the handout binary")
+        self.0.spawn().expect("start the handout binary")
     }
 }
 

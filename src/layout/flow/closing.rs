@@ -16,7 +16,7 @@ impl Flow<'_> {
             spans: vec![(0..text.len(), Default::default())],
             text: text.to_string(),
         };
-        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.style.measure())?;
+        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.geometry.measure)?;
         // The closing lines never stand alone: they keep with the text above.
         self.keep_next = true;
         self.text_chunks(
@@ -63,12 +63,12 @@ impl Flow<'_> {
         let module = (s.qr_size / total_modules as f32).max(0.4 * MM);
         let qr_side = module * total_modules as f32;
         let gap = 2.0 * MM;
-        if qr_side > s.measure() + 0.01 {
+        if qr_side > self.geometry.measure + 0.01 {
             return Err(crate::error::Error::input(
                 crate::error::Diagnostic::new(format!(
                     "the QR code of {url} is {:.0} mm wide but the text column of this layout is {:.0} mm",
                     qr_side / MM,
-                    s.measure() / MM
+                    self.geometry.measure / MM
                 ))
                 .help("use a shorter address (a long one needs more, smaller modules)"),
             ));
@@ -76,7 +76,7 @@ impl Flow<'_> {
         // The first of these that fits: beside the code, whole or broken after a `/`;
         // under it (a narrow column or panel), whole, in the footer size, or broken.
         // Addresses are never broken inside a name.
-        let beside = s.measure() - qr_side - gap;
+        let beside = self.geometry.measure - qr_side - gap;
         let small = s.footer_text();
         let attempts = [
             (false, style, false),
@@ -87,7 +87,11 @@ impl Flow<'_> {
         ];
         let mut chosen = None;
         for (stacked, st, broken) in attempts {
-            let measure = if stacked { s.measure() } else { beside };
+            let measure = if stacked {
+                self.geometry.measure
+            } else {
+                beside
+            };
             let lines = if broken {
                 self.broken_address(&ctx, label, url, &st, measure)?
             } else {
@@ -112,7 +116,11 @@ impl Flow<'_> {
         };
         let block = self.block_id();
         let rtl = self.ctx.rtl;
-        let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
+        let qr_x = if rtl {
+            self.geometry.measure - qr_side
+        } else {
+            0.0
+        };
         let text_x = if rtl || stacked { 0.0 } else { qr_side + gap };
         let text_h = style.leading * lines.len() as f32;
         let text_top = if stacked {

@@ -1,4 +1,4 @@
-use crate::layout::style::{PaperSize, Style};
+use crate::layout::{Geometry, Imposition, PaperSize, PrintForm, Style};
 
 /// A handout of `paragraphs` paragraphs of about 1 000 characters each.
 fn document(paragraphs: usize) -> (tempfile::TempDir, crate::model::Document) {
@@ -23,10 +23,11 @@ fn document(paragraphs: usize) -> (tempfile::TempDir, crate::model::Document) {
 #[test]
 fn chunks_past_the_page_limit_keep_their_height_but_no_elements() {
     let (_dir, doc) = document(60);
-    let style = Style::for_print(PaperSize::A4, true);
+    let form = PrintForm::new(PaperSize::A4, true, Imposition::Single);
+    let (style, geometry) = (Style::for_form(&form), Geometry::for_form(&form));
     let book = crate::text::FontBook::shared().expect("fonts");
-    let flow = crate::layout::flow_in(&doc, book, &style).expect("flow");
-    let capacity = 8.0 * (style.paper.height - style.margin_top - style.margin_bottom);
+    let flow = crate::layout::flow_in(&doc, book, &style, &geometry).expect("flow");
+    let capacity = 8.0 * geometry.content.height;
     let mut height = 0.0;
     for c in &flow.chunks {
         height += c.height;
@@ -43,7 +44,7 @@ fn chunks_past_the_page_limit_keep_their_height_but_no_elements() {
         }
     }
     assert!(height > 2.0 * capacity, "the handout is {height} pt tall");
-    let err = crate::layout::layout(&doc, &style).expect_err("too long");
+    let err = crate::layout::layout(&doc, &style, &geometry).expect_err("too long");
     assert!(
         err.to_string()
             .contains(" pages but A4 large print allows 8: it overflows by "),
