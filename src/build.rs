@@ -80,10 +80,7 @@ pub fn localize(
             .iter()
             .find(|t| t.locale == locale)
             .ok_or_else(|| crate::i18n::unknown_locale(handout, locale))?;
-        let doc = crate::i18n::apply(source, lf, limits)?;
-        // The source's texts were checked when it was loaded; these are new.
-        crate::model::emphasis::check_all(&doc)?;
-        doc
+        crate::i18n::apply(source, lf, limits)?
     };
     // One address template serves every language: `{locale}` becomes this one.
     if let Some(url) = &mut doc.meta.url {

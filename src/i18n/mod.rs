@@ -100,6 +100,9 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     file: path.to_path_buf(),
                     pos: at(&format!("{entry_path}.text")),
                 };
+                // A translated text is parsed and checked as soon as it replaces
+                // the source's (which was checked when it was loaded).
+                errors.extend(crate::model::markup_check::check(t, &text));
             }
         }
     }

@@ -303,9 +303,7 @@ impl<'a> Flow<'a> {
                     self.text_chunks(&lines, x, style, role, gap, false);
                 }
                 Block::Image(img) => {
-                    let alt = crate::model::markup::parse(&img.alt.markup)
-                        .map(|t| t.text)
-                        .unwrap_or_else(|_| img.alt.markup.clone());
+                    let alt = img.alt.styled.text.clone();
                     let (w, h) = self.image_size(&img.data, measure);
                     self.image_chunk(&img.data, alt, x, measure, w, h, gap);
                 }

@@ -35,15 +35,9 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     Ok(Layout {
         pages,
         language: doc.language.clone(),
-        title: crate::model::markup::parse(&doc.title.markup)
-            .map(|s| s.text)
-            .unwrap_or_else(|_| doc.title.markup.clone()),
+        title: doc.title.styled.text.clone(),
         author: doc.meta.author.clone(),
-        subject: doc.subject.as_ref().map(|s| {
-            crate::model::markup::parse(&s.markup)
-                .map(|t| t.text)
-                .unwrap_or_default()
-        }),
+        subject: doc.subject.as_ref().map(|s| s.styled.text.clone()),
         date: doc.meta.revised.clone(),
         rtl,
     })

@@ -4,7 +4,7 @@ use super::bidi::{bidi_levels, fence_neutrals, visual_order};
 use super::linebreak::{self, Item, LineBreak, Mode, Params, INFINITY};
 use super::page::{GlyphRun, PlacedGlyph, Rgb};
 use crate::error::{Diagnostic, Error, Pos, Result};
-use crate::model::markup::{self, StyledText};
+use crate::model::markup::StyledText;
 use crate::model::Text;
 use crate::text::shape::{shape_run, ShapedGlyph};
 use crate::text::{hyphenate, FaceId, FaceStyle, FontBook};
@@ -73,15 +73,7 @@ enum Content {
 
 /// Sets `text` into lines of width `measure`.
 pub fn set(ctx: &Context, text: &Text, style: &TextStyle, measure: f32) -> Result<Vec<SetLine>> {
-    let styled = markup::parse(&text.markup).map_err(|msg| {
-        Error::input(
-            Diagnostic::new(format!("{msg} (entry `{}`)", text.id))
-                .file(&text.origin.file)
-                .at(ctx.source_text, text.origin.pos)
-                .help("remove the block syntax, or escape its first character with a backslash"),
-        )
-    })?;
-    set_styled(ctx, &styled, Some(text), style, measure)
+    set_styled(ctx, &text.styled, Some(text), style, measure)
 }
 
 /// Sets already-parsed text (also used for generated text such as the footer).

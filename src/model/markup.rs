@@ -102,6 +102,38 @@ pub fn unclosed_bold(markup: &str) -> Option<usize> {
     })
 }
 
+/// The byte offset of a link that goes nowhere a reader can follow: one whose
+/// address is not a web, mail or phone address (`[here](www.x.org)`, `[here]()`),
+/// or link syntax left open (`[here](https://x.org` prints its brackets).
+pub fn bad_link(markup: &str) -> Option<usize> {
+    let mut text_runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new(markup).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !is_address(&dest_url) => {
+                return Some(range.start)
+            }
+            Event::Text(_) => match text_runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => text_runs.push(range),
+            },
+            _ => {}
+        }
+    }
+    // A link that did not parse stays as text: `[`, `here`, `](`… joined.
+    text_runs.into_iter().find_map(|r| {
+        let raw = markup.get(r.clone())?;
+        let close = raw.find("](")?;
+        Some(r.start + raw[..close].rfind('[').unwrap_or(close))
+    })
+}
+
+/// Whether a link target is an address a reader (or a phone) can open.
+fn is_address(dest: &str) -> bool {
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| dest.len() > p.len() && dest.starts_with(p))
+}
+
 fn describe(tag: &Tag) -> &'static str {
     match tag {
         Tag::Heading { .. } => "heading (`#`)",
@@ -174,6 +206,16 @@ mod tests {
         assert_eq!(unclosed_bold("two stars: \\*\\*"), None);
         assert_eq!(unclosed_bold("`**` in code"), None);
         assert_eq!(unclosed_bold("**open and *italic*"), Some(0));
+    }
+
+    #[test]
+    fn a_link_that_goes_nowhere_is_found() {
+        assert_eq!(bad_link("see [here](https://x.org) or call"), None);
+        assert_eq!(bad_link("call [us](tel:+4930123)"), None);
+        assert_eq!(bad_link("see [here](www.x.org)"), Some(4));
+        assert_eq!(bad_link("see [here]()"), Some(4));
+        assert_eq!(bad_link("see [here](https://x.org"), Some(4));
+        assert_eq!(bad_link("a [1] note"), None);
     }
 
     #[test]

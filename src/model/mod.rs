@@ -2,11 +2,11 @@
 
 pub mod clinic;
 mod document;
-pub mod emphasis;
 pub mod image;
 mod labels;
 pub mod load;
 pub mod markup;
+pub mod markup_check;
 mod positions;
 pub mod probe;
 mod scan;

@@ -8,7 +8,6 @@
 
 use super::FontBook;
 use crate::error::{Diagnostic, Error, Pos, Result};
-use crate::model::markup;
 use crate::model::{Block, Document, Text};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -70,10 +69,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
         *count += 1;
     };
     for t in printed_texts(doc) {
-        // A text whose markup is wrong is reported by layout, with its own message.
-        let Ok(styled) = markup::parse(&t.markup) else {
-            continue;
-        };
+        let styled = &t.styled;
         let mut nth = Occurrences::default();
         for c in styled.text.chars().filter(|c| !covered(*c)) {
             let n = nth.next(c);
