@@ -93,7 +93,7 @@ pub fn localize(
 /// are checked the same way when they are applied): a `de.yaml` that says
 /// `language: fr` would print French under a German file name.
 fn check_language(file: &LocaleFile, doc: &Document) -> Result<()> {
-    if doc.language == file.locale {
+    if doc.language.tag() == file.locale {
         return Ok(());
     }
     let at = crate::model::probe::probe(&doc.source_text)

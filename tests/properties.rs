@@ -138,7 +138,7 @@ fn hyphen_points(styled: &markup::StyledText, language: &str) -> Vec<usize> {
         let seg = &text[start..end];
         let word = seg.trim_end_matches(' ');
         out.extend(
-            hyphenate::breaks(language, word, &[])
+            hyphenate::breaks(&handout::model::Language::new(language), word, &[])
                 .into_iter()
                 .map(|b| start + b)
                 .filter(|p| !styled.style_at(*p).bold),
@@ -263,14 +263,14 @@ fn para_case() -> impl Strategy<Value = ParaCase> {
 }
 
 fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
-    let language = if c.rtl { "ar" } else { "en" };
+    let language = handout::model::Language::new(if c.rtl { "ar" } else { "en" });
     let ctx = Context {
         keep_whole: &[],
         book: book(),
-        language,
+        language: &language,
         terms: &[],
         source_text: "",
-        rtl: c.rtl,
+        direction: language.direction(),
     };
     let style = TextStyle {
         size: c.size,

@@ -125,7 +125,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
     if let Some(e) = Error::merge(errors) {
         return Err(e);
     }
-    doc.language = tf.language;
+    doc.language = crate::model::Language::new(&tf.language);
     doc.terms = tf.terms;
     doc.labels = tf.labels;
     doc.draft = tf.status == Status::Draft;

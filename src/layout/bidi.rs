@@ -7,7 +7,11 @@ use super::paragraph::Context;
 /// The UAX #9 embedding level of every byte of `text`.
 pub fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
     use unicode_bidi::{BidiInfo, Level};
-    let base = if ctx.rtl { Level::rtl() } else { Level::ltr() };
+    let base = if ctx.rtl() {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
     let info = BidiInfo::new(text, Some(base));
     info.levels.iter().map(|l| l.number()).collect()
 }

@@ -318,7 +318,7 @@ impl<'a> Flow<'a> {
                         };
                         let first_chunk = self.chunks.len();
                         // Bullets at the start side: left, or right in RTL.
-                        let text_x = if self.ctx.rtl { x } else { x + indent };
+                        let text_x = if self.ctx.rtl() { x } else { x + indent };
                         self.text_chunks(&lines, text_x, style, Role::ListItem, item_gap, false);
                         self.bullet(first_chunk, x, measure, style);
                     }
@@ -353,7 +353,7 @@ impl<'a> Flow<'a> {
         space_before: f32,
     ) {
         let block = self.block_id();
-        let ix = if self.ctx.rtl { x + measure - w } else { x };
+        let ix = if self.ctx.rtl() { x + measure - w } else { x };
         self.push(Chunk {
             height: h,
             space_before,
@@ -395,7 +395,7 @@ impl<'a> Flow<'a> {
         let Some(g) = shaped.into_iter().next() else {
             return;
         };
-        let bullet_x = if self.ctx.rtl {
+        let bullet_x = if self.ctx.rtl() {
             measure - 3.0 - g.advance
         } else {
             3.0
@@ -443,7 +443,7 @@ impl<'a> Flow<'a> {
     fn warning_box(&mut self, heading: Option<&Text>, body: &[Block]) -> Result<()> {
         let s = self.style;
         // The accent bar marks the start side: left, or right in RTL.
-        let inset = if self.ctx.rtl {
+        let inset = if self.ctx.rtl() {
             s.box_padding
         } else {
             s.box_accent_width + s.box_padding
@@ -492,7 +492,7 @@ impl<'a> Flow<'a> {
                 role: Role::Box,
                 block: box_block,
                 shape: Shape::Rect {
-                    x: if self.ctx.rtl {
+                    x: if self.ctx.rtl() {
                         w - s.box_accent_width
                     } else {
                         0.0

@@ -90,7 +90,7 @@ pub fn revision_text(meta: &Meta, labels: &Labels) -> String {
 
 /// The footer's revision line, at the start side (the same on every page).
 pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Vec<Element>> {
-    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl)
+    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl())
 }
 
 /// The footer's "Page x of y", at the end side (at the left in RTL).
@@ -104,7 +104,7 @@ pub fn page_footer(
         .page
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string());
-    footer_text(flow, text, !flow.ctx.rtl)
+    footer_text(flow, text, !flow.ctx.rtl())
 }
 
 fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Element>> {
@@ -147,7 +147,14 @@ pub fn place_notice(
 ) -> Vec<Element> {
     let s = flow.style;
     let leading = s.notice_text().leading;
-    place_lines(notice, leading, x, measure, s.notice_baseline, flow.ctx.rtl)
+    place_lines(
+        notice,
+        leading,
+        x,
+        measure,
+        s.notice_baseline,
+        flow.ctx.rtl(),
+    )
 }
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area

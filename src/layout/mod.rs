@@ -22,7 +22,6 @@ use crate::text::FontBook;
 /// Lays out `doc` with `style`.
 pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     let book = FontBook::shared().map_err(Error::internal)?;
-    let rtl = is_rtl(&doc.language);
     let pages = pages(doc, book, style).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
@@ -34,12 +33,12 @@ pub fn layout(doc: &Document, style: &Style) -> Result<Layout> {
     })?;
     Ok(Layout {
         pages,
-        language: doc.language.clone(),
+        language: doc.language.tag().to_string(),
         title: doc.title.styled.text.clone(),
         author: doc.meta.author.clone(),
         subject: doc.subject.as_ref().map(|s| s.styled.text.clone()),
         date: doc.meta.revised.clone(),
-        rtl,
+        rtl: doc.language.is_rtl(),
     })
 }
 
@@ -76,7 +75,7 @@ fn flow_in<'a>(
         terms: &doc.terms,
         keep_whole: &[],
         source_text: &doc.source_text,
-        rtl: is_rtl(&doc.language),
+        direction: doc.language.direction(),
     };
     let mut flow = flow::Flow::new(ctx, style);
     flow.document(doc)?;
@@ -87,13 +86,4 @@ fn flow_in<'a>(
         flow.online_line(&doc.labels.online, url)?;
     }
     Ok(flow)
-}
-
-/// Whether `language` is written right to left.
-pub fn is_rtl(language: &str) -> bool {
-    let primary = language.split('-').next().unwrap_or("");
-    matches!(
-        primary,
-        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
-    )
 }

@@ -250,7 +250,7 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     let measure = s.measure();
     let (left, right) = (s.margin_left, s.margin_left + measure + gap);
     // Columns run right to left in RTL.
-    let xs = if flow.ctx.rtl {
+    let xs = if flow.ctx.rtl() {
         [right, left]
     } else {
         [left, right]

@@ -5,7 +5,7 @@ use super::linebreak::{self, Item, LineBreak, Mode, Params, INFINITY};
 use super::page::{GlyphRun, PlacedGlyph, Rgb};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::markup::StyledText;
-use crate::model::Text;
+use crate::model::{Direction, Language, Text};
 use crate::text::shape::{shape_run, ShapedGlyph};
 use crate::text::{hyphenate, FaceId, FaceStyle, FontBook};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
@@ -30,7 +30,7 @@ pub struct TextStyle {
 /// What every paragraph of one document shares.
 pub struct Context<'a> {
     pub book: &'static FontBook,
-    pub language: &'a str,
+    pub language: &'a Language,
     pub terms: &'a [String],
     /// Phrases never broken inside, wherever a line may otherwise break in them (the
     /// label beside the QR code: "Online version" read as "Online" / "version: …"
@@ -38,8 +38,16 @@ pub struct Context<'a> {
     pub keep_whole: &'a [String],
     /// Text of the file the paragraphs come from, for diagnostics.
     pub source_text: &'a str,
-    /// Paragraphs run right to left (Arabic, Hebrew…).
-    pub rtl: bool,
+    /// The paragraphs' base direction: the language's, except for text that reads
+    /// left to right in any language (a web address).
+    pub direction: Direction,
+}
+
+impl Context<'_> {
+    /// Whether paragraphs run right to left (Arabic, Hebrew…).
+    pub fn rtl(&self) -> bool {
+        self.direction == Direction::RightToLeft
+    }
 }
 
 /// A set line: runs positioned from the line's left edge on baseline 0.
@@ -100,7 +108,7 @@ pub fn set_styled(
     };
     Ok(breaks
         .iter()
-        .map(|b| assemble(&items, &contents, b, style, measure, ctx.rtl))
+        .map(|b| assemble(&items, &contents, b, style, measure, ctx.rtl()))
         .collect())
 }
 

@@ -103,7 +103,7 @@ pub fn try_pages(
 ) -> Result<std::result::Result<Vec<Page>, Overflow>> {
     let overflow = |what, extra| Ok(Err(Overflow { what, extra }));
     let s = flow.style;
-    let rtl = flow.ctx.rtl;
+    let rtl = flow.ctx.rtl();
     let chunks = &flow.chunks;
     let top = s.margin_top;
     let available = s.paper.height - s.margin_top - s.margin_bottom;

@@ -86,8 +86,8 @@ pub struct Logo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub meta: Meta,
-    /// BCP 47 language tag of the text.
-    pub language: String,
+    /// The language of the text (from its BCP 47 tag).
+    pub language: super::Language,
     pub title: Text,
     pub subject: Option<Text>,
     /// Words never to hyphenate (drug names, medical terms).
@@ -370,7 +370,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             contact: None,
             logo: None,
         },
-        language: src.language,
+        language: super::Language::new(&src.language),
         title,
         subject,
         terms: src.terms,

@@ -6,13 +6,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::str::FromStr;
 
-type PlanKey = (FaceId, bool, Option<Script>, String);
+type PlanKey = (FaceId, bool, Option<Script>);
 
 /// Per-thread shaping state, reused across calls: plans (costly to build), the
 /// font wrappers and one glyph buffer.
 #[derive(Default)]
 struct ShapeCache {
-    plans: HashMap<PlanKey, ShapePlan>,
+    /// Plans by language tag, then face, direction and script (looked up without
+    /// allocating: a tag is copied once per thread).
+    plans: HashMap<String, HashMap<PlanKey, ShapePlan>>,
     fonts: HashMap<FaceId, ShaperFont<'static, 'static>>,
     buffer: Option<Buffer>,
 }
@@ -47,9 +49,10 @@ pub fn shape_run(
     text: &str,
     range: std::ops::Range<usize>,
     size: f32,
-    language: &str,
+    language: &crate::model::Language,
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
+    let language = language.tag();
     let face = book.face(face_id);
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -76,8 +79,14 @@ pub fn shape_run(
         let lang = Language::from_str(language).ok();
         buf.set_language(lang.clone());
         let script = buf.script();
+        if !plans.contains_key(language) {
+            plans.insert(language.to_string(), HashMap::new());
+        }
+        let Some(plans) = plans.get_mut(language) else {
+            return Vec::new();
+        };
         let plan = plans
-            .entry((face_id, rtl, script, language.to_string()))
+            .entry((face_id, rtl, script))
             .or_insert_with(|| ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[]));
         let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(Some(plan))) {
             Ok(()) => collect(&buf, face_id, face.units_per_em, text, &range, size, rtl),

@@ -179,7 +179,7 @@ pub fn lines(
     pages: &[PageText],
     blocks: &[SourceBlock],
 ) -> Result<Vec<Line>, String> {
-    let rtl = handout::layout::is_rtl(&doc.language);
+    let rtl = doc.language.is_rtl();
     let regions = regions(style, rtl, pages.len());
     // The whole text, and where each block starts in it.
     let mut all = String::new();
@@ -284,7 +284,7 @@ pub fn violations(style: &Style, doc: &Document, pages: &[PageText]) -> Vec<Stri
         Ok(l) => l,
         Err(e) => return vec![e],
     };
-    let rtl = handout::layout::is_rtl(&doc.language);
+    let rtl = doc.language.is_rtl();
     let regions = regions(style, rtl, pages.len());
     let mut out = Vec::new();
     let count = |b: usize| lines.iter().filter(|l| l.block == b).count();

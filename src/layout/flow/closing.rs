@@ -111,7 +111,7 @@ impl Flow<'_> {
             ));
         };
         let block = self.block_id();
-        let rtl = self.ctx.rtl;
+        let rtl = self.ctx.rtl();
         let qr_x = if rtl { s.measure() - qr_side } else { 0.0 };
         let text_x = if rtl || stacked { 0.0 } else { qr_side + gap };
         let text_h = style.leading * lines.len() as f32;
@@ -174,7 +174,10 @@ impl Flow<'_> {
         // An address reads left to right even in a right-to-left leaflet (a piece
         // ending in `/` would otherwise show it on the left); its lines still align
         // to the leaflet's start side.
-        let ltr = paragraph::Context { rtl: false, ..*ctx };
+        let ltr = paragraph::Context {
+            direction: crate::model::Direction::LeftToRight,
+            ..*ctx
+        };
         let set = |text: &str, link: bool| {
             let styled = crate::model::markup::StyledText {
                 spans: vec![(
@@ -189,7 +192,7 @@ impl Flow<'_> {
             let ctx = if link { &ltr } else { ctx };
             let mut lines = paragraph::set_styled(ctx, &styled, None, style, measure)?;
             for l in &mut lines {
-                l.rtl = self.ctx.rtl;
+                l.rtl = self.ctx.rtl();
             }
             Ok::<_, crate::error::Error>(lines)
         };
