@@ -363,7 +363,14 @@ fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
                         l.4 = l.4.max(r.x + r.width());
                         l.5.push_str(&r.text());
                     }
-                    None => lines.push((pi, e.block, key.2, r.x, r.x + r.width(), r.text())),
+                    None => lines.push((
+                        pi,
+                        e.block,
+                        key.2,
+                        r.x,
+                        r.x + r.width(),
+                        r.text().to_string(),
+                    )),
                 }
             }
         }

@@ -333,8 +333,8 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
         let extracted: String = line
             .runs
             .iter()
-            .flat_map(|r| &r.glyphs)
-            .map(|g| g.actual_text.as_deref().unwrap_or(&g.text))
+            .flat_map(handout::pdf::extract::glyph_texts)
+            .map(|e| e.text().to_string())
             .collect();
         prop_assert_eq!(
             sorted(&extracted),
@@ -409,7 +409,7 @@ fn rtl_ligature_text_is_logical() {
         };
         check_paragraph(&c).expect("property");
         let styled = markup::parse(&c.markup).expect("markup");
-        let text: String = set_case(&c, &styled)[0].runs[0].text();
+        let text: String = set_case(&c, &styled)[0].runs[0].text().to_string();
         assert_eq!(text, "لا الألم");
     }
 }
@@ -544,9 +544,10 @@ fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
                     continue;
                 };
                 let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
-                for g in &run.glyphs {
+                let texts = handout::pdf::extract::glyph_texts(run);
+                for (g, e) in run.glyphs.iter().zip(&texts) {
                     out.push((
-                        g.actual_text.clone().unwrap_or_else(|| g.text.clone()),
+                        e.text().to_string(),
                         run.x + g.x + g.x_offset,
                         p.height - run.baseline + g.y_offset,
                         run.size,
@@ -766,15 +767,12 @@ fn ligatures_break_at_hyphenation_points() {
     let styled = markup::parse(&c.markup).expect("markup");
     let lines: Vec<String> = set_case(&c, &styled)
         .iter()
-        .map(|l| l.runs[0].text())
+        .map(|l| l.runs[0].text().to_string())
         .collect();
     assert_eq!(lines, ["ef-", "fec-", "tive-", "ness", "of-", "fice"]);
     let wide = set_case(&case("effectiveness office", 400.0), &styled);
-    let glyphs: Vec<&str> = wide[0].runs[0]
-        .glyphs
-        .iter()
-        .map(|g| g.text.as_str())
-        .collect();
+    let run = &wide[0].runs[0];
+    let glyphs: Vec<&str> = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
     assert!(
         glyphs.contains(&"ff") && glyphs.contains(&"ffi"),
         "{glyphs:?}"
@@ -791,7 +789,7 @@ fn set_lines(markup: &str, measure: f32, size: f32) -> Vec<String> {
     let styled = markup::parse(&c.markup).expect("markup");
     set_case(&c, &styled)
         .iter()
-        .map(|l| l.runs[0].text())
+        .map(|l| l.runs[0].text().to_string())
         .collect()
 }
 

@@ -37,9 +37,9 @@ pub struct ShapedGlyph {
     pub cluster: usize,
     /// Bidi embedding level (odd = right-to-left), set by the paragraph.
     pub level: u8,
-    /// The characters this glyph stands for in extracted text (the whole cluster on
-    /// its first glyph, empty on the cluster's other glyphs).
-    pub text: String,
+    /// The characters this glyph stands for, as a byte range of the shaped text (the
+    /// whole cluster on its first glyph, empty on the cluster's other glyphs).
+    pub text: std::ops::Range<usize>,
 }
 
 /// Shapes `text[range]` with one face; cluster offsets refer to `text`.
@@ -98,7 +98,7 @@ pub fn shape_run(
     })
 }
 
-/// Turns the shaped buffer into glyphs; each cluster's text goes on its first
+/// Turns the shaped buffer into glyphs; each cluster's text range goes on its first
 /// glyph in logical order.
 fn collect(
     buf: &Buffer,
@@ -132,7 +132,7 @@ fn collect(
             y_offset: pos.y_offset as f32 * scale,
             cluster: range.start + info.cluster as usize,
             level: u8::from(rtl),
-            text: String::new(),
+            text: 0..0,
         })
         .collect();
     // Glyphs of one cluster are adjacent; in RTL the logical first is the last.
@@ -142,15 +142,10 @@ fn collect(
         let i = if rtl { n - 1 - k } else { k };
         let c = infos[i].cluster as usize;
         if prev != Some(c) {
-            let cluster = local.get(c..cluster_end(c)).unwrap_or("");
-            // Extractors reverse RTL lines character by character to get logical order,
-            // which would also reverse a ligature's text (lam-alef "لا" → "ال"); giving
-            // multi-character RTL clusters in reverse makes that come out right.
-            out[i].text = if rtl {
-                cluster.chars().rev().collect()
-            } else {
-                cluster.to_string()
-            };
+            let end = cluster_end(c);
+            if local.get(c..end).is_some() {
+                out[i].text = range.start + c..range.start + end;
+            }
             prev = Some(c);
         }
     }

@@ -187,7 +187,7 @@ pub(super) fn items(
 /// The first item from which the rest of the paragraph is a runt: one or two CJK
 /// characters and punctuation ("法。"), a last line too short to read as one, which
 /// the line breaker avoids as it avoids a widow. `None` for any other ending.
-pub(super) fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
+pub(super) fn runt_from(text: &str, items: &[Item], contents: &[Content]) -> Option<usize> {
     // Kana and Han: characters that are words or syllables of their own (Hangul is
     // set in words, so a short last word is as usual as in English).
     let cjk = |c: char| {
@@ -200,7 +200,10 @@ pub(super) fn runt_from(items: &[Item], contents: &[Content]) -> Option<usize> {
     let mut from = None;
     for (i, (item, content)) in items.iter().zip(contents).enumerate().rev() {
         if let (Item::Box { .. }, Content::Glyphs(gs)) = (item, content) {
-            for c in gs.iter().flat_map(|(g, _)| g.text.chars()) {
+            for c in gs
+                .iter()
+                .flat_map(|(g, _)| text.get(g.text.clone()).unwrap_or("").chars())
+            {
                 if c.is_alphanumeric() {
                     if !cjk(c) {
                         return from;

@@ -95,7 +95,7 @@ pub fn set_styled(
     }
     let mut params = Params::new(style.mode, style.size);
     params.balance = style.balance;
-    params.runt_from = itemize::runt_from(&items, &contents);
+    params.runt_from = itemize::runt_from(&styled.text, &items, &contents);
     let breaks = if style.first_fit {
         linebreak::greedy(&items, measure)
     } else {
@@ -103,6 +103,16 @@ pub fn set_styled(
     };
     Ok(breaks
         .iter()
-        .map(|b| line::assemble(&items, &contents, b, style, measure, ctx.rtl()))
+        .map(|b| {
+            line::assemble(
+                &styled.text,
+                &items,
+                &contents,
+                b,
+                style,
+                measure,
+                ctx.rtl(),
+            )
+        })
         .collect())
 }
