@@ -361,7 +361,7 @@ fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
                     Some(l) => {
                         l.3 = l.3.min(r.x);
                         l.4 = l.4.max(r.x + r.width());
-                        l.5.push_str(&r.text());
+                        l.5.push_str(r.text());
                     }
                     None => lines.push((
                         pi,

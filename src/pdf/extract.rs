@@ -121,9 +121,9 @@ fn as_drawn(text: &str, level: u8) -> Cow<'_, str> {
 fn fence_neutrals(glyphs: &[PlacedGlyph], out: &mut [Extracted]) {
     use unicode_bidi::{bidi_class, BidiClass};
     let rtl_at = |k: usize| glyphs[k].level % 2 == 1;
-    for k in 0..glyphs.len() {
+    for (k, e) in out.iter_mut().enumerate() {
         let rtl = rtl_at(k);
-        let text = &out[k].unicode;
+        let text = &e.unicode;
         // Digits read as left to right everywhere (extractors agree), so a number is
         // never fenced: marks inside "50" would break searching for it.
         let strong = text.chars().any(|c| {
@@ -151,9 +151,9 @@ fn fence_neutrals(glyphs: &[PlacedGlyph], out: &mut [Extracted]) {
         }
         let mark = if rtl { '\u{200F}' } else { '\u{200E}' };
         let shown = if rtl { mirrored(text) } else { None };
-        out[k].actual = Some(format!("{mark}{text}{mark}"));
+        e.actual = Some(format!("{mark}{text}{mark}"));
         if let Some(c) = shown {
-            out[k].unicode = Cow::Owned(c.to_string());
+            e.unicode = Cow::Owned(c.to_string());
         }
     }
 }
