@@ -11,7 +11,8 @@ use crate::error::{Diagnostic, Error, Pos};
 /// `source` is the text of the file it came from, to point at the mistake itself.
 pub fn check(text: &mut Text, source: &str) -> Vec<Error> {
     let mut errors = Vec::new();
-    match markup::parse(&text.markup) {
+    let parsed = markup::read(&text.markup);
+    match parsed.styled {
         Ok(styled) => text.styled = styled,
         Err(msg) => {
             text.styled = markup::StyledText::default();
@@ -25,7 +26,7 @@ pub fn check(text: &mut Text, source: &str) -> Vec<Error> {
             ));
         }
     }
-    if let Some(at) = markup::unclosed_bold(&text.markup) {
+    if let Some(at) = parsed.unclosed_bold {
         errors.push(error_at(
             text,
             source,
@@ -37,7 +38,7 @@ pub fn check(text: &mut Text, source: &str) -> Vec<Error> {
             "end the bold text with `**` after its last word, or write `\\*\\*` for two stars",
         ));
     }
-    if let Some(at) = markup::bad_link(&text.markup) {
+    if let Some(at) = parsed.bad_link {
         errors.push(error_at(
             text,
             source,
