@@ -10,8 +10,6 @@ pub mod linebreak;
 mod prepare;
 mod shape;
 
-pub use prepare::locate_char;
-
 use super::page::{GlyphRun, Rgb};
 use crate::error::Result;
 use crate::model::markup::StyledText;

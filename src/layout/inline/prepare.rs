@@ -68,7 +68,7 @@ fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
 }
 
 /// The position of the first `c` at or after `from` in `source` (falls back to `from`).
-pub fn locate_char(source: &str, from: Pos, c: char) -> Pos {
+fn locate_char(source: &str, from: Pos, c: char) -> Pos {
     for (li, line) in source.lines().enumerate().skip(from.line.saturating_sub(1)) {
         let skip = if li + 1 == from.line {
             from.column.saturating_sub(1)
