@@ -185,3 +185,70 @@ fn mirrored(text: &str) -> Option<char> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::page::PlacedGlyph;
+    use crate::layout::Rgb;
+
+    /// A run of one glyph per character of `text` (logical order) at `levels`,
+    /// drawn in the visual order `visual` (indices into the characters).
+    fn run(text: &str, levels: &[u8], visual: &[usize]) -> GlyphRun {
+        let ranges: Vec<std::ops::Range<u32>> = text
+            .char_indices()
+            .map(|(i, c)| i as u32..(i + c.len_utf8()) as u32)
+            .collect();
+        GlyphRun {
+            x: 0.0,
+            baseline: 0.0,
+            size: 10.0,
+            color: Rgb::BLACK,
+            glyphs: visual
+                .iter()
+                .map(|&k| PlacedGlyph {
+                    face: FaceId(0),
+                    gid: k as u16,
+                    x: 0.0,
+                    advance: 1.0,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    text: ranges[k].clone(),
+                    level: levels[k],
+                })
+                .collect(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn left_to_right_text_is_read_as_it_stands() {
+        let r = run("a (b)", &[0; 5], &[0, 1, 2, 3, 4]);
+        let texts: Vec<String> = glyph_texts(&r).iter().map(|e| e.text().into()).collect();
+        assert_eq!(texts, ["a", " ", "(", "b", ")"]);
+    }
+
+    #[test]
+    fn a_bracket_in_right_to_left_text_shows_its_mirror_inside_marks() {
+        // "ب (ج)" right to left: drawn as ")ج( ب" with the brackets mirrored.
+        let r = run("ب (ج)", &[1; 5], &[4, 3, 2, 1, 0]);
+        let texts = glyph_texts(&r);
+        assert_eq!(texts[0].unicode, "(");
+        assert_eq!(texts[0].actual.as_deref(), Some("\u{200F})\u{200F}"));
+        assert_eq!(texts[1].text(), "ج");
+        assert_eq!(texts[2].unicode, ")");
+        // A space between right-to-left letters needs no mark.
+        assert_eq!(texts[3].text(), " ");
+    }
+
+    #[test]
+    fn a_right_to_left_cluster_is_given_reversed_and_a_span_only_where_needed() {
+        let r = run("لا", &[1, 1], &[1, 0]);
+        assert_eq!(as_drawn("لا", 1), "ال");
+        assert_eq!(as_drawn("fi", 0), "fi");
+        let texts = glyph_texts(&r);
+        assert_eq!(span_text(&texts[0], "ا"), None);
+        assert_eq!(span_text(&texts[0], "x"), Some("ا"));
+        assert_eq!(span_text(&texts[0], ""), Some("ا"));
+    }
+}
