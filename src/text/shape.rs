@@ -82,13 +82,12 @@ pub fn shape_run(
         if !plans.contains_key(language) {
             plans.insert(language.to_string(), HashMap::new());
         }
-        let Some(plans) = plans.get_mut(language) else {
-            return Vec::new();
-        };
-        let plan = plans
-            .entry((face_id, rtl, script))
-            .or_insert_with(|| ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[]));
-        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(Some(plan))) {
+        let plan = plans.get_mut(language).map(|by_face| {
+            &*by_face.entry((face_id, rtl, script)).or_insert_with(|| {
+                ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[])
+            })
+        });
+        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan)) {
             Ok(()) => collect(&buf, face_id, face.units_per_em, text, &range, size, rtl),
             Err(_) => Vec::new(),
         };
