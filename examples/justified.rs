@@ -1,6 +1,6 @@
 //! Writes the English leaflet in both paragraph styles, for comparing line breaking:
 //! `cargo run --release --example justified -- OUTDIR`.
-use handout::layout::linebreak::Mode;
+use handout::layout::inline::linebreak::Mode;
 use handout::layout::Style;
 
 fn main() {

@@ -84,10 +84,7 @@ pub fn localize(
             .iter()
             .find(|t| t.locale == locale)
             .ok_or_else(|| crate::i18n::unknown_locale(handout, locale))?;
-        let doc = crate::i18n::apply(source, lf, limits)?;
-        // The source's texts were checked when it was loaded; these are new.
-        crate::model::emphasis::check_all(&doc)?;
-        doc
+        crate::i18n::apply(source, lf, limits)?
     };
     // One address template serves every language: `{locale}` becomes this one.
     if let Some(url) = &mut doc.meta.url {
@@ -100,7 +97,7 @@ pub fn localize(
 /// are checked the same way when they are applied): a `de.yaml` that says
 /// `language: fr` would print French under a German file name.
 fn check_language(file: &LocaleFile, doc: &Document) -> Result<()> {
-    if doc.language == file.locale {
+    if doc.language.tag() == file.locale {
         return Ok(());
     }
     let at = crate::model::probe::probe(&doc.source_text)
@@ -133,7 +130,7 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
         style.accent = crate::layout::Rgb(r, g, b);
     }
     if branding.text_align == crate::model::clinic::TextAlign::Justified {
-        style.body_mode = crate::layout::linebreak::Mode::Justified;
+        style.body_mode = crate::layout::inline::linebreak::Mode::Justified;
     }
 }
 

@@ -158,14 +158,7 @@ fn the_modules_of_layout_import_each_other_in_one_direction() {
     // The checker itself must see the real dependencies.
     assert!(graph["trifold_pages"].contains("paginate"), "{graph:?}");
     assert!(graph["flow"].contains("qr"), "{graph:?}");
-    // bidi ↔ paragraph (bidi reads paragraph's Context) goes with the inline phase
-    // of issue 12, which splits both; until then it is the one cycle let through.
-    let known = |c: &Vec<String>| c.iter().all(|m| m == "bidi" || m == "paragraph");
-    let cycles: Vec<Vec<String>> = graph
-        .keys()
-        .filter_map(|m| cycle_from(&graph, m))
-        .filter(|c| !known(c))
-        .collect();
+    let cycles: Vec<Vec<String>> = graph.keys().filter_map(|m| cycle_from(&graph, m)).collect();
     assert!(cycles.is_empty(), "import cycles in layout/: {cycles:?}");
 }
 

@@ -3,7 +3,7 @@
 mod support;
 
 use handout::build;
-use handout::layout::linebreak::Mode;
+use handout::layout::inline::linebreak::Mode;
 use handout::layout::{Geometry, PrintForm, Role, Style};
 
 const MM: f32 = 72.0 / 25.4;
@@ -376,9 +376,16 @@ fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
                     Some(l) => {
                         l.3 = l.3.min(r.x);
                         l.4 = l.4.max(r.x + r.width());
-                        l.5.push_str(&r.text());
+                        l.5.push_str(r.text());
                     }
-                    None => lines.push((pi, e.block, key.2, r.x, r.x + r.width(), r.text())),
+                    None => lines.push((
+                        pi,
+                        e.block,
+                        key.2,
+                        r.x,
+                        r.x + r.width(),
+                        r.text().to_string(),
+                    )),
                 }
             }
         }

@@ -69,7 +69,7 @@ fn every_locale_reads_back_in_logical_order() {
         let pdf = support::load(&b.pdf);
         let mut text = support::content_text(&pdf);
         assert!(!text.contains('\u{FFFD}'), "{locale}: U+FFFD in\n{text}");
-        if handout::layout::is_rtl(&doc.language) {
+        if doc.language.is_rtl() {
             text = text
                 .lines()
                 .map(support::logical_line)
@@ -130,7 +130,7 @@ fn drafts_say_so_on_every_page_in_both_languages() {
         for (i, p) in support::pages(&support::load(&b.pdf)).iter().enumerate() {
             let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
             let mut t = support::text_of(&art);
-            if handout::layout::is_rtl(&doc.language) {
+            if doc.language.is_rtl() {
                 t = t
                     .lines()
                     .map(support::logical_line)

@@ -6,8 +6,8 @@
 
 mod support;
 
-use handout::layout::linebreak::Mode;
-use handout::layout::paragraph::{self, Context, SetLine, TextStyle};
+use handout::layout::inline::linebreak::Mode;
+use handout::layout::inline::{self, Context, SetLine, TextStyle};
 use handout::layout::{Geometry, Imposition, PaperSize, PrintForm};
 use handout::layout::{Layout, Rgb, Role, Shape, Style};
 use handout::model::markup;
@@ -41,7 +41,7 @@ fn hyphen_points(styled: &markup::StyledText, language: &str) -> Vec<usize> {
         let seg = &text[start..end];
         let word = seg.trim_end_matches(' ');
         out.extend(
-            hyphenate::breaks(language, word, &[])
+            hyphenate::breaks(&handout::model::Language::new(language), word, &[])
                 .into_iter()
                 .map(|b| start + b)
                 .filter(|p| !styled.style_at(*p).bold),
@@ -166,14 +166,14 @@ fn para_case() -> impl Strategy<Value = ParaCase> {
 }
 
 fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
-    let language = if c.rtl { "ar" } else { "en" };
+    let language = handout::model::Language::new(if c.rtl { "ar" } else { "en" });
     let ctx = Context {
         keep_whole: &[],
         book: book(),
-        language,
+        language: &language,
         terms: &[],
         source_text: "",
-        rtl: c.rtl,
+        direction: language.direction(),
     };
     let style = TextStyle {
         size: c.size,
@@ -185,7 +185,7 @@ fn set_case(c: &ParaCase, styled: &markup::StyledText) -> Vec<SetLine> {
         balance: c.balance,
         first_fit: c.first_fit,
     };
-    paragraph::set_styled(&ctx, styled, None, &style, c.measure).expect("set")
+    inline::set_styled(&ctx, styled, None, &style, c.measure).expect("set")
 }
 
 fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
@@ -236,8 +236,8 @@ fn check_paragraph(c: &ParaCase) -> Result<(), TestCaseError> {
         let extracted: String = line
             .runs
             .iter()
-            .flat_map(|r| &r.glyphs)
-            .map(|g| g.actual_text.as_deref().unwrap_or(&g.text))
+            .flat_map(handout::pdf::extract::glyph_texts)
+            .map(|e| e.text().to_string())
             .collect();
         prop_assert_eq!(
             sorted(&extracted),
@@ -336,7 +336,7 @@ fn rtl_ligature_text_is_logical() {
         };
         check_paragraph(&c).expect("property");
         let styled = markup::parse(&c.markup).expect("markup");
-        let text: String = set_case(&c, &styled)[0].runs[0].text();
+        let text: String = set_case(&c, &styled)[0].runs[0].text().to_string();
         assert_eq!(text, "لا الألم");
     }
 }
@@ -371,15 +371,12 @@ fn ligatures_break_at_hyphenation_points() {
     let styled = markup::parse(&c.markup).expect("markup");
     let lines: Vec<String> = set_case(&c, &styled)
         .iter()
-        .map(|l| l.runs[0].text())
+        .map(|l| l.runs[0].text().to_string())
         .collect();
     assert_eq!(lines, ["ef-", "fec-", "tive-", "ness", "of-", "fice"]);
     let wide = set_case(&case("effectiveness office", 400.0), &styled);
-    let glyphs: Vec<&str> = wide[0].runs[0]
-        .glyphs
-        .iter()
-        .map(|g| g.text.as_str())
-        .collect();
+    let run = &wide[0].runs[0];
+    let glyphs: Vec<&str> = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
     assert!(
         glyphs.contains(&"ff") && glyphs.contains(&"ffi"),
         "{glyphs:?}"
@@ -396,7 +393,7 @@ fn set_lines(markup: &str, measure: f32, size: f32) -> Vec<String> {
     let styled = markup::parse(&c.markup).expect("markup");
     set_case(&c, &styled)
         .iter()
-        .map(|l| l.runs[0].text())
+        .map(|l| l.runs[0].text().to_string())
         .collect()
 }
 

@@ -100,6 +100,9 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     file: path.to_path_buf(),
                     pos: at(&format!("{entry_path}.text")),
                 };
+                // A translated text is parsed and checked as soon as it replaces
+                // the source's (which was checked when it was loaded).
+                errors.extend(crate::model::markup_check::check(t, &text));
             }
         }
     }
@@ -122,7 +125,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
     if let Some(e) = Error::merge(errors) {
         return Err(e);
     }
-    doc.language = tf.language;
+    doc.language = crate::model::Language::new(&tf.language);
     doc.terms = tf.terms;
     doc.labels = tf.labels;
     doc.draft = tf.status == Status::Draft;

@@ -8,8 +8,8 @@
 //! and QR code) stay with the text before them so that no page holds them alone.
 
 use super::geometry::Geometry;
+use super::inline::{self, Context, SetLine, TextStyle};
 use super::page::{Element, Role, Shape};
-use super::paragraph::{self, Context, SetLine, TextStyle};
 use super::style::Style;
 
 mod closing;
@@ -197,7 +197,7 @@ impl<'a> Flow<'a> {
     /// is never hyphenated, in a narrow column) is an error, never text over the
     /// neighbouring column, fold or margin.
     pub fn set(&self, text: &Text, style: &TextStyle, measure: f32) -> Result<Vec<SetLine>> {
-        let lines = paragraph::set(&self.ctx, text, style, measure)?;
+        let lines = inline::set(&self.ctx, text, style, measure)?;
         if let Some(line) = lines.iter().find(|l| l.width > measure + 0.5) {
             let shown: String = line.runs.iter().map(|r| r.text()).collect();
             let mm = super::style::MM;
@@ -312,9 +312,7 @@ impl<'a> Flow<'a> {
                     self.text_chunks(&lines, x, style, role, gap, false);
                 }
                 Block::Image(img) => {
-                    let alt = crate::model::markup::parse(&img.alt.markup)
-                        .map(|t| t.text)
-                        .unwrap_or_else(|_| img.alt.markup.clone());
+                    let alt = img.alt.styled.text.clone();
                     let (w, h) = self.image_size(&img.data, measure);
                     self.image_chunk(&img.data, alt, x, measure, w, h, gap);
                 }
@@ -329,7 +327,7 @@ impl<'a> Flow<'a> {
                         };
                         let first_chunk = self.chunks.len();
                         // Bullets at the start side: left, or right in RTL.
-                        let text_x = if self.ctx.rtl { x } else { x + indent };
+                        let text_x = if self.ctx.rtl() { x } else { x + indent };
                         self.text_chunks(&lines, text_x, style, Role::ListItem, item_gap, false);
                         self.bullet(first_chunk, x, measure, style);
                     }
@@ -363,7 +361,7 @@ impl<'a> Flow<'a> {
         space_before: f32,
     ) {
         let block = self.block_id();
-        let ix = if self.ctx.rtl { x + measure - w } else { x };
+        let ix = if self.ctx.rtl() { x + measure - w } else { x };
         self.push(Chunk {
             height: h,
             space_before,
@@ -405,7 +403,7 @@ impl<'a> Flow<'a> {
         let Some(g) = shaped.into_iter().next() else {
             return;
         };
-        let bullet_x = if self.ctx.rtl {
+        let bullet_x = if self.ctx.rtl() {
             measure - 3.0 - g.advance
         } else {
             3.0
@@ -423,10 +421,10 @@ impl<'a> Flow<'a> {
                     advance: g.advance,
                     x_offset: 0.0,
                     y_offset: 0.0,
-                    text: "•".into(),
-                    actual_text: None,
+                    text: 0.."•".len() as u32,
+                    level: 0,
                 }],
-                actual_text: None,
+                text: "•".into(),
             }],
             width: g.advance,
             measure: g.advance,
@@ -453,7 +451,7 @@ impl<'a> Flow<'a> {
     fn warning_box(&mut self, heading: Option<&Text>, body: &[Block]) -> Result<()> {
         let s = self.style;
         // The accent bar marks the start side: left, or right in RTL.
-        let inset = if self.ctx.rtl {
+        let inset = if self.ctx.rtl() {
             s.box_padding
         } else {
             s.box_accent_width + s.box_padding
@@ -502,7 +500,7 @@ impl<'a> Flow<'a> {
                 role: Role::Box,
                 block: box_block,
                 shape: Shape::Rect {
-                    x: if self.ctx.rtl {
+                    x: if self.ctx.rtl() {
                         w - s.box_accent_width
                     } else {
                         0.0

@@ -1,8 +1,8 @@
 //! Page furniture (artifacts, not content): footers, the draft notice, fold marks.
 
 use super::flow::Flow;
+use super::inline::{self, TextStyle};
 use super::page::{Element, Rgb, Role, Shape};
-use super::paragraph::{self, TextStyle};
 use super::style::MM;
 use crate::error::Result;
 use crate::model::markup::StyledText;
@@ -14,18 +14,18 @@ pub fn lines(
     text: String,
     style: &TextStyle,
     measure: f32,
-) -> Result<Vec<paragraph::SetLine>> {
+) -> Result<Vec<inline::SetLine>> {
     let styled = StyledText {
         spans: vec![(0..text.len(), Default::default())],
         text,
     };
-    paragraph::set_styled(&flow.ctx, &styled, None, style, measure)
+    inline::set_styled(&flow.ctx, &styled, None, style, measure)
 }
 
 /// Set `lines` placed from the first baseline down, start-aligned in `x..x + measure`
 /// (right-aligned when `align_right`), as artifacts.
 pub fn place_lines(
-    lines: &[paragraph::SetLine],
+    lines: &[inline::SetLine],
     leading: f32,
     x: f32,
     measure: f32,
@@ -90,7 +90,7 @@ pub fn revision_text(meta: &Meta, labels: &Labels) -> String {
 
 /// The footer's revision line, at the start side (the same on every page).
 pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Vec<Element>> {
-    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl)
+    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl())
 }
 
 /// The footer's "Page x of y", at the end side (at the left in RTL).
@@ -104,7 +104,7 @@ pub fn page_footer(
         .page
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string());
-    footer_text(flow, text, !flow.ctx.rtl)
+    footer_text(flow, text, !flow.ctx.rtl())
 }
 
 fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Element>> {
@@ -124,7 +124,7 @@ fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Eleme
 
 /// "Draft translation — not reviewed", in the leaflet's language and in English, set
 /// at `measure`; [`place_notice`] puts it above a content area.
-pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<paragraph::SetLine>> {
+pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<inline::SetLine>> {
     let text = if labels.draft_notice == crate::model::DRAFT_NOTICE_EN {
         labels.draft_notice.clone()
     } else {
@@ -138,15 +138,10 @@ pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<pa
 }
 
 /// The draft notice above the content area in `x..x + measure`.
-pub fn place_notice(
-    flow: &Flow,
-    notice: &[paragraph::SetLine],
-    x: f32,
-    measure: f32,
-) -> Vec<Element> {
+pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f32) -> Vec<Element> {
     let leading = flow.style.notice_text().leading;
     let baseline = flow.geometry.notice_baseline;
-    place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl)
+    place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl())
 }
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area

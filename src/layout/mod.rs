@@ -1,14 +1,12 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
-pub mod bidi;
 pub mod flow;
 pub mod form;
 pub mod furniture;
 pub mod geometry;
-pub mod linebreak;
+pub mod inline;
 pub mod page;
 pub mod paginate;
-pub mod paragraph;
 pub mod qr;
 pub mod style;
 pub mod trifold;
@@ -26,7 +24,6 @@ use crate::text::FontBook;
 /// Lays out `doc` in `style` (the typography of `geometry.form`, branded) on `geometry`.
 pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layout> {
     let book = FontBook::shared().map_err(Error::internal)?;
-    let rtl = is_rtl(&doc.language);
     let pages = pages(doc, book, style, geometry).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
@@ -38,18 +35,12 @@ pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layo
     })?;
     Ok(Layout {
         pages,
-        language: doc.language.clone(),
-        title: crate::model::markup::parse(&doc.title.markup)
-            .map(|s| s.text)
-            .unwrap_or_else(|_| doc.title.markup.clone()),
+        language: doc.language.tag().to_string(),
+        title: doc.title.styled.text.clone(),
         author: doc.meta.author.clone(),
-        subject: doc.subject.as_ref().map(|s| {
-            crate::model::markup::parse(&s.markup)
-                .map(|t| t.text)
-                .unwrap_or_default()
-        }),
+        subject: doc.subject.as_ref().map(|s| s.styled.text.clone()),
         date: doc.meta.revised.clone(),
-        rtl,
+        rtl: doc.language.is_rtl(),
     })
 }
 
@@ -98,13 +89,13 @@ fn flow_in<'a>(
     style: &'a Style,
     geometry: &'a Geometry,
 ) -> Result<flow::Flow<'a>> {
-    let ctx = paragraph::Context {
+    let ctx = inline::Context {
         book,
         language: &doc.language,
         terms: &doc.terms,
         keep_whole: &[],
         source_text: &doc.source_text,
-        rtl: is_rtl(&doc.language),
+        direction: doc.language.direction(),
     };
     let mut flow = flow::Flow::new(ctx, style, geometry);
     flow.document(doc)?;
@@ -115,13 +106,4 @@ fn flow_in<'a>(
         flow.online_line(&doc.labels.online, url)?;
     }
     Ok(flow)
-}
-
-/// Whether `language` is written right to left.
-pub fn is_rtl(language: &str) -> bool {
-    let primary = language.split('-').next().unwrap_or("");
-    matches!(
-        primary,
-        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
-    )
 }

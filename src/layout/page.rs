@@ -51,16 +51,16 @@ pub struct PlacedGlyph {
     pub advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
-    /// Extracted text for this glyph (see `ShapedGlyph::text`); it becomes the glyph's
-    /// ToUnicode entry, which every use of the glyph in the document shares.
-    pub text: String,
-    /// Text that replaces `text` for this one glyph (an /ActualText span), where the
-    /// glyph's shared entry would be wrong: a bracket mirrored in right-to-left text
-    /// shows the other bracket's glyph.
-    pub actual_text: Option<String>,
+    /// The characters this glyph stands for: a byte range of its run's `text` (the
+    /// whole cluster on its first glyph, empty on the cluster's other glyphs). What a
+    /// text extractor reads for it is the pdf stage's decision (`pdf::extract`).
+    pub text: std::ops::Range<u32>,
+    /// Bidi embedding level (odd = right to left).
+    pub level: u8,
 }
 
-/// Glyphs of one size and colour on one baseline, in visual (left-to-right) order.
+/// Glyphs of one size and colour on one baseline, in visual (left-to-right) order,
+/// and the text they stand for in logical order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlyphRun {
     pub x: f32,
@@ -68,9 +68,8 @@ pub struct GlyphRun {
     pub size: f32,
     pub color: Rgb,
     pub glyphs: Vec<PlacedGlyph>,
-    /// The run's text in logical order when the visual order differs (bidi), for
-    /// checks and tagging; the glyphs themselves are in visual order.
-    pub actual_text: Option<String>,
+    /// The run's text in logical (reading) order, held once; glyphs point into it.
+    pub text: String,
 }
 
 impl GlyphRun {
@@ -79,12 +78,16 @@ impl GlyphRun {
         self.glyphs.last().map(|g| g.x + g.advance).unwrap_or(0.0)
     }
 
-    /// The run's text, as extraction should return it (logical order).
-    pub fn text(&self) -> String {
-        match &self.actual_text {
-            Some(t) => t.clone(),
-            None => self.glyphs.iter().map(|g| g.text.as_str()).collect(),
-        }
+    /// The run's text in logical order, as extraction should return it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The characters glyph `g` of this run stands for, in logical order.
+    pub fn glyph_text(&self, g: &PlacedGlyph) -> &str {
+        self.text
+            .get(g.text.start as usize..g.text.end as usize)
+            .unwrap_or("")
     }
 }
 

@@ -255,7 +255,7 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     };
     let (left, right) = (left.x, right.x);
     // Columns run right to left in RTL.
-    let xs = if flow.ctx.rtl {
+    let xs = if flow.ctx.rtl() {
         [right, left]
     } else {
         [left, right]

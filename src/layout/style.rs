@@ -6,9 +6,9 @@
 //! colours with ≥ 4.5:1 contrast against the background they sit on.
 
 use super::form::{Imposition, PaperSize, PrintForm};
-use super::linebreak::Mode;
+use super::inline::linebreak::Mode;
+use super::inline::TextStyle;
 use super::page::Rgb;
-use super::paragraph::TextStyle;
 
 pub const MM: f32 = 72.0 / 25.4;
 

@@ -107,7 +107,7 @@ pub fn try_pages(
     let Some(sheet) = g.panels() else {
         return Err(Error::internal("a tri-fold geometry without panels"));
     };
-    let rtl = flow.ctx.rtl;
+    let rtl = flow.ctx.rtl();
     let chunks = &flow.chunks;
     let top = g.content.y;
     let available = g.content.height;

@@ -24,6 +24,8 @@ pub struct Text {
     pub id: String,
     /// The text with inline markup, whitespace as written.
     pub markup: String,
+    /// `markup` parsed (when the text was loaded, see `markup_check`): what is printed.
+    pub styled: super::markup::StyledText,
     /// File and position the text came from.
     pub origin: Origin,
 }
@@ -84,8 +86,8 @@ pub struct Logo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub meta: Meta,
-    /// BCP 47 language tag of the text.
-    pub language: String,
+    /// The language of the text (from its BCP 47 tag).
+    pub language: super::Language,
     pub title: Text,
     pub subject: Option<Text>,
     /// Words never to hyphenate (drug names, medical terms).
@@ -218,15 +220,16 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
                 "split it into several paragraphs or sections",
             );
         }
-        let text = Text {
+        let mut text = Text {
             id,
             markup: markup.to_string(),
+            styled: Default::default(),
             origin: Origin {
                 file: path.to_path_buf(),
                 pos: pos_of(yaml_path),
             },
         };
-        errors.extend(super::emphasis::check(&text, source_text));
+        errors.extend(super::markup_check::check(&mut text, source_text));
         text
     };
 
@@ -367,7 +370,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             contact: None,
             logo: None,
         },
-        language: src.language,
+        language: super::Language::new(&src.language),
         title,
         subject,
         terms: src.terms,

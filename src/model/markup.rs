@@ -28,18 +28,53 @@ pub struct SpanStyle {
     pub link: Option<String>,
 }
 
+/// A text's markup read once: what it prints (or why it cannot be printed), and
+/// where it has a mistake that would print wrongly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The styled text, whitespace runs collapsed to one space; an error for block
+    /// syntax, which a text may not hold.
+    pub styled: Result<StyledText, String>,
+    /// The byte offset of a `**` that opens no bold text (it has no closing `**`):
+    /// printed as it stands, "**vomiting blood" would lose the emphasis its author
+    /// meant for a safety phrase. A single `*` left over is no error: "5 * 2", a
+    /// footnote star or "Ketamine*" are ordinary text, and a lone star cannot be told
+    /// from them. A doubled star has no such use in a leaflet; `\*\*` writes two.
+    pub unclosed_bold: Option<usize>,
+    /// The byte offset of a link that goes nowhere a reader can follow: one whose
+    /// address is not a web, mail or phone address (`[here](www.x.org)`, `[here]()`),
+    /// or link syntax left open (`[here](https://x.org` prints its brackets).
+    pub bad_link: Option<usize>,
+}
+
 /// Parses `markup` into styled text with whitespace runs collapsed to one space.
 pub fn parse(markup: &str) -> Result<StyledText, String> {
+    read(markup).styled
+}
+
+/// Reads `markup` in one pass: its styled text and its mistakes (see [`Parsed`]).
+pub fn read(markup: &str) -> Parsed {
     let mut out = StyledText::default();
+    let mut error: Option<String> = None;
+    let mut bad_link: Option<usize> = None;
     let (mut bold, mut italic) = (0u32, 0u32);
     let mut link: Option<String> = None;
     let mut blocks = 0;
-    for event in Parser::new(markup) {
+    // Left-over delimiters come as text events of their own ("*", "*"): runs of
+    // adjacent text are joined before looking for them.
+    let mut text_runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new(markup).into_offset_iter() {
+        if let Event::Text(_) = event {
+            match text_runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => text_runs.push(range.clone()),
+            }
+        }
         match event {
             Event::Start(Tag::Paragraph) => {
                 blocks += 1;
-                if blocks > 1 {
-                    return Err(
+                if blocks > 1 && error.is_none() {
+                    error = Some(
                         "the text has a blank line in it, which would start a new paragraph".into(),
                     );
                 }
@@ -49,7 +84,12 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
             Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
             Event::Start(Tag::Emphasis) => italic += 1,
             Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if bad_link.is_none() && !is_address(&dest_url) {
+                    bad_link = Some(range.start);
+                }
+                link = Some(dest_url.to_string())
+            }
             Event::End(TagEnd::Link) => link = None,
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 push(&mut out, &t, bold > 0, italic > 0, link.clone())
@@ -58,10 +98,12 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
                 push(&mut out, " ", bold > 0, italic > 0, link.clone())
             }
             Event::Start(other) => {
-                return Err(format!(
-                "the text starts a {} (Markdown block syntax), which is not allowed inside a text",
-                describe(&other)
-            ))
+                error.get_or_insert_with(|| {
+                    format!(
+                        "the text starts a {} (Markdown block syntax), which is not allowed inside a text",
+                        describe(&other)
+                    )
+                });
             }
             _ => {}
         }
@@ -72,34 +114,30 @@ pub fn parse(markup: &str) -> Result<StyledText, String> {
         r.end = r.end.min(trimmed_end);
         r.start < r.end
     });
-    Ok(out)
+    let raw = |r: &std::ops::Range<usize>| markup.get(r.clone());
+    let unclosed_bold = text_runs
+        .iter()
+        .find_map(|r| raw(r)?.find("**").map(|i| r.start + i));
+    // A link that did not parse stays as text: `[`, `here`, `](`… joined.
+    let bad_link = bad_link.or_else(|| {
+        text_runs.iter().find_map(|r| {
+            let raw = raw(r)?;
+            let close = raw.find("](")?;
+            Some(r.start + raw[..close].rfind('[').unwrap_or(close))
+        })
+    });
+    Parsed {
+        styled: error.map_or(Ok(out), Err),
+        unclosed_bold,
+        bad_link,
+    }
 }
 
-/// The byte offset of a `**` in `markup` that opens no bold text (it has no closing
-/// `**`), if there is one: printed as it stands, "**vomiting blood" would lose the
-/// emphasis its author meant for a safety phrase.
-///
-/// A single `*` left over is no error: "5 * 2", a footnote star or "Ketamine*" are
-/// ordinary text, and a lone star cannot be told from them. A doubled star has no
-/// such use in a leaflet; `\*\*` writes two stars.
-pub fn unclosed_bold(markup: &str) -> Option<usize> {
-    // Left-over delimiters come as text events of their own ("*", "*"): runs of
-    // adjacent text are joined before looking.
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    for (event, range) in Parser::new(markup).into_offset_iter() {
-        if let Event::Text(_) = event {
-            match runs.last_mut() {
-                Some(last) if last.end == range.start => last.end = range.end,
-                _ => runs.push(range),
-            }
-        }
-    }
-    runs.into_iter().find_map(|r| {
-        markup
-            .get(r.clone())
-            .and_then(|raw| raw.find("**"))
-            .map(|i| r.start + i)
-    })
+/// Whether a link target is an address a reader (or a phone) can open.
+fn is_address(dest: &str) -> bool {
+    ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| dest.len() > p.len() && dest.starts_with(p))
 }
 
 fn describe(tag: &Tag) -> &'static str {
@@ -168,12 +206,22 @@ mod tests {
 
     #[test]
     fn an_unclosed_double_star_is_found() {
-        assert_eq!(unclosed_bold("Call if **vomiting blood"), Some(8));
-        assert_eq!(unclosed_bold("**bold** and ***both***"), None);
-        assert_eq!(unclosed_bold("5 * 2 = 10, see note*"), None);
-        assert_eq!(unclosed_bold("two stars: \\*\\*"), None);
-        assert_eq!(unclosed_bold("`**` in code"), None);
-        assert_eq!(unclosed_bold("**open and *italic*"), Some(0));
+        assert_eq!(read("Call if **vomiting blood").unclosed_bold, Some(8));
+        assert_eq!(read("**bold** and ***both***").unclosed_bold, None);
+        assert_eq!(read("5 * 2 = 10, see note*").unclosed_bold, None);
+        assert_eq!(read("two stars: \\*\\*").unclosed_bold, None);
+        assert_eq!(read("`**` in code").unclosed_bold, None);
+        assert_eq!(read("**open and *italic*").unclosed_bold, Some(0));
+    }
+
+    #[test]
+    fn a_link_that_goes_nowhere_is_found() {
+        assert_eq!(read("see [here](https://x.org) or call").bad_link, None);
+        assert_eq!(read("call [us](tel:+4930123)").bad_link, None);
+        assert_eq!(read("see [here](www.x.org)").bad_link, Some(4));
+        assert_eq!(read("see [here]()").bad_link, Some(4));
+        assert_eq!(read("see [here](https://x.org").bad_link, Some(4));
+        assert_eq!(read("a [1] note").bad_link, None);
     }
 
     #[test]

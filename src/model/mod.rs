@@ -2,11 +2,12 @@
 
 pub mod clinic;
 mod document;
-pub mod emphasis;
 pub mod image;
 mod labels;
+pub(crate) mod language;
 pub mod load;
 pub mod markup;
+pub mod markup_check;
 mod positions;
 pub mod probe;
 mod scan;
@@ -19,6 +20,7 @@ pub use document::{
     MAX_TEXT_CHARS,
 };
 pub use labels::{Labels, DRAFT_NOTICE_EN};
+pub use language::{Direction, Language};
 pub use load::Limits;
 pub use positions::PositionIndex;
 pub use source::SectionKind;

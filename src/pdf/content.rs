@@ -1,6 +1,7 @@
 //! One page of the page model → its content stream. Decides nothing about
 //! placement: it turns top-left points into PDF user space and glyphs into CIDs.
 
+use super::extract;
 use super::fonts::{resource_name, Fonts};
 use super::image::resource_name as image_name;
 use crate::layout::page::PlacedGlyph;
@@ -105,15 +106,9 @@ fn set_stroke(c: &mut Content, color: Rgb) {
 }
 
 /// One run in one text object, as TJ arrays (see `show`). A change of face, or a
-/// glyph raised or lowered by the shaper (marks), starts a new positioned segment.
-///
-/// Right-to-left text is drawn in visual order with one ToUnicode entry per glyph;
-/// extractors (poppler, pdf.js) turn RTL lines back into logical order themselves.
-/// An /ActualText span with the logical line made poppler reverse it a second time,
-/// so it is not used for lines; single glyphs with their own text (mirrored
-/// brackets, neutrals at a change of direction, see `paragraph::fence_neutrals`,
-/// glyphs whose text here differs from their ToUnicode entry, and glyphs with no
-/// text) get a span each.
+/// glyph raised or lowered by the shaper (marks), starts a new positioned segment;
+/// a glyph with text of its own (see `extract::span_text`) is a segment of its own,
+/// inside its /ActualText span.
 fn glyphs(
     c: &mut Content,
     run: &GlyphRun,
@@ -121,18 +116,12 @@ fn glyphs(
     fonts: &Fonts,
     book: &'static FontBook,
 ) {
-    // Each glyph's own text, where its /ToUnicode entry would give another. A glyph
-    // that stands for no text at all (a mark shaped into its base letter's cluster)
-    // has no ToUnicode entry, so it says so with an empty span.
+    let texts = extract::glyph_texts(run);
     let own: Vec<Option<&str>> = run
         .glyphs
         .iter()
-        .map(|g| {
-            g.actual_text.as_deref().or_else(|| {
-                let mapped = fonts.text(g.face, g.gid);
-                (g.text != mapped || mapped.is_empty()).then_some(g.text.as_str())
-            })
-        })
+        .zip(&texts)
+        .map(|(g, e)| extract::span_text(e, fonts.text(g.face, g.gid)))
         .collect();
     let mut font = None;
     c.begin_text();

@@ -5,7 +5,7 @@
 use super::deflate::deflate;
 use super::refs::Refs;
 use crate::error::{Error, Result};
-use crate::layout::{Layout, Shape};
+use crate::layout::Layout;
 use crate::text::{FaceId, FontBook};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
@@ -16,17 +16,12 @@ use subsetter::GlyphRemapper;
 /// One face as the document uses it.
 struct UsedFace {
     face: FaceId,
-    /// Original glyph id → the text its `/ToUnicode` entry gives: of the texts the
-    /// glyph stands for in this document, the most frequent non-empty one. A use
-    /// with another text (a base letter that carries a mark elsewhere, a literal
-    /// "ﬁ" next to the ligature of "fi") gets an /ActualText span of its own.
+    /// Original glyph id → the text its `/ToUnicode` entry gives (chosen by
+    /// `extract::to_unicode`).
     text: BTreeMap<u16, String>,
     /// Original glyph id → glyph id in the subset, which is also its CID.
     remap: GlyphRemapper,
 }
-
-/// The texts one glyph stands for, in order of first appearance, with their counts.
-type TextsSeen<'a> = Vec<(&'a str, usize)>;
 
 /// The faces of a document and the CID of each glyph used.
 pub struct Fonts {
@@ -34,37 +29,12 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// Collects every glyph the layout shows, per face, with the texts it stands for.
+    /// Collects every glyph the layout shows, per face, with the text of its
+    /// `/ToUnicode` entry (see `extract::to_unicode`).
     pub fn collect(layout: &Layout) -> Fonts {
-        let mut seen: BTreeMap<FaceId, BTreeMap<u16, TextsSeen>> = BTreeMap::new();
-        for element in layout.pages.iter().flat_map(|p| &p.elements) {
-            if let Shape::Glyphs(run) = &element.shape {
-                for g in &run.glyphs {
-                    let texts = seen.entry(g.face).or_default().entry(g.gid).or_default();
-                    match texts.iter_mut().find(|(t, _)| *t == g.text) {
-                        Some((_, n)) => *n += 1,
-                        None => texts.push((&g.text, 1)),
-                    }
-                }
-            }
-        }
-        let used = seen
+        let used = super::extract::to_unicode(layout)
             .into_iter()
-            .map(|(face, glyphs)| {
-                let text: BTreeMap<u16, String> = glyphs
-                    .into_iter()
-                    .map(|(gid, texts)| {
-                        // The most frequent non-empty text; the first seen of equals.
-                        let best = texts.iter().filter(|(t, _)| !t.is_empty()).fold(
-                            None::<(&str, usize)>,
-                            |best, &(t, n)| match best {
-                                Some((_, m)) if m >= n => best,
-                                _ => Some((t, n)),
-                            },
-                        );
-                        (gid, best.map_or(String::new(), |(t, _)| t.to_string()))
-                    })
-                    .collect();
+            .map(|(face, text)| {
                 // Ascending original ids give a stable numbering (.notdef stays 0).
                 let gids: Vec<u16> = text.keys().copied().collect();
                 let remap = GlyphRemapper::new_from_glyphs(&gids);

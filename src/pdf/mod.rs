@@ -3,6 +3,7 @@
 
 mod content;
 mod deflate;
+pub mod extract;
 mod fonts;
 mod image;
 mod refs;

@@ -4,11 +4,10 @@
 //! font has, so a translator would need one build per missing character. This pass
 //! looks at everything the leaflet prints (texts, labels, footer facts) first and
 //! reports every missing character once, with every place it occurs. The check in
-//! `layout::paragraph` stays as the backstop.
+//! `layout::inline` stays as the backstop.
 
 use super::FontBook;
 use crate::error::{Diagnostic, Error, Pos, Result};
-use crate::model::markup;
 use crate::model::{Block, Document, Text};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -70,10 +69,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
         *count += 1;
     };
     for t in printed_texts(doc) {
-        // A text whose markup is wrong is reported by layout, with its own message.
-        let Ok(styled) = markup::parse(&t.markup) else {
-            continue;
-        };
+        let styled = &t.styled;
         let mut nth = Occurrences::default();
         for c in styled.text.chars().filter(|c| !covered(*c)) {
             let n = nth.next(c);
@@ -209,7 +205,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Characters drawn by no font on purpose: the shaper handles them inside the run.
-/// The same set as `layout::paragraph`'s, which decides what layout accepts.
+/// The same set as `layout::inline`'s, which decides what layout accepts.
 fn is_ignorable(c: char) -> bool {
     matches!(
         c,

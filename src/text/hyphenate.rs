@@ -11,12 +11,11 @@ const MIN_WORD: usize = 6;
 const MIN_BEFORE: usize = 2;
 const MIN_AFTER: usize = 3;
 
-/// The hyphenation dictionary for a BCP 47 tag, if there is one.
-fn dictionary(tag: &str) -> Option<&'static Standard> {
-    let lang = language_of(tag)?;
+/// The hyphenation dictionary for `lang`, loaded on first use.
+fn dictionary(lang: Language) -> Option<&'static Standard> {
     static DICTS: OnceLock<Vec<(Language, OnceLock<Option<Standard>>)>> = OnceLock::new();
     let dicts = DICTS.get_or_init(|| {
-        SUPPORTED
+        crate::model::language::PATTERNS
             .iter()
             .map(|(_, l)| (*l, OnceLock::new()))
             .collect()
@@ -26,46 +25,11 @@ fn dictionary(tag: &str) -> Option<&'static Standard> {
         .as_ref()
 }
 
-const SUPPORTED: &[(&str, Language)] = &[
-    ("en-gb", Language::EnglishGB),
-    ("en", Language::EnglishUS),
-    ("de", Language::German1996),
-    ("fr", Language::French),
-    ("es", Language::Spanish),
-    ("it", Language::Italian),
-    ("pt", Language::Portuguese),
-    ("nl", Language::Dutch),
-    ("pl", Language::Polish),
-    ("ru", Language::Russian),
-    ("uk", Language::Ukrainian),
-    ("sv", Language::Swedish),
-    ("da", Language::Danish),
-    ("cs", Language::Czech),
-    ("tr", Language::Turkish),
-];
-
-fn language_of(tag: &str) -> Option<Language> {
-    SUPPORTED
-        .iter()
-        .find(|(prefix, _)| {
-            tag.len() >= prefix.len()
-                && tag.is_char_boundary(prefix.len())
-                && tag[..prefix.len()].eq_ignore_ascii_case(prefix)
-                && (tag.len() == prefix.len() || tag.as_bytes()[prefix.len()] == b'-')
-        })
-        .map(|(_, l)| *l)
-}
-
-/// Whether hyphenation patterns exist for this language.
-pub fn supports(tag: &str) -> bool {
-    language_of(tag).is_some()
-}
-
 /// Byte offsets inside `word` where a hyphen may be inserted.
 ///
 /// `word` is one segment between line-break opportunities (it may carry punctuation);
 /// `terms` are words never to hyphenate, compared case-insensitively.
-pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
+pub fn breaks(language: &crate::model::Language, word: &str, terms: &[String]) -> Vec<usize> {
     // The alphabetic core: "(NMDA)," → "NMDA".
     let start = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
     let end = word
@@ -92,7 +56,7 @@ pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
     {
         return Vec::new();
     }
-    let Some(dict) = dictionary(tag) else {
+    let Some(dict) = language.hyphenation().and_then(dictionary) else {
         return Vec::new();
     };
     let char_pos = |b: usize| core[..b].chars().count();
@@ -108,9 +72,10 @@ pub fn breaks(tag: &str, word: &str, terms: &[String]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     fn parts(word: &str, terms: &[String]) -> Vec<String> {
-        let b = breaks("en", word, terms);
+        let b = breaks(&Language::new("en"), word, terms);
         let mut out = Vec::new();
         let mut last = 0;
         for i in b {
@@ -131,15 +96,15 @@ mod tests {
     #[test]
     fn terms_are_never_hyphenated() {
         assert!(
-            !breaks("en", "ketamine", &[]).is_empty(),
+            !breaks(&Language::new("en"), "ketamine", &[]).is_empty(),
             "patterns do split ketamine"
         );
-        assert!(breaks("en", "Ketamine,", &["ketamine".into()]).is_empty());
+        assert!(breaks(&Language::new("en"), "Ketamine,", &["ketamine".into()]).is_empty());
     }
 
     #[test]
     fn languages_without_patterns_do_not_break() {
-        assert!(breaks("vi", "nghiên", &[]).is_empty());
-        assert!(!supports("ar"));
+        assert!(breaks(&Language::new("vi"), "nghiên", &[]).is_empty());
+        assert!(breaks(&Language::new("ar"), "مستشفيات", &[]).is_empty());
     }
 }

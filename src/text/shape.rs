@@ -6,13 +6,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::str::FromStr;
 
-type PlanKey = (FaceId, bool, Option<Script>, String);
+type PlanKey = (FaceId, bool, Option<Script>);
 
 /// Per-thread shaping state, reused across calls: plans (costly to build), the
 /// font wrappers and one glyph buffer.
 #[derive(Default)]
 struct ShapeCache {
-    plans: HashMap<PlanKey, ShapePlan>,
+    /// Plans by language tag, then face, direction and script (looked up without
+    /// allocating: a tag is copied once per thread).
+    plans: HashMap<String, HashMap<PlanKey, ShapePlan>>,
     fonts: HashMap<FaceId, ShaperFont<'static, 'static>>,
     buffer: Option<Buffer>,
 }
@@ -35,9 +37,9 @@ pub struct ShapedGlyph {
     pub cluster: usize,
     /// Bidi embedding level (odd = right-to-left), set by the paragraph.
     pub level: u8,
-    /// The characters this glyph stands for in extracted text (the whole cluster on
-    /// its first glyph, empty on the cluster's other glyphs).
-    pub text: String,
+    /// The characters this glyph stands for, as a byte range of the shaped text (the
+    /// whole cluster on its first glyph, empty on the cluster's other glyphs).
+    pub text: std::ops::Range<usize>,
 }
 
 /// Shapes `text[range]` with one face; cluster offsets refer to `text`.
@@ -47,9 +49,10 @@ pub fn shape_run(
     text: &str,
     range: std::ops::Range<usize>,
     size: f32,
-    language: &str,
+    language: &crate::model::Language,
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
+    let language = language.tag();
     let face = book.face(face_id);
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -76,10 +79,15 @@ pub fn shape_run(
         let lang = Language::from_str(language).ok();
         buf.set_language(lang.clone());
         let script = buf.script();
-        let plan = plans
-            .entry((face_id, rtl, script, language.to_string()))
-            .or_insert_with(|| ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[]));
-        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(Some(plan))) {
+        if !plans.contains_key(language) {
+            plans.insert(language.to_string(), HashMap::new());
+        }
+        let plan = plans.get_mut(language).map(|by_face| {
+            &*by_face.entry((face_id, rtl, script)).or_insert_with(|| {
+                ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[])
+            })
+        });
+        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan)) {
             Ok(()) => collect(&buf, face_id, face.units_per_em, text, &range, size, rtl),
             Err(_) => Vec::new(),
         };
@@ -89,7 +97,7 @@ pub fn shape_run(
     })
 }
 
-/// Turns the shaped buffer into glyphs; each cluster's text goes on its first
+/// Turns the shaped buffer into glyphs; each cluster's text range goes on its first
 /// glyph in logical order.
 fn collect(
     buf: &Buffer,
@@ -123,7 +131,7 @@ fn collect(
             y_offset: pos.y_offset as f32 * scale,
             cluster: range.start + info.cluster as usize,
             level: u8::from(rtl),
-            text: String::new(),
+            text: 0..0,
         })
         .collect();
     // Glyphs of one cluster are adjacent; in RTL the logical first is the last.
@@ -133,15 +141,10 @@ fn collect(
         let i = if rtl { n - 1 - k } else { k };
         let c = infos[i].cluster as usize;
         if prev != Some(c) {
-            let cluster = local.get(c..cluster_end(c)).unwrap_or("");
-            // Extractors reverse RTL lines character by character to get logical order,
-            // which would also reverse a ligature's text (lam-alef "لا" → "ال"); giving
-            // multi-character RTL clusters in reverse makes that come out right.
-            out[i].text = if rtl {
-                cluster.chars().rev().collect()
-            } else {
-                cluster.to_string()
-            };
+            let end = cluster_end(c);
+            if local.get(c..end).is_some() {
+                out[i].text = range.start + c..range.start + end;
+            }
             prev = Some(c);
         }
     }

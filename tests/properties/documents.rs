@@ -112,9 +112,10 @@ pub fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
                     continue;
                 };
                 let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
-                for g in &run.glyphs {
+                let texts = handout::pdf::extract::glyph_texts(run);
+                for (g, e) in run.glyphs.iter().zip(&texts) {
                     out.push((
-                        g.actual_text.clone().unwrap_or_else(|| g.text.clone()),
+                        e.text().to_string(),
                         run.x + g.x + g.x_offset,
                         p.height - run.baseline + g.y_offset,
                         run.size,

@@ -180,7 +180,7 @@ pub fn lines(
     pages: &[PageText],
     blocks: &[SourceBlock],
 ) -> Result<Vec<Line>, String> {
-    let rtl = handout::layout::is_rtl(&doc.language);
+    let rtl = doc.language.is_rtl();
     let regions = regions(g, rtl, pages.len());
     // The whole text, and where each block starts in it.
     let mut all = String::new();
@@ -285,7 +285,7 @@ pub fn violations(style: &Style, g: &Geometry, doc: &Document, pages: &[PageText
         Ok(l) => l,
         Err(e) => return vec![e],
     };
-    let rtl = handout::layout::is_rtl(&doc.language);
+    let rtl = doc.language.is_rtl();
     let regions = regions(g, rtl, pages.len());
     let mut out = Vec::new();
     let count = |b: usize| lines.iter().filter(|l| l.block == b).count();

@@ -107,7 +107,7 @@ pub fn strip_marks(s: &str) -> String {
 /// languages are reordered to logical order; Chinese is compared without spaces.
 pub fn assert_reads_as(doc: &handout::model::Document, text: &str, what: &str) {
     let mut text = text.to_string();
-    if handout::layout::is_rtl(&doc.language) {
+    if doc.language.is_rtl() {
         text = text
             .lines()
             .map(logical_line)
@@ -115,7 +115,7 @@ pub fn assert_reads_as(doc: &handout::model::Document, text: &str, what: &str) {
             .join("\n");
     }
     let expected = source_words(doc);
-    if doc.language.starts_with("zh") {
+    if doc.language.tag().starts_with("zh") {
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         assert_eq!(squash(&text), squash(&expected.join("")), "{what}");
     } else {

@@ -4,8 +4,8 @@
 
 use super::{Chunk, Flow};
 use crate::error::Result;
+use crate::layout::inline::{self, SetLine, TextStyle};
 use crate::layout::page::{Element, Role, Shape};
-use crate::layout::paragraph::{self, SetLine, TextStyle};
 use crate::layout::style::MM;
 
 impl Flow<'_> {
@@ -16,7 +16,7 @@ impl Flow<'_> {
             spans: vec![(0..text.len(), Default::default())],
             text: text.to_string(),
         };
-        let lines = paragraph::set_styled(&self.ctx, &styled, None, &style, self.geometry.measure)?;
+        let lines = inline::set_styled(&self.ctx, &styled, None, &style, self.geometry.measure)?;
         // The closing lines never stand alone: they keep with the text above.
         self.keep_next = true;
         self.text_chunks(
@@ -54,7 +54,7 @@ impl Flow<'_> {
         let qr = crate::layout::qr::modules(url)?;
         // Only the address may break (after a `/`), never the label.
         let label_only = [label.to_string()];
-        let ctx = paragraph::Context {
+        let ctx = inline::Context {
             keep_whole: &label_only,
             ..self.ctx
         };
@@ -95,7 +95,7 @@ impl Flow<'_> {
             let lines = if broken {
                 self.broken_address(&ctx, label, url, &st, measure)?
             } else {
-                let lines = paragraph::set_styled(&ctx, &styled, None, &st, measure)?;
+                let lines = inline::set_styled(&ctx, &styled, None, &st, measure)?;
                 lines
                     .iter()
                     .all(|l| l.width <= measure + 0.01)
@@ -115,7 +115,7 @@ impl Flow<'_> {
             ));
         };
         let block = self.block_id();
-        let rtl = self.ctx.rtl;
+        let rtl = self.ctx.rtl();
         let qr_x = if rtl {
             self.geometry.measure - qr_side
         } else {
@@ -173,7 +173,7 @@ impl Flow<'_> {
     /// piece a link to the whole address; `None` when a piece is wider than `measure`.
     fn broken_address(
         &self,
-        ctx: &paragraph::Context,
+        ctx: &inline::Context,
         label: &str,
         url: &str,
         style: &TextStyle,
@@ -182,7 +182,10 @@ impl Flow<'_> {
         // An address reads left to right even in a right-to-left leaflet (a piece
         // ending in `/` would otherwise show it on the left); its lines still align
         // to the leaflet's start side.
-        let ltr = paragraph::Context { rtl: false, ..*ctx };
+        let ltr = inline::Context {
+            direction: crate::model::Direction::LeftToRight,
+            ..*ctx
+        };
         let set = |text: &str, link: bool| {
             let styled = crate::model::markup::StyledText {
                 spans: vec![(
@@ -195,9 +198,9 @@ impl Flow<'_> {
                 text: text.to_string(),
             };
             let ctx = if link { &ltr } else { ctx };
-            let mut lines = paragraph::set_styled(ctx, &styled, None, style, measure)?;
+            let mut lines = inline::set_styled(ctx, &styled, None, style, measure)?;
             for l in &mut lines {
-                l.rtl = self.ctx.rtl;
+                l.rtl = self.ctx.rtl();
             }
             Ok::<_, crate::error::Error>(lines)
         };

@@ -1,0 +1,139 @@
+//! Preparing a paragraph's text before it is shaped: the face of every character,
+//! the bidi embedding levels, and where lines may break.
+
+use super::Context;
+use super::TextStyle;
+use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::model::markup::StyledText;
+use crate::model::Text;
+use crate::text::{FaceId, FaceStyle};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+/// The face of every byte of a paragraph's text.
+pub(super) type Faces = [FaceId];
+
+/// The face for every character, or an error naming the first one no font has.
+pub(super) fn select_faces(
+    ctx: &Context,
+    st: &StyledText,
+    origin: Option<&Text>,
+    style: &TextStyle,
+) -> Result<Vec<FaceId>> {
+    let mut faces = Vec::with_capacity(st.text.len());
+    let mut prev: Option<FaceId> = None;
+    for (i, c) in st.text.char_indices() {
+        let s = st.style_at(i);
+        let want = FaceStyle {
+            bold: style.bold || s.bold,
+            italic: s.italic,
+        };
+        // Marks and joiners stay with their base character's face.
+        let keep = prev.filter(|f| is_cluster_continuation(c) && ctx.book.face(*f).covers(c));
+        let face = match keep.or_else(|| ctx.book.select(c, want)) {
+            Some(f) => f,
+            None if is_ignorable(c) => prev.unwrap_or(FaceId(0)),
+            None => return Err(uncovered(ctx, origin, c)),
+        };
+        faces.extend(std::iter::repeat_n(face, c.len_utf8()));
+        prev = Some(face);
+    }
+    Ok(faces)
+}
+
+fn is_cluster_continuation(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
+    let mut d = Diagnostic::new(format!(
+        "character U+{:04X} '{}' is not in any font for language `{}`",
+        c as u32, c, ctx.language
+    ))
+    .help("replace the character, or add a font that has it to fonts/ (see fonts/README.md)");
+    if let Some(t) = origin {
+        d.message.push_str(&format!(" (entry `{}`)", t.id));
+        d = d.file(&t.origin.file).at(
+            ctx.source_text,
+            locate_char(ctx.source_text, t.origin.pos, c),
+        );
+    }
+    Error::input(d)
+}
+
+/// The position of the first `c` at or after `from` in `source` (falls back to `from`).
+fn locate_char(source: &str, from: Pos, c: char) -> Pos {
+    for (li, line) in source.lines().enumerate().skip(from.line.saturating_sub(1)) {
+        let skip = if li + 1 == from.line {
+            from.column.saturating_sub(1)
+        } else {
+            0
+        };
+        if let Some((col, _)) = line.chars().enumerate().skip(skip).find(|(_, ch)| *ch == c) {
+            return Pos {
+                line: li + 1,
+                column: col + 1,
+            };
+        }
+    }
+    from
+}
+
+/// Break opportunities (byte offsets where a line may start), minus those inside terms.
+pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)> {
+    let text = st.text.as_str();
+    let lower = text.to_lowercase();
+    // Addresses shown as links stay whole (a broken URL is misread or mistyped) unless
+    // they are too long to fit a line anyway.
+    let mut protected: Vec<std::ops::Range<usize>> = st
+        .spans
+        .iter()
+        .filter(|(r, style)| {
+            style.link.is_some() && !text[r.clone()].contains(' ') && r.len() <= MAX_UNBROKEN_LINK
+        })
+        .map(|(r, _)| r.clone())
+        .collect();
+    for phrase in ctx.keep_whole.iter().filter(|p| !p.is_empty()) {
+        protected.extend(
+            text.match_indices(phrase.as_str())
+                .map(|(i, p)| i..i + p.len()),
+        );
+    }
+    if lower.len() == text.len() {
+        for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
+            let t = term.to_lowercase();
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(&t) {
+                protected.push(from + i..from + i + t.len());
+                from += i + t.len();
+            }
+        }
+    }
+    linebreaks(text)
+        .filter(|(i, op)| {
+            *op == BreakOpportunity::Mandatory
+                || !protected.iter().any(|r| r.start < *i && *i < r.end)
+        })
+        .collect()
+}
+
+/// Longest link text (in bytes) that is kept on one line.
+const MAX_UNBROKEN_LINK: usize = 60;
+
+/// The UAX #9 embedding level of every byte of `text`.
+pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
+    use unicode_bidi::{BidiInfo, Level};
+    let base = if ctx.rtl() {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    let info = BidiInfo::new(text, Some(base));
+    info.levels.iter().map(|l| l.number()).collect()
+}
