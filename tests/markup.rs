@@ -2,8 +2,9 @@
 //! emphasis is an input error at its line in the file it stands in, for a source as
 //! for a translation, whatever print form is asked for.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
 const HEAD: &str = "language: en\ntitle: Test leaflet\nrevised: 2026-11-25\nversion: \"1.0\"\n";
 
@@ -12,18 +13,13 @@ fn with_body(body: &str) -> String {
 }
 
 /// Runs `handout build` on `dir` with `extra` arguments: exit code and stderr.
-fn build(dir: &Path, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    let run = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["build", "-q", "-o"])
+fn build(dir: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
+    let run = support::cli(["build", "-q", "-o"])
         .arg(out)
         .arg(dir)
         .args(extra)
-        .output()
-        .expect("build");
-    (
-        run.status.code(),
-        String::from_utf8_lossy(&run.stderr).into(),
-    )
+        .run();
+    (run.code, run.stderr)
 }
 
 const LAYOUTS: [&[&str]; 3] = [
@@ -41,7 +37,7 @@ fn a_link_that_goes_nowhere_in_the_source_is_an_error_at_its_line() {
     std::fs::write(dir.join("en.yaml"), &yaml).expect("write");
     for layout in LAYOUTS {
         let (code, err) = build(&dir, &tmp.path().join("out"), layout);
-        assert_eq!(code, Some(1), "{layout:?}: {err}");
+        assert_eq!(code, 1, "{layout:?}: {err}");
         assert!(
             err.starts_with(&format!(
                 "error: this link does not lead to a web, mail or phone address (in `intro.2`)\n  --> {}:10:13",
@@ -62,16 +58,8 @@ fn bad_markup_in_a_translation_is_an_error_at_its_line_in_every_layout() {
         with_body("      - Call at once.\n      - See the notes.\n"),
     )
     .expect("write");
-    let init = Command::new(env!("CARGO_BIN_EXE_handout"))
-        .args(["i18n", "init", "-l", "de"])
-        .arg(&dir)
-        .output()
-        .expect("init");
-    assert!(
-        init.status.success(),
-        "{}",
-        String::from_utf8_lossy(&init.stderr)
-    );
+    let init = support::cli(["i18n", "init", "-l", "de"]).arg(&dir).run();
+    assert!(init.success(), "{}", init.stderr);
     let de = dir.join("de.yaml");
     let template = std::fs::read_to_string(&de).expect("de.yaml");
     let cases = [
@@ -103,7 +91,7 @@ fn bad_markup_in_a_translation_is_an_error_at_its_line_in_every_layout() {
             let mut args = vec!["-l", "de"];
             args.extend_from_slice(layout);
             let (code, err) = build(&dir, &tmp.path().join("out"), &args);
-            assert_eq!(code, Some(1), "{bad} {layout:?}: {err}");
+            assert_eq!(code, 1, "{bad} {layout:?}: {err}");
             assert!(
                 err.starts_with(&format!("error: {message}\n  --> {}:{line}:", de.display())),
                 "{bad} {layout:?}: {err}"
