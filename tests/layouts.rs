@@ -92,7 +92,7 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
 
 /// The six panels' x ranges in reading order (cover, flap, inside ×3, back) with page.
 fn panels(geometry: &Geometry, rtl: bool) -> Vec<(usize, f32, f32)> {
-    use handout::layout::trifold::READING_ORDER;
+    use handout::layout::panels::READING_ORDER;
     let sheet = geometry.panels().expect("a tri-fold has panels");
     READING_ORDER
         .iter()

@@ -3,8 +3,8 @@
 //! computed once from the [`PrintForm`]. Typography lives in [`super::Style`].
 
 use super::form::{Imposition, PaperSize, PrintForm};
+use super::panels::Panels;
 use super::style::MM;
-use super::trifold::Panels;
 
 /// Paper size in points.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,15 +2,13 @@
 
 pub mod flow;
 pub mod form;
-pub mod furniture;
 pub mod geometry;
 pub mod inline;
 pub mod page;
-pub mod paginate;
+pub mod pages;
+pub mod panels;
 pub mod qr;
 pub mod style;
-pub mod trifold;
-pub mod trifold_pages;
 
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;
@@ -54,7 +52,7 @@ fn pages(
     let flow = flow_in(doc, book, style, geometry)?;
     match geometry.form.imposition() {
         Imposition::Single | Imposition::TwoColumn => {
-            paginate::paginate(&flow, &doc.meta, &doc.labels, doc.draft)
+            pages::columns::paginate(&flow, &doc.meta, &doc.labels, doc.draft)
         }
         Imposition::TriFold => trifold(doc, book, style, geometry, flow),
     }
@@ -70,7 +68,7 @@ fn trifold(
     flow: flow::Flow,
 ) -> Result<Vec<Page>> {
     let labels = &doc.labels;
-    let first = trifold_pages::try_pages(&flow, &doc.meta, labels, doc.draft);
+    let first = pages::trifold::try_pages(&flow, &doc.meta, labels, doc.draft);
     if let Ok(Ok(pages)) = first {
         return Ok(pages);
     }
@@ -79,7 +77,7 @@ fn trifold(
         return first?.map_err(|over| over.error(&flow));
     }
     let flow = flow_in(doc, book, &compact, geometry)?;
-    trifold_pages::pages(&flow, &doc.meta, labels, doc.draft)
+    pages::trifold::pages(&flow, &doc.meta, labels, doc.draft)
 }
 
 /// The document's blocks as a flow of chunks set in `style`.

@@ -153,7 +153,7 @@ pub fn regions(g: &Geometry, rtl: bool, pages: usize) -> Vec<Region> {
                 .collect()
         }
         Imposition::TriFold => {
-            use handout::layout::trifold::READING_ORDER;
+            use handout::layout::panels::READING_ORDER;
             let sheet = g.panels().expect("a tri-fold has panels");
             READING_ORDER
                 .iter()

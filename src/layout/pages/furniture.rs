@@ -1,10 +1,10 @@
 //! Page furniture (artifacts, not content): footers, the draft notice, fold marks.
 
-use super::flow::Flow;
-use super::inline::{self, TextStyle};
-use super::page::{Element, Rgb, Role, Shape};
-use super::style::MM;
 use crate::error::Result;
+use crate::layout::flow::Flow;
+use crate::layout::inline::{self, TextStyle};
+use crate::layout::page::{Element, Rgb, Role, Shape};
+use crate::layout::style::MM;
 use crate::model::markup::StyledText;
 use crate::model::{Labels, Meta};
 

@@ -1,12 +1,12 @@
 //! Chunks → frames (pages, columns or tri-fold panels) honouring the break rules.
 
-use super::flow::{offset, Chunk, Flow};
-use super::form::Imposition;
 use super::furniture;
-use super::geometry::Frames;
-use super::page::{Element, Page};
-use super::style::MM;
 use crate::error::{Diagnostic, Error, Result};
+use crate::layout::flow::{offset, Chunk, Flow};
+use crate::layout::form::Imposition;
+use crate::layout::geometry::Frames;
+use crate::layout::page::{Element, Page};
+use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
 use std::ops::Range;
 

@@ -2,13 +2,13 @@
 //! inside panels into the back panel, which ends with the closing lines (contact,
 //! online address, QR code) and the revision line.
 
-use super::flow::Flow;
+use super::columns::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::furniture::{self, artifact_lines};
-use super::page::{Element, Page};
-use super::paginate::{coarsest, fill, flow_height, place, stack_height, Breaks};
-use super::style::MM;
-use super::trifold::{Panel, READING_ORDER};
 use crate::error::{Diagnostic, Error, Result};
+use crate::layout::flow::Flow;
+use crate::layout::page::{Element, Page};
+use crate::layout::panels::{Panel, READING_ORDER};
+use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
 
 /// Space between the back panel's text and its closing lines, and above the revision.
@@ -48,7 +48,7 @@ type Frames = Vec<std::ops::Range<usize>>;
 /// The text in four panels of equal fill, if it fits them, keeping as much whole as
 /// [`coarsest`] allows (sections and lists, else paragraphs and items, else lines).
 fn balanced(
-    chunks: &[super::flow::Chunk],
+    chunks: &[crate::layout::flow::Chunk],
     body: std::ops::Range<usize>,
     available: f32,
 ) -> Result<Option<Frames>> {
@@ -62,7 +62,7 @@ fn balanced(
 /// The shortest panel height at which the text fits four panels ending where `breaks`
 /// allows (bisection; filling is monotonic in the height), and those panels.
 fn balanced_at(
-    chunks: &[super::flow::Chunk],
+    chunks: &[crate::layout::flow::Chunk],
     body: std::ops::Range<usize>,
     available: f32,
     breaks: Breaks,
@@ -137,7 +137,7 @@ pub fn try_pages(
     );
     let first_baseline = title_top + title_h + note.leading;
     for mut e in clinic {
-        super::flow::offset(&mut e.shape, 0.0, first_baseline);
+        crate::layout::flow::offset(&mut e.shape, 0.0, first_baseline);
         sides[0].push(e);
     }
 
@@ -157,7 +157,7 @@ pub fn try_pages(
     let bottom = top + available;
     let shift = bottom - 0.25 * footer_style.size - last_baseline;
     for e in &mut footer {
-        super::flow::offset(&mut e.shape, 0.0, shift);
+        crate::layout::flow::offset(&mut e.shape, 0.0, shift);
     }
     // The first line's baseline is now at `shift`.
     let footer_top = shift - footer_style.size;

@@ -1,0 +1,282 @@
+//! The blocks of a section in the flow: paragraphs and lists, bullets, images, the
+//! warning box (never split) and the disclaimer set apart at the end.
+
+use super::{offset, Chunk, Flow};
+use crate::error::Result;
+use crate::layout::inline::{SetLine, TextStyle};
+use crate::layout::page::{Element, Role, Shape};
+use crate::model::{Block, Text};
+
+impl Flow<'_> {
+    /// Paragraphs and lists at indent `x` within `measure`.
+    pub(super) fn blocks(
+        &mut self,
+        blocks: &[Block],
+        x: f32,
+        measure: f32,
+        role: Role,
+        style: &TextStyle,
+    ) -> Result<()> {
+        for (bi, b) in blocks.iter().enumerate() {
+            let gap = if bi == 0 && self.keep_next {
+                0.0
+            } else {
+                self.style.paragraph_gap
+            };
+            // A paragraph, image or list starts a group (its first item does).
+            self.group_next = true;
+            match b {
+                Block::Paragraph(t) => {
+                    let lines = self.set(t, style, measure)?;
+                    self.text_chunks(&lines, x, style, role, gap, false);
+                }
+                Block::Image(img) => {
+                    let alt = img.alt.styled.text.clone();
+                    let (w, h) = self.image_size(&img.data, measure);
+                    self.image_chunk(&img.data, alt, x, measure, w, h, gap);
+                }
+                Block::List(items) => {
+                    for (ii, item) in items.iter().enumerate() {
+                        let indent = self.style.list_indent;
+                        let lines = self.set(item, style, measure - indent)?;
+                        let item_gap = if ii == 0 {
+                            gap
+                        } else {
+                            self.style.list_item_gap
+                        };
+                        let first_chunk = self.chunks.len();
+                        // Bullets at the start side: left, or right in RTL.
+                        let text_x = if self.ctx.rtl() { x } else { x + indent };
+                        self.text_chunks(&lines, text_x, style, Role::ListItem, item_gap, false);
+                        self.bullet(first_chunk, x, measure, style);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An image's printed size: its pixels at 150 dpi (sharp on office printers), no
+    /// wider than `measure` and no taller than 40 % of the page's content area.
+    pub(super) fn image_size(&self, data: &crate::images::ImageData, measure: f32) -> (f32, f32) {
+        let aspect = data.height as f32 / data.width as f32;
+        let max_h = 0.4 * self.geometry.content.height;
+        let w = (data.width as f32 / 150.0 * 72.0)
+            .min(measure)
+            .min(max_h / aspect);
+        (w, w * aspect)
+    }
+
+    /// One unbreakable chunk holding an image at the start side of `x..x + measure`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn image_chunk(
+        &mut self,
+        data: &std::sync::Arc<crate::images::ImageData>,
+        alt: String,
+        x: f32,
+        measure: f32,
+        w: f32,
+        h: f32,
+        space_before: f32,
+    ) {
+        let block = self.block_id();
+        let ix = if self.ctx.rtl() { x + measure - w } else { x };
+        self.push(Chunk {
+            height: h,
+            space_before,
+            break_before: !self.keep_next,
+            block_start: !self.keep_next,
+            group_start: !self.keep_next && self.group_next,
+            elements: vec![Element {
+                role: Role::Figure,
+                block,
+                shape: Shape::Image {
+                    x: ix,
+                    y: 0.0,
+                    w,
+                    h,
+                    data: data.clone(),
+                    alt,
+                },
+            }],
+        });
+        self.keep_next = false;
+        self.group_next = false;
+    }
+
+    /// Draws a bullet on the first line of the list item that starts at `chunk`; the
+    /// list spans `x..x + measure` and its bullets sit at the start side.
+    pub(super) fn bullet(&mut self, chunk: usize, x: f32, measure: f32, style: &TextStyle) {
+        let Some(face) = self.ctx.book.select('•', Default::default()) else {
+            return;
+        };
+        let shaped = crate::text::shape::shape_run(
+            self.ctx.book,
+            face,
+            "•",
+            0..3,
+            style.size,
+            self.ctx.language,
+            false,
+        );
+        let Some(g) = shaped.into_iter().next() else {
+            return;
+        };
+        let bullet_x = if self.ctx.rtl() {
+            measure - 3.0 - g.advance
+        } else {
+            3.0
+        };
+        let line = SetLine {
+            runs: vec![crate::layout::page::GlyphRun {
+                x: bullet_x,
+                baseline: 0.0,
+                size: style.size,
+                color: style.color,
+                glyphs: vec![crate::layout::page::PlacedGlyph {
+                    face,
+                    gid: g.gid,
+                    x: 0.0,
+                    advance: g.advance,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    text: 0.."•".len() as u32,
+                    level: 0,
+                }],
+                text: "•".into(),
+            }],
+            width: g.advance,
+            measure: g.advance,
+            rtl: false,
+            links: Vec::new(),
+            hyphenated: false,
+        };
+        let block = self
+            .chunks
+            .get(chunk)
+            .and_then(|c| c.elements.first())
+            .map(|e| e.block)
+            .unwrap_or(0);
+        let els = self.line_elements(&line, x, 0.0, style, Role::ListLabel, block);
+        if let Some(c) = self.chunks.get_mut(chunk) {
+            // The label comes first in reading order.
+            let mut all = els;
+            all.append(&mut c.elements);
+            c.elements = all;
+        }
+    }
+
+    /// The warning section: tinted, bordered, never split across pages.
+    pub(super) fn warning_box(&mut self, heading: Option<&Text>, body: &[Block]) -> Result<()> {
+        let s = self.style;
+        // The accent bar marks the start side: left, or right in RTL.
+        let inset = if self.ctx.rtl() {
+            s.box_padding
+        } else {
+            s.box_accent_width + s.box_padding
+        };
+        let inner = self.geometry.measure - inset - s.box_padding;
+        let first = self.chunks.len();
+        let box_block = self.block_id();
+        if let Some(h) = heading {
+            let hs = s.heading_text(s.box_heading);
+            let lines = self.set(h, &hs, inner)?;
+            self.text_chunks(&lines, inset, &hs, Role::Heading, 0.0, true);
+            self.pad_last(s.heading_gap_after);
+        }
+        let bs = s.body_text();
+        self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
+        // Merge everything since `first` into one chunk inside the box.
+        let parts = self.take_from(first);
+        let mut elements = Vec::new();
+        let mut y = s.box_padding;
+        for (i, c) in parts.into_iter().enumerate() {
+            if i > 0 {
+                y += c.space_before;
+            }
+            for mut e in c.elements {
+                offset(&mut e.shape, 0.0, y);
+                elements.push(e);
+            }
+            y += c.height;
+        }
+        let height = y + s.box_padding;
+        let w = self.geometry.measure;
+        let mut frame = vec![
+            Element {
+                role: Role::Box,
+                block: box_block,
+                shape: Shape::Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w,
+                    h: height,
+                    fill: Some(s.box_fill),
+                    stroke: Some((s.box_accent, 0.75)),
+                },
+            },
+            Element {
+                role: Role::Box,
+                block: box_block,
+                shape: Shape::Rect {
+                    x: if self.ctx.rtl() {
+                        w - s.box_accent_width
+                    } else {
+                        0.0
+                    },
+                    y: 0.0,
+                    w: s.box_accent_width,
+                    h: height,
+                    fill: Some(s.box_accent),
+                    stroke: None,
+                },
+            },
+        ];
+        frame.append(&mut elements);
+        self.push(Chunk {
+            height,
+            space_before: s.box_gap,
+            break_before: true,
+            block_start: true,
+            group_start: true,
+            elements: frame,
+        });
+        self.keep_next = false;
+        Ok(())
+    }
+
+    /// The closing advice: a rule above, smaller muted text.
+    pub(super) fn disclaimer(&mut self, blocks: &[Block]) -> Result<()> {
+        let s = self.style;
+        let style = s.disclaimer_text();
+        let first = self.chunks.len();
+        let rule_block = self.block_id();
+        self.blocks(blocks, 0.0, self.geometry.measure, Role::Disclaimer, &style)?;
+        // The rule rides inside the first line's chunk so that it never ends up alone
+        // and never reaches above the top of a page.
+        if let Some(c) = self.chunks.get_mut(first) {
+            let gap = 7.0;
+            for e in &mut c.elements {
+                offset(&mut e.shape, 0.0, gap);
+            }
+            c.height += gap;
+            c.space_before = s.disclaimer_gap_before;
+            c.elements.insert(
+                0,
+                Element {
+                    role: Role::Artifact,
+                    block: rule_block,
+                    shape: Shape::Line {
+                        x1: 0.0,
+                        y1: 0.0,
+                        x2: self.geometry.measure,
+                        y2: 0.0,
+                        color: s.muted,
+                        width: 0.75,
+                    },
+                },
+            );
+        }
+        Ok(())
+    }
+}
