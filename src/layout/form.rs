@@ -5,6 +5,8 @@
 //! ([`Geometry::for_form`](super::Geometry::for_form)), the suffix of its file name and
 //! its part of the cache key.
 
+#![warn(missing_docs)]
+
 use crate::error::{Error, Result};
 
 /// The paper sizes clinics print on.

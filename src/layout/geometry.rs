@@ -2,6 +2,8 @@
 //! panels, the footer's and the draft notice's baselines, and the page budget, all
 //! computed once from the [`PrintForm`]. Typography lives in [`super::Style`].
 
+#![warn(missing_docs)]
+
 use super::form::{Imposition, PaperSize, PrintForm};
 use super::panels::Panels;
 use super::style::MM;

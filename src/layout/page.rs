@@ -4,12 +4,16 @@
 //! downwards). Every element keeps its semantic role and the logical block it belongs
 //! to, so tagging and checks need no second layout.
 
+#![warn(missing_docs)]
+
 use crate::text::FaceId;
 
+/// An sRGB colour, each component from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
 
 impl Rgb {
+    /// Black.
     pub const BLACK: Rgb = Rgb(0.0, 0.0, 0.0);
 
     /// From `0xRRGGBB`.
@@ -25,14 +29,19 @@ impl Rgb {
 /// What an element is in the document's structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
+    /// The leaflet's title.
     Title,
+    /// A section heading.
     Heading,
+    /// A paragraph of body text.
     Paragraph,
     /// The bullet of a list item (a label, not content).
     ListLabel,
+    /// The text of a list item.
     ListItem,
     /// The highlighted warning box (its background and border).
     Box,
+    /// The closing advice set apart at the end (and the closing lines under it).
     Disclaimer,
     /// An image with a text alternative (diagram, logo).
     Figure,
@@ -43,13 +52,17 @@ pub enum Role {
 /// A glyph placed on a line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
+    /// The font face it is drawn from.
     pub face: FaceId,
+    /// Its glyph id in that face.
     pub gid: u16,
     /// Distance from the run's origin to this glyph's pen position, in points.
     pub x: f32,
     /// Advance used for this glyph in the layout, in points.
     pub advance: f32,
+    /// Horizontal offset from the pen position (from shaping), in points.
     pub x_offset: f32,
+    /// Vertical offset from the baseline (from shaping), in points.
     pub y_offset: f32,
     /// The characters this glyph stands for: a byte range of its run's `text` (the
     /// whole cluster on its first glyph, empty on the cluster's other glyphs). What a
@@ -63,10 +76,15 @@ pub struct PlacedGlyph {
 /// and the text they stand for in logical order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlyphRun {
+    /// The run's left edge on the page, in points.
     pub x: f32,
+    /// Its baseline, in points from the top of the page.
     pub baseline: f32,
+    /// Its font size, in points.
     pub size: f32,
+    /// Its text colour.
     pub color: Rgb,
+    /// Its glyphs in visual order.
     pub glyphs: Vec<PlacedGlyph>,
     /// The run's text in logical (reading) order, held once; glyphs point into it.
     pub text: String,
@@ -91,9 +109,13 @@ impl GlyphRun {
     }
 }
 
+/// What an element draws. Positions are in points from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)] // x, y, w, h, colours and widths say what they are
 pub enum Shape {
+    /// A run of text.
     Glyphs(GlyphRun),
+    /// A rectangle, filled and/or stroked (stroke: colour and line width).
     Rect {
         x: f32,
         y: f32,
@@ -102,6 +124,7 @@ pub enum Shape {
         fill: Option<Rgb>,
         stroke: Option<(Rgb, f32)>,
     },
+    /// A straight line.
     Line {
         x1: f32,
         y1: f32,
@@ -129,31 +152,44 @@ pub enum Shape {
     },
 }
 
+/// One thing drawn on a page, with its place in the document's structure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Element {
+    /// What it is in the structure.
     pub role: Role,
     /// Index of the logical block (heading, paragraph, list item…) in reading order;
     /// elements of one block share it, even across pages.
     pub block: usize,
+    /// What it draws.
     pub shape: Shape,
 }
 
+/// One page (one side of a tri-fold sheet), in drawing order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// Width in points.
     pub width: f32,
+    /// Height in points.
     pub height: f32,
+    /// What is drawn on it, content in reading order, then furniture.
     pub elements: Vec<Element>,
 }
 
 /// The laid-out document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
+    /// The pages in print order.
     pub pages: Vec<Page>,
+    /// The document's language tag (BCP 47), for the catalog's /Lang.
     pub language: String,
+    /// The title as plain text, for the metadata.
     pub title: String,
+    /// The author, for the metadata.
     pub author: Option<String>,
+    /// The subject as plain text, for the metadata.
     pub subject: Option<String>,
     /// `YYYY-MM-DD`, used as the PDF's creation date so output is reproducible.
     pub date: String,
+    /// Whether the document reads right to left (the viewer's /Direction).
     pub rtl: bool,
 }
