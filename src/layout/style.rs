@@ -95,6 +95,24 @@ pub struct Style {
     pub footer_size: f32,
     /// Printed size of the QR code including its quiet zone.
     pub qr_size: f32,
+    /// Gap between the QR code and the address beside it.
+    pub qr_gap: f32,
+    /// Height of the clinic's logo above the title.
+    pub logo_height: f32,
+    /// Largest share of the content height an image may take.
+    pub image_max_height: f32,
+    /// Distance of a list bullet from the start edge of its item's indent.
+    pub bullet_inset: f32,
+    /// Width of the warning box's border and of the rule above the disclaimer.
+    pub rule_width: f32,
+    /// Space between the rule above the disclaimer and its first line.
+    pub disclaimer_rule_gap: f32,
+    /// Fold marks run from this distance from the sheet's top and bottom edges …
+    pub fold_mark_from: f32,
+    /// … to this one.
+    pub fold_mark_to: f32,
+    /// Width of the fold marks.
+    pub fold_mark_width: f32,
 
     pub body_size: f32,
     pub body_leading: f32,
@@ -135,6 +153,17 @@ impl Default for Style {
         Style {
             footer_size: 8.5,
             qr_size: 24.0 * MM,
+            qr_gap: 2.0 * MM,
+            logo_height: 14.0 * MM,
+            image_max_height: 0.4,
+            bullet_inset: 3.0,
+            rule_width: 0.75,
+            disclaimer_rule_gap: 7.0,
+            // Outside the 6.35 mm an office printer cannot reach, inside the 12 mm top
+            // and bottom margins of the tri-fold.
+            fold_mark_from: 6.5 * MM,
+            fold_mark_to: 11.0 * MM,
+            fold_mark_width: 0.5,
 
             body_size: 12.0,
             body_leading: 17.0,

@@ -60,7 +60,7 @@ impl Flow<'_> {
     /// wider than `measure` and no taller than 40 % of the page's content area.
     pub(super) fn image_size(&self, data: &crate::images::ImageData, measure: f32) -> (f32, f32) {
         let aspect = data.height as f32 / data.width as f32;
-        let max_h = 0.4 * self.geometry.content.height;
+        let max_h = self.style.image_max_height * self.geometry.content.height;
         let w = (data.width as f32 / 150.0 * 72.0)
             .min(measure)
             .min(max_h / aspect);
@@ -123,9 +123,9 @@ impl Flow<'_> {
             return;
         };
         let bullet_x = if self.ctx.rtl() {
-            measure - 3.0 - g.advance
+            measure - self.style.bullet_inset - g.advance
         } else {
-            3.0
+            self.style.bullet_inset
         };
         let line = SetLine {
             runs: vec![crate::layout::page::GlyphRun {
@@ -212,7 +212,7 @@ impl Flow<'_> {
                     w,
                     h: height,
                     fill: Some(s.box_fill),
-                    stroke: Some((s.box_accent, 0.75)),
+                    stroke: Some((s.box_accent, s.rule_width)),
                 },
             },
             Element {
@@ -255,7 +255,7 @@ impl Flow<'_> {
         // The rule rides inside the first line's chunk so that it never ends up alone
         // and never reaches above the top of a page.
         if let Some(c) = self.chunks.get_mut(first) {
-            let gap = 7.0;
+            let gap = s.disclaimer_rule_gap;
             for e in &mut c.elements {
                 offset(&mut e.shape, 0.0, gap);
             }
@@ -272,7 +272,7 @@ impl Flow<'_> {
                         x2: self.geometry.measure,
                         y2: 0.0,
                         color: s.muted,
-                        width: 0.75,
+                        width: s.rule_width,
                     },
                 },
             );

@@ -62,7 +62,7 @@ impl Flow<'_> {
         let total_modules = qr.width + 2 * quiet;
         let module = (s.qr_size / total_modules as f32).max(0.4 * MM);
         let qr_side = module * total_modules as f32;
-        let gap = 2.0 * MM;
+        let gap = s.qr_gap;
         if qr_side > self.geometry.measure + 0.01 {
             return Err(crate::error::Error::input(
                 crate::error::Diagnostic::new(format!(

@@ -221,9 +221,9 @@ impl<'a> Flow<'a> {
     pub fn document(&mut self, doc: &Document) -> Result<()> {
         let s = self.style;
         if let Some(logo) = &doc.meta.logo {
-            // The clinic's logo above the title, 14 mm tall (narrower when it is wide).
+            // The clinic's logo above the title (narrower when it is wide).
             let aspect = logo.data.height as f32 / logo.data.width as f32;
-            let w = (14.0 * super::style::MM / aspect).min(self.geometry.title_measure / 2.0);
+            let w = (s.logo_height / aspect).min(self.geometry.title_measure / 2.0);
             self.image_chunk(
                 &logo.data,
                 logo.alt.clone(),

@@ -4,7 +4,6 @@ use crate::error::Result;
 use crate::layout::flow::Flow;
 use crate::layout::inline::{self, TextStyle};
 use crate::layout::page::{Element, Rgb, Role, Shape};
-use crate::layout::style::MM;
 use crate::model::markup::StyledText;
 use crate::model::{Labels, Meta};
 
@@ -148,7 +147,8 @@ pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f3
 /// office printers reach (≥ 6.35 mm from the edge) and outside the content.
 pub fn fold_marks(flow: &Flow, xs: &[f32]) -> Vec<Element> {
     let height = flow.geometry.paper.height;
-    let (from, to) = (6.5 * MM, 11.0 * MM);
+    let s = flow.style;
+    let (from, to) = (s.fold_mark_from, s.fold_mark_to);
     let mut out = Vec::new();
     for &x in xs {
         for (y1, y2) in [(from, to), (height - to, height - from)] {
@@ -161,7 +161,7 @@ pub fn fold_marks(flow: &Flow, xs: &[f32]) -> Vec<Element> {
                     x2: x,
                     y2,
                     color: Rgb::hex(0x767676),
-                    width: 0.5,
+                    width: s.fold_mark_width,
                 },
             });
         }
