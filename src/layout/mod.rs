@@ -2,6 +2,7 @@
 
 pub mod flow;
 pub mod form;
+pub mod frame;
 pub mod geometry;
 pub mod inline;
 pub mod page;
@@ -12,6 +13,7 @@ pub mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;
+pub use frame::{Frame, FrameItem, Group, Placed, Point};
 pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
 pub use style::Style;
 

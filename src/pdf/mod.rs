@@ -110,15 +110,19 @@ fn write_page(
     pdf.stream(content_id, &deflate(&stream)?)
         .filter(Filter::FlateDecode);
     let mut links = Vec::new();
-    for e in &page.elements {
-        let Shape::Link { x, y, w, h, url } = &e.shape else {
-            continue;
-        };
+    let mut placed = Vec::new();
+    page.frame.walk(&mut |e| {
+        if let Shape::Link { x, y, w, h, url } = e.shape {
+            let (x, y) = e.at(*x, *y);
+            placed.push((x, y, *w, *h, url));
+        }
+    });
+    for (x, y, w, h, url) in placed {
         let id = refs.next();
         let mut annot = pdf.annotation(id);
         annot
             .subtype(AnnotationType::Link)
-            .rect(Rect::new(*x, page.height - y - h, x + w, page.height - y))
+            .rect(Rect::new(x, page.height - y - h, x + w, page.height - y))
             .border(0.0, 0.0, 0.0, None);
         annot
             .action()
@@ -168,15 +172,16 @@ fn write_info(pdf: &mut Pdf, id: Ref, layout: &Layout) {
         .pair(Name(b"ModDate"), Str(date.as_bytes()));
 }
 
-fn layout_images(layout: &Layout) -> impl Iterator<Item = &ImageData> {
-    layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.elements)
-        .filter_map(|e| match &e.shape {
-            Shape::Image { data, .. } => Some(data.as_ref()),
-            _ => None,
-        })
+fn layout_images(layout: &Layout) -> Vec<&ImageData> {
+    let mut images = Vec::new();
+    for page in &layout.pages {
+        page.frame.walk(&mut |e| {
+            if let Shape::Image { data, .. } = e.shape {
+                images.push(data.as_ref());
+            }
+        });
+    }
+    images
 }
 
 /// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.

@@ -2,10 +2,11 @@
 
 use super::furniture;
 use crate::error::{Diagnostic, Error, Result};
-use crate::layout::flow::{offset, Chunk, Flow};
+use crate::layout::flow::{Chunk, Flow};
 use crate::layout::form::Imposition;
 use crate::layout::geometry::Frames;
-use crate::layout::page::{Element, Page};
+use crate::layout::frame::{Frame, Point};
+use crate::layout::page::Page;
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
 use std::ops::Range;
@@ -114,8 +115,8 @@ pub fn fill(
     Ok((frames, i))
 }
 
-/// Places `chunks[range]` top-down from (x, y).
-pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Vec<Element>) {
+/// Places `chunks[range]` top-down from (x, y): each chunk's groups get one position.
+pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Frame) {
     let mut y = y;
     let start = range.start;
     for i in range {
@@ -123,10 +124,11 @@ pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Ve
         if i > start {
             y += c.space_before;
         }
-        for e in &c.elements {
-            let mut e = e.clone();
-            offset(&mut e.shape, x, y);
-            out.push(e);
+        // The groups sit at the chunk's origin (see `Chunk::frame`), so adding their
+        // position changes nothing there.
+        for (at, item) in &c.frame.items {
+            out.items
+                .push((Point::new(x + at.x, y + at.y), item.clone()));
         }
         y += c.height;
     }
@@ -162,26 +164,31 @@ pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Resul
     let revision = furniture::revision_footer(flow, meta, labels)?;
     let notice = if draft {
         let lines = furniture::draft_notice(flow, labels, width)?;
-        furniture::place_notice(flow, &lines, g.content.x, width)
+        Some(furniture::place_notice(flow, &lines, g.content.x, width))
     } else {
-        Vec::new()
+        None
     };
     let mut pages = Vec::with_capacity(total);
-    for (pi, mut elements) in contents.into_iter().enumerate() {
-        elements.extend(revision.iter().cloned());
-        elements.extend(furniture::page_footer(flow, labels, pi + 1, total)?);
-        elements.extend(notice.iter().cloned());
+    for (pi, mut frame) in contents.into_iter().enumerate() {
+        frame.push(Point::ZERO, revision.clone());
+        frame.push(
+            Point::ZERO,
+            furniture::page_footer(flow, labels, pi + 1, total)?,
+        );
+        if let Some(notice) = &notice {
+            frame.push(Point::ZERO, notice.clone());
+        }
         pages.push(Page {
             width: g.paper.width,
             height: g.paper.height,
-            elements,
+            frame,
         });
     }
     Ok(pages)
 }
 
 /// One column per page.
-fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
+fn single(flow: &Flow) -> Result<Vec<Frame>> {
     let g = flow.geometry;
     let available = g.content.height;
     let chunks = &flow.chunks;
@@ -200,7 +207,7 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     Ok(frames
         .into_iter()
         .map(|r| {
-            let mut out = Vec::new();
+            let mut out = Frame::default();
             place(chunks, r, g.content.x, g.content.y, &mut out);
             out
         })
@@ -209,7 +216,7 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
 
 /// Two columns per page, the title across both at the top of the first; the columns
 /// of the last page are balanced.
-fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
+fn two_columns(flow: &Flow) -> Result<Vec<Frame>> {
     let g = flow.geometry;
     let chunks = &flow.chunks;
     let available = g.content.height;
@@ -260,7 +267,7 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     } else {
         [left, right]
     };
-    let mut out = vec![Vec::new(); pages];
+    let mut out = vec![Frame::default(); pages];
     place(
         chunks,
         0..flow.title_end,
@@ -347,7 +354,7 @@ mod tests {
             break_before: brk,
             block_start: block,
             group_start: block,
-            elements: Vec::new(),
+            frame: Frame::default(),
         }
     }
 

@@ -1,0 +1,174 @@
+//! Frames: shapes and groups positioned relative to the frame that holds them.
+//!
+//! Layout builds a line, a box or a closing block once, in its own coordinates, and
+//! places it by giving its group one position: moving a block is one translate, never
+//! a rewrite of its shapes. Groups carry the semantic role and the source block, so
+//! the tree is what tagging walks (page → box → heading, paragraph…).
+
+#![warn(missing_docs)]
+
+use super::page::{Element, Role, Shape};
+
+/// A position in points, relative to the frame that holds the item (y grows downwards).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Point {
+    /// Distance from the frame's left edge.
+    pub x: f32,
+    /// Distance from the frame's top edge.
+    pub y: f32,
+}
+
+impl Point {
+    /// The frame's origin.
+    pub const ZERO: Point = Point { x: 0.0, y: 0.0 };
+
+    /// The point (x, y).
+    pub const fn new(x: f32, y: f32) -> Point {
+        Point { x, y }
+    }
+}
+
+/// Positioned items in drawing order (content in reading order, then furniture).
+///
+/// A frame records no extent: what holds it (a chunk, a page) knows its size, and
+/// nothing downstream needs it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    /// Each item and where its origin sits in this frame.
+    pub items: Vec<(Point, FrameItem)>,
+}
+
+/// What a frame holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrameItem {
+    /// A nested frame with its place in the document's structure.
+    Group(Group),
+    /// Something drawn, in the coordinates of the frame that holds it.
+    Shape(Shape),
+}
+
+/// A frame that is one thing in the document's structure: a line of a paragraph, a
+/// heading, the warning box with its contents, a figure, the QR code, furniture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// What it is; its shapes have this role unless a nested group says otherwise.
+    pub role: Role,
+    /// Index of the logical block in reading order (groups of one block share it,
+    /// even across pages); `None` for furniture and for groups that hold several blocks.
+    pub block: Option<usize>,
+    /// What it holds, relative to its own origin.
+    pub frame: Frame,
+}
+
+impl Group {
+    /// A group of `role` and `block` holding `shapes` at its origin.
+    pub fn of_shapes(role: Role, block: Option<usize>, shapes: Vec<Shape>) -> Group {
+        let items = shapes
+            .into_iter()
+            .map(|s| (Point::ZERO, FrameItem::Shape(s)))
+            .collect();
+        Group {
+            role,
+            block,
+            frame: Frame { items },
+        }
+    }
+}
+
+impl Frame {
+    /// A frame holding only `group`, at its origin.
+    pub fn of(group: Group) -> Frame {
+        Frame {
+            items: vec![(Point::ZERO, FrameItem::Group(group))],
+        }
+    }
+
+    /// Adds `group` with its origin at `at`.
+    pub fn push(&mut self, at: Point, group: Group) {
+        self.items.push((at, FrameItem::Group(group)));
+    }
+
+    /// Calls `f` with every shape in drawing order, its role and block (from the
+    /// innermost group; furniture's block is `usize::MAX`) and the positions of the
+    /// frames that hold it.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(Placed<'a, '_>)) {
+        let mut path = Vec::new();
+        self.walk_in(Role::Artifact, usize::MAX, &mut path, f);
+    }
+
+    fn walk_in<'a>(
+        &'a self,
+        role: Role,
+        block: usize,
+        path: &mut Vec<Point>,
+        f: &mut impl FnMut(Placed<'a, '_>),
+    ) {
+        for (at, item) in &self.items {
+            path.push(*at);
+            match item {
+                FrameItem::Shape(shape) => f(Placed {
+                    role,
+                    block,
+                    shape,
+                    path,
+                }),
+                FrameItem::Group(g) => {
+                    let block = g.block.unwrap_or(block);
+                    g.frame.walk_in(g.role, block, path, f);
+                }
+            }
+            path.pop();
+        }
+    }
+
+    /// Every shape with its role and block, moved into this frame's coordinates.
+    pub fn elements(&self) -> Vec<Element> {
+        let mut out = Vec::new();
+        self.walk(&mut |p| out.push(p.element()));
+        out
+    }
+}
+
+/// A shape met by [`Frame::walk`], with the positions that place it.
+pub struct Placed<'a, 'p> {
+    /// Its role in the document's structure.
+    pub role: Role,
+    /// Its logical block (`usize::MAX` for furniture).
+    pub block: usize,
+    /// The shape in its own frame's coordinates.
+    pub shape: &'a Shape,
+    /// The positions of the items that hold it, outermost first.
+    path: &'p [Point],
+}
+
+impl Placed<'_, '_> {
+    /// (x, y) of the shape's frame in the walked frame's coordinates. The innermost
+    /// position is added first, as each move was made, so a block lands on exactly the
+    /// same f32 coordinates wherever the tree was cut into groups.
+    pub fn at(&self, x: f32, y: f32) -> (f32, f32) {
+        self.path
+            .iter()
+            .rev()
+            .fold((x, y), |(x, y), p| (x + p.x, y + p.y))
+    }
+
+    /// The shape moved into the walked frame's coordinates, with its role and block.
+    pub fn element(&self) -> Element {
+        let mut shape = self.shape.clone();
+        match &mut shape {
+            Shape::Glyphs(r) => (r.x, r.baseline) = self.at(r.x, r.baseline),
+            Shape::Rect { x, y, .. } | Shape::Link { x, y, .. } | Shape::Image { x, y, .. } => {
+                (*x, *y) = self.at(*x, *y)
+            }
+            Shape::Line { x1, y1, x2, y2, .. } => {
+                (*x1, *y1) = self.at(*x1, *y1);
+                (*x2, *y2) = self.at(*x2, *y2);
+            }
+        }
+        Element {
+            role: self.role,
+            block: self.block,
+            shape,
+        }
+    }
+}
