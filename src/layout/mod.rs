@@ -2,7 +2,6 @@
 
 pub mod flow;
 pub mod form;
-pub mod frame;
 pub mod geometry;
 pub mod inline;
 pub mod page;
@@ -13,8 +12,9 @@ pub mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;
-pub use frame::{Frame, FrameItem, Group, Placed, Point};
-pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
+pub use page::{
+    Element, Frame, FrameItem, GlyphRun, Group, Layout, Page, Placed, Point, Rgb, Role, Shape,
+};
 pub use style::Style;
 
 use crate::error::{Error, Result};

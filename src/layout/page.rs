@@ -7,8 +7,10 @@
 
 #![warn(missing_docs)]
 
-use super::frame::Frame;
 use crate::text::FaceId;
+
+mod frame;
+pub use frame::{Frame, FrameItem, Group, Placed, Point};
 
 /// An sRGB colour, each component from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]

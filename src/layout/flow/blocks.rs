@@ -4,8 +4,7 @@
 use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{SetLine, TextStyle};
-use crate::layout::frame::{Frame, FrameItem, Group, Point};
-use crate::layout::page::{Role, Shape};
+use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use crate::model::{Block, Text};
 
 impl Flow<'_> {

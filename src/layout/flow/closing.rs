@@ -5,8 +5,7 @@
 use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{self, SetLine, TextStyle};
-use crate::layout::frame::{Frame, FrameItem, Group, Point};
-use crate::layout::page::{Role, Shape};
+use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use crate::layout::style::MM;
 
 impl Flow<'_> {

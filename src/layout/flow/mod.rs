@@ -9,8 +9,7 @@
 
 use super::geometry::Geometry;
 use super::inline::{self, Context, SetLine, TextStyle};
-use super::frame::{Frame, FrameItem, Group, Point};
-use super::page::{Role, Shape};
+use super::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use super::style::Style;
 
 mod blocks;

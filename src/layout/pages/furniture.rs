@@ -3,8 +3,7 @@
 use crate::error::Result;
 use crate::layout::flow::Flow;
 use crate::layout::inline::{self, TextStyle};
-use crate::layout::frame::Group;
-use crate::layout::page::{Rgb, Role, Shape};
+use crate::layout::page::{Group, Rgb, Role, Shape};
 use crate::model::markup::StyledText;
 use crate::model::{Labels, Meta};
 
@@ -90,12 +89,7 @@ pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Grou
 }
 
 /// The footer's "Page x of y", at the end side (at the left in RTL).
-pub fn page_footer(
-    flow: &Flow,
-    labels: &Labels,
-    page: usize,
-    pages: usize,
-) -> Result<Group> {
+pub fn page_footer(flow: &Flow, labels: &Labels, page: usize, pages: usize) -> Result<Group> {
     let text = labels
         .page
         .replace("{page}", &page.to_string())

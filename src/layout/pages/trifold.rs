@@ -6,8 +6,7 @@ use super::columns::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::furniture::{self, artifact_lines};
 use crate::error::{Diagnostic, Error, Result};
 use crate::layout::flow::Flow;
-use crate::layout::frame::{Frame, Point};
-use crate::layout::page::Page;
+use crate::layout::page::{Frame, Page, Point};
 use crate::layout::panels::{Panel, READING_ORDER};
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
@@ -226,7 +225,10 @@ pub fn try_pages(
     let mut pages = Vec::new();
     for (page, mut frame) in sides.into_iter().enumerate() {
         if g.form.fold_marks() {
-            frame.push(Point::ZERO, furniture::fold_marks(flow, &sheet.folds(page, rtl)));
+            frame.push(
+                Point::ZERO,
+                furniture::fold_marks(flow, &sheet.folds(page, rtl)),
+            );
         }
         pages.push(Page {
             width: g.paper.width,

@@ -5,9 +5,7 @@
 //! a rewrite of its shapes. Groups carry the semantic role and the source block, so
 //! the tree is what tagging walks (page → box → heading, paragraph…).
 
-#![warn(missing_docs)]
-
-use super::page::{Element, Role, Shape};
+use super::{Element, Role, Shape};
 
 /// A position in points, relative to the frame that holds the item (y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
