@@ -87,7 +87,7 @@ impl Flow<'_> {
             break_before: !self.keep_next,
             block_start: !self.keep_next,
             group_start: !self.keep_next && self.group_next,
-            frame: Frame::of(Group::of_shapes(
+            frame: Some(Frame::of(Group::of_shapes(
                 Role::Figure,
                 Some(block),
                 vec![Shape::Image {
@@ -98,7 +98,7 @@ impl Flow<'_> {
                     data: data.clone(),
                     alt,
                 }],
-            )),
+            ))),
         });
         self.keep_next = false;
         self.group_next = false;
@@ -154,16 +154,16 @@ impl Flow<'_> {
         let block = self
             .chunks
             .get(chunk)
-            .and_then(|c| c.frame.items.first())
+            .and_then(|c| c.frame.as_ref()?.items.first())
             .and_then(|(_, item)| match item {
                 FrameItem::Group(g) => g.block,
                 FrameItem::Shape(_) => None,
             })
             .unwrap_or(0);
         let label = self.line_group(&line, x, 0.0, style, Role::ListLabel, block);
-        if let Some(c) = self.chunks.get_mut(chunk) {
+        if let Some(frame) = self.chunks.get_mut(chunk).and_then(|c| c.frame.as_mut()) {
             // The label comes first in reading order.
-            c.frame
+            frame
                 .items
                 .insert(0, (Point::ZERO, FrameItem::Group(label)));
         }
@@ -202,8 +202,8 @@ impl Flow<'_> {
             // A chunk's groups sit at its origin (see `Chunk::frame`).
             items.extend(
                 c.frame
-                    .items
                     .into_iter()
+                    .flat_map(|f| f.items)
                     .map(|(at, item)| (Point::new(at.x, at.y + y), item)),
             );
             y += c.height;
@@ -237,11 +237,11 @@ impl Flow<'_> {
                 .into_iter()
                 .map(|r| (Point::ZERO, FrameItem::Shape(r))),
         );
-        let frame = Frame::of(Group {
+        let frame = Some(Frame::of(Group {
             role: Role::Box,
             block: Some(box_block),
             frame: Frame { items },
-        });
+        }));
         self.push(Chunk {
             height,
             space_before: s.box_gap,
@@ -281,8 +281,11 @@ impl Flow<'_> {
             );
             // The first line moves down under the rule: one translate, inside a group
             // so that the chunk's groups stay at its origin.
-            let lines = std::mem::take(&mut c.frame.items)
+            let lines = c
+                .frame
+                .take()
                 .into_iter()
+                .flat_map(|f| f.items)
                 .map(|(at, item)| (Point::new(at.x, at.y + gap), item))
                 .collect();
             let lines = Group {
@@ -290,10 +293,12 @@ impl Flow<'_> {
                 block: None,
                 frame: Frame { items: lines },
             };
-            c.frame.items = vec![
-                (Point::ZERO, FrameItem::Group(rule)),
-                (Point::ZERO, FrameItem::Group(lines)),
-            ];
+            c.frame = Some(Frame {
+                items: vec![
+                    (Point::ZERO, FrameItem::Group(rule)),
+                    (Point::ZERO, FrameItem::Group(lines)),
+                ],
+            });
         }
         Ok(())
     }

@@ -166,7 +166,7 @@ impl Flow<'_> {
             break_before: false,
             block_start: false,
             group_start: false,
-            frame,
+            frame: Some(frame),
         });
         Ok(())
     }

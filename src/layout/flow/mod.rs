@@ -40,8 +40,9 @@ pub struct Chunk {
     /// whole list, a box or an image, never between the items of a list.
     pub group_start: bool,
     /// What it draws, relative to the chunk's top-left corner: groups at the origin,
-    /// so that placing the chunk is giving each of them one position.
-    pub frame: Frame,
+    /// so that placing the chunk is giving each of them one position. Placing moves
+    /// the frame out (no copy of its glyphs); `None` once placed.
+    pub frame: Option<Frame>,
 }
 
 pub struct Flow<'a> {
@@ -87,7 +88,7 @@ impl<'a> Flow<'a> {
     fn push(&mut self, mut chunk: Chunk) {
         self.used += chunk.height;
         if self.used > self.budget {
-            chunk.frame = Frame::default();
+            chunk.frame = Some(Frame::default());
         }
         self.chunks.push(chunk);
     }
@@ -175,7 +176,7 @@ impl<'a> Flow<'a> {
                 // A word hyphenated across a page turn is read as two.
                 inner && !keep_with_next && !lines[i - 1].hyphenated
             };
-            let frame = Frame::of(self.line_group(line, x, 0.0, style, role, block));
+            let frame = Some(Frame::of(self.line_group(line, x, 0.0, style, role, block)));
             self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },

@@ -6,7 +6,7 @@ use super::columns::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::furniture::{self, artifact_lines};
 use crate::error::{Diagnostic, Error, Result};
 use crate::layout::flow::Flow;
-use crate::layout::page::{Frame, Page, Point};
+use crate::layout::page::{Frame, FrameItem, Page, Point};
 use crate::layout::panels::{Panel, READING_ORDER};
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
@@ -39,7 +39,7 @@ impl Overflow {
 }
 
 /// The two sides of the sheet, or an error for content that does not fit.
-pub fn pages(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
+pub fn pages(flow: &mut Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
     try_pages(flow, meta, labels, draft)?.map_err(|o| o.error(flow))
 }
 
@@ -96,7 +96,7 @@ fn balanced_at(
 
 /// Like [`pages`], with an overflow as a value so that a caller can try a denser style.
 pub fn try_pages(
-    flow: &Flow,
+    flow: &mut Flow,
     meta: &Meta,
     labels: &Labels,
     draft: bool,
@@ -132,17 +132,8 @@ pub fn try_pages(
         return overflow("the title on the cover", cover_h - available);
     }
     let title_top = top + (available - cover_h) * 0.3;
-    place(
-        chunks,
-        0..flow.title_end,
-        cover.text_x,
-        title_top,
-        &mut sides[0],
-    );
     let first_baseline = title_top + title_h + note.leading;
-    if let Some(clinic) = clinic {
-        sides[0].push(Point::new(0.0, first_baseline), clinic);
-    }
+    let clinic_item = clinic.map(|g| (Point::new(0.0, first_baseline), FrameItem::Group(g)));
 
     // The back panel ends with the revision line, and the closing lines above it.
     let back = at(Panel::Back);
@@ -206,11 +197,18 @@ pub fn try_pages(
             frames
         }
     };
+    // Placed only now that the sheet holds everything (the frames move out of the
+    // flow): the title on the cover first, as it is drawn first.
+    let title = 0..flow.title_end;
+    let chunks = &mut flow.chunks;
+    place(chunks, title, cover.text_x, title_top, &mut sides[0])?;
+    // Drawn after the title as before: the clinic's name under it.
+    sides[0].items.extend(clinic_item);
     for (panel, range) in panels.iter().zip(frames) {
         let b = at(*panel);
-        place(chunks, range, b.text_x, top, &mut sides[b.page]);
+        place(chunks, range, b.text_x, top, &mut sides[b.page])?;
     }
-    place(chunks, closing, back.text_x, closing_top, &mut sides[0]);
+    place(chunks, closing, back.text_x, closing_top, &mut sides[0])?;
     sides[0].push(Point::new(0.0, shift), footer);
 
     if draft {
