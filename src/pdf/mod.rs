@@ -110,14 +110,11 @@ fn write_page(
     pdf.stream(content_id, &deflate(&stream)?)
         .filter(Filter::FlateDecode);
     let mut links = Vec::new();
-    let mut placed = Vec::new();
     page.frame.walk(&mut |e| {
-        if let Shape::Link { x, y, w, h, url } = e.shape {
-            let (x, y) = e.at(*x, *y);
-            placed.push((x, y, *w, *h, url));
-        }
-    });
-    for (x, y, w, h, url) in placed {
+        let Shape::Link { x, y, w, h, url } = e.shape else {
+            return;
+        };
+        let (x, y) = e.at(*x, *y);
         let id = refs.next();
         let mut annot = pdf.annotation(id);
         annot
@@ -129,7 +126,7 @@ fn write_page(
             .action_type(ActionType::Uri)
             .uri(Str(url.as_bytes()));
         links.push(id);
-    }
+    });
     let media = Rect::new(0.0, 0.0, page.width, page.height);
     let mut p = pdf.page(page_id);
     p.parent(ids.page_tree)

@@ -90,32 +90,31 @@ impl Frame {
     /// innermost group; furniture's block is `usize::MAX`) and the positions of the
     /// frames that hold it.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(Placed<'a, '_>)) {
-        let mut path = Vec::new();
-        self.walk_in(Role::Artifact, usize::MAX, &mut path, f);
+        self.walk_in(Role::Artifact, usize::MAX, None, f);
     }
 
     fn walk_in<'a>(
         &'a self,
         role: Role,
         block: usize,
-        path: &mut Vec<Point>,
+        outer: Option<&Path<'_>>,
         f: &mut impl FnMut(Placed<'a, '_>),
     ) {
         for (at, item) in &self.items {
-            path.push(*at);
+            // The positions so far live on the stack: a walk allocates nothing.
+            let path = Path { at: *at, outer };
             match item {
                 FrameItem::Shape(shape) => f(Placed {
                     role,
                     block,
                     shape,
-                    path,
+                    path: &path,
                 }),
                 FrameItem::Group(g) => {
                     let block = g.block.unwrap_or(block);
-                    g.frame.walk_in(g.role, block, path, f);
+                    g.frame.walk_in(g.role, block, Some(&path), f);
                 }
             }
-            path.pop();
         }
     }
 
@@ -135,8 +134,14 @@ pub struct Placed<'a, 'p> {
     pub block: usize,
     /// The shape in its own frame's coordinates.
     pub shape: &'a Shape,
-    /// The positions of the items that hold it, outermost first.
-    path: &'p [Point],
+    /// Its own position, then those of the groups that hold it, innermost first.
+    path: &'p Path<'p>,
+}
+
+/// A position and those of the items around it, innermost first.
+struct Path<'p> {
+    at: Point,
+    outer: Option<&'p Path<'p>>,
 }
 
 impl Placed<'_, '_> {
@@ -144,10 +149,13 @@ impl Placed<'_, '_> {
     /// position is added first, as each move was made, so a block lands on exactly the
     /// same f32 coordinates wherever the tree was cut into groups.
     pub fn at(&self, x: f32, y: f32) -> (f32, f32) {
-        self.path
-            .iter()
-            .rev()
-            .fold((x, y), |(x, y), p| (x + p.x, y + p.y))
+        let (mut x, mut y) = (x, y);
+        let mut path = Some(self.path);
+        while let Some(p) = path {
+            (x, y) = (x + p.at.x, y + p.at.y);
+            path = p.outer;
+        }
+        (x, y)
     }
 
     /// The shape moved into the walked frame's coordinates, with its role and block.
