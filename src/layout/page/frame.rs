@@ -178,3 +178,46 @@ impl Placed<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(x: f32, y: f32) -> Shape {
+        Shape::Line {
+            x1: x,
+            y1: y,
+            x2: x + 1.0,
+            y2: y,
+            color: crate::layout::page::Rgb::BLACK,
+            width: 1.0,
+        }
+    }
+
+    #[test]
+    fn a_group_moves_its_shapes_and_names_their_role_and_block() {
+        // A box (block 1) holding a heading (block 2) 5 pt down, placed at (10, 20).
+        let heading = Group::of_shapes(Role::Heading, Some(2), vec![line(1.0, 1.0)]);
+        let mut inner = Frame::of(Group::of_shapes(Role::Box, None, vec![line(0.0, 0.0)]));
+        inner.push(Point::new(0.0, 5.0), heading);
+        let boxed = Group {
+            role: Role::Box,
+            block: Some(1),
+            frame: inner,
+        };
+        let mut page = Frame::default();
+        page.push(Point::new(10.0, 20.0), boxed);
+        let got: Vec<(Role, usize, Shape)> = page
+            .elements()
+            .into_iter()
+            .map(|e| (e.role, e.block, e.shape))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Role::Box, 1, line(10.0, 20.0)),
+                (Role::Heading, 2, line(11.0, 26.0)),
+            ]
+        );
+    }
+}
