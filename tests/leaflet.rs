@@ -252,8 +252,8 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
         let laid = handout::build::typeset(&doc, &style, &geometry).expect("layout");
         let mut box_pages = std::collections::HashSet::new();
         for (pi, page) in laid.pages.iter().enumerate() {
-            let content: Vec<_> = page
-                .elements
+            let elements = page.elements();
+            let content: Vec<_> = elements
                 .iter()
                 .filter(|e| e.role != Role::Artifact)
                 .collect();
@@ -285,7 +285,7 @@ fn headings_are_never_last_on_a_page_and_the_box_is_whole() {
                 let total: usize = laid
                     .pages
                     .iter()
-                    .flat_map(|p| &p.elements)
+                    .flat_map(|p| p.elements())
                     .filter(|e| e.block == block)
                     .filter_map(|e| match &e.shape {
                         handout::layout::Shape::Glyphs(r) => {
@@ -335,7 +335,7 @@ fn justified_lines_fill_the_measure() {
     let mut full = 0;
     for page in &laid.pages {
         let mut ends: std::collections::BTreeMap<(usize, i32), f32> = Default::default();
-        for e in &page.elements {
+        for e in &page.elements() {
             if let (Role::Paragraph, handout::layout::Shape::Glyphs(r)) = (e.role, &e.shape) {
                 let end = r.x + r.width();
                 let k = (e.block, r.baseline.round() as i32);
@@ -369,7 +369,7 @@ fn ragged_profile(style: &Style) -> (Vec<f32>, usize) {
     // (page, block, baseline, start x, end x, text)
     let mut lines: Vec<(usize, usize, i32, f32, f32, String)> = Vec::new();
     for (pi, page) in laid.pages.iter().enumerate() {
-        for e in &page.elements {
+        for e in &page.elements() {
             if let (Role::Paragraph, handout::layout::Shape::Glyphs(r)) = (e.role, &e.shape) {
                 let key = (pi, e.block, r.baseline.round() as i32);
                 match lines.iter_mut().find(|l| (l.0, l.1, l.2) == key) {

@@ -12,7 +12,9 @@ pub mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;
-pub use page::{Element, GlyphRun, Layout, Page, Rgb, Role, Shape};
+pub use page::{
+    Element, Frame, FrameItem, GlyphRun, Group, Layout, Page, Placed, Point, Rgb, Role, Shape,
+};
 pub use style::Style;
 
 use crate::error::{Error, Result};
@@ -49,10 +51,10 @@ fn pages(
     style: &Style,
     geometry: &Geometry,
 ) -> Result<Vec<Page>> {
-    let flow = flow_in(doc, book, style, geometry)?;
+    let mut flow = flow_in(doc, book, style, geometry)?;
     match geometry.form.imposition() {
         Imposition::Single | Imposition::TwoColumn => {
-            pages::columns::paginate(&flow, &doc.meta, &doc.labels, doc.draft)
+            pages::columns::paginate(&mut flow, &doc.meta, &doc.labels, doc.draft)
         }
         Imposition::TriFold => trifold(doc, book, style, geometry, flow),
     }
@@ -65,10 +67,10 @@ fn trifold(
     book: &'static FontBook,
     style: &Style,
     geometry: &Geometry,
-    flow: flow::Flow,
+    mut flow: flow::Flow,
 ) -> Result<Vec<Page>> {
     let labels = &doc.labels;
-    let first = pages::trifold::try_pages(&flow, &doc.meta, labels, doc.draft);
+    let first = pages::trifold::try_pages(&mut flow, &doc.meta, labels, doc.draft);
     if let Ok(Ok(pages)) = first {
         return Ok(pages);
     }
@@ -76,8 +78,8 @@ fn trifold(
     if compact == *style {
         return first?.map_err(|over| over.error(&flow));
     }
-    let flow = flow_in(doc, book, &compact, geometry)?;
-    pages::trifold::pages(&flow, &doc.meta, labels, doc.draft)
+    let mut flow = flow_in(doc, book, &compact, geometry)?;
+    pages::trifold::pages(&mut flow, &doc.meta, labels, doc.draft)
 }
 
 /// The document's blocks as a flow of chunks set in `style`.

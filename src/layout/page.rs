@@ -1,12 +1,16 @@
 //! The positioned page model: what layout hands to the PDF writer.
 //!
 //! Plain data in points with the origin at the page's top-left corner (y grows
-//! downwards). Every element keeps its semantic role and the logical block it belongs
+//! downwards). A page holds one frame: a tree of groups positioned relative to their
+//! parent (see `frame`), each with its semantic role and the logical block it belongs
 //! to, so tagging and checks need no second layout.
 
 #![warn(missing_docs)]
 
 use crate::text::FaceId;
+
+mod frame;
+pub use frame::{Frame, FrameItem, Group, Placed, Point};
 
 /// An sRGB colour, each component from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,7 +113,8 @@ impl GlyphRun {
     }
 }
 
-/// What an element draws. Positions are in points from the page's top-left corner.
+/// What an element draws. Positions are in points from the top-left corner of the
+/// frame that holds it (of the page, in an [`Element`]).
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)] // x, y, w, h, colours and widths say what they are
 pub enum Shape {
@@ -152,13 +157,14 @@ pub enum Shape {
     },
 }
 
-/// One thing drawn on a page, with its place in the document's structure.
+/// One thing drawn on a page, with its place in the document's structure: a shape of
+/// the page's frame tree moved to page coordinates ([`Page::elements`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Element {
     /// What it is in the structure.
     pub role: Role,
     /// Index of the logical block (heading, paragraph, list item…) in reading order;
-    /// elements of one block share it, even across pages.
+    /// elements of one block share it, even across pages (`usize::MAX` for furniture).
     pub block: usize,
     /// What it draws.
     pub shape: Shape,
@@ -172,7 +178,15 @@ pub struct Page {
     /// Height in points.
     pub height: f32,
     /// What is drawn on it, content in reading order, then furniture.
-    pub elements: Vec<Element>,
+    pub frame: Frame,
+}
+
+impl Page {
+    /// Every shape on the page at its place on the page, with its role and block, in
+    /// drawing order (for tests, snapshots and checks; the pdf stage walks the frame).
+    pub fn elements(&self) -> Vec<Element> {
+        self.frame.elements()
+    }
 }
 
 /// The laid-out document.

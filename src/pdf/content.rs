@@ -5,7 +5,7 @@ use super::extract;
 use super::fonts::{resource_name, Fonts};
 use super::image::resource_name as image_name;
 use crate::layout::page::PlacedGlyph;
-use crate::layout::{Element, GlyphRun, Page, Rgb, Role, Shape};
+use crate::layout::{GlyphRun, Page, Placed, Rgb, Role, Shape};
 use crate::text::FontBook;
 use pdf_writer::{Content, Name, Str, TextStr};
 
@@ -17,20 +17,23 @@ fn r3(v: f32) -> f32 {
 /// The content stream of `page` (uncompressed).
 pub fn page_content(page: &Page, fonts: &Fonts, book: &'static FontBook) -> Vec<u8> {
     let mut c = Content::new();
-    for e in &page.elements {
-        element(&mut c, e, page.height, fonts, book);
-    }
+    page.frame
+        .walk(&mut |e| element(&mut c, &e, page.height, fonts, book));
     c.finish().into_vec()
 }
 
-fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: &'static FontBook) {
+/// One shape at its place on the page (the frames that hold it add their positions).
+fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &'static FontBook) {
     // Bullets and the box's background are not content: readers skip them.
     let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
     if artifact {
         c.begin_marked_content(Name(b"Artifact"));
     }
-    match &e.shape {
-        Shape::Glyphs(run) => glyphs(c, run, page_height, fonts, book),
+    match e.shape {
+        Shape::Glyphs(run) => {
+            let origin = e.at(run.x, run.baseline);
+            glyphs(c, run, origin, page_height, fonts, book)
+        }
         Shape::Rect {
             x,
             y,
@@ -39,6 +42,7 @@ fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: 
             fill,
             stroke,
         } => {
+            let (x, y) = e.at(*x, *y);
             c.save_state();
             if let Some(f) = fill {
                 set_fill(c, *f);
@@ -47,7 +51,7 @@ fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: 
                 set_stroke(c, *color);
                 c.set_line_width(r3(*width));
             }
-            c.rect(r3(*x), r3(page_height - y - h), r3(*w), r3(*h));
+            c.rect(r3(x), r3(page_height - y - h), r3(*w), r3(*h));
             match (fill.is_some(), stroke.is_some()) {
                 (true, true) => c.fill_nonzero_and_stroke(),
                 (false, true) => c.stroke(),
@@ -63,11 +67,12 @@ fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: 
             color,
             width,
         } => {
+            let ((x1, y1), (x2, y2)) = (e.at(*x1, *y1), e.at(*x2, *y2));
             c.save_state();
             set_stroke(c, *color);
             c.set_line_width(r3(*width));
-            c.move_to(r3(*x1), r3(page_height - y1));
-            c.line_to(r3(*x2), r3(page_height - y2));
+            c.move_to(r3(x1), r3(page_height - y1));
+            c.line_to(r3(x2), r3(page_height - y2));
             c.stroke();
             c.restore_state();
         }
@@ -79,11 +84,12 @@ fn element(c: &mut Content, e: &Element, page_height: f32, fonts: &Fonts, book: 
             data,
             alt,
         } => {
+            let (x, y) = e.at(*x, *y);
             c.begin_marked_content_with_properties(Name(b"Figure"))
                 .properties()
                 .pair(Name(b"Alt"), TextStr(alt));
             c.save_state();
-            c.transform([r3(*w), 0.0, 0.0, r3(*h), r3(*x), r3(page_height - y - h)]);
+            c.transform([r3(*w), 0.0, 0.0, r3(*h), r3(x), r3(page_height - y - h)]);
             c.x_object(Name(image_name(data).as_bytes()));
             c.restore_state();
             c.end_marked_content();
@@ -112,6 +118,7 @@ fn set_stroke(c: &mut Content, color: Rgb) {
 fn glyphs(
     c: &mut Content,
     run: &GlyphRun,
+    (run_x, baseline): (f32, f32),
     page_height: f32,
     fonts: &Fonts,
     book: &'static FontBook,
@@ -149,8 +156,8 @@ fn glyphs(
             c.set_font(Name(resource_name(face_id).as_bytes()), run.size);
             font = Some(face_id);
         }
-        let x = run.x + seg[0].x + seg[0].x_offset;
-        let y = page_height - run.baseline + y_off;
+        let x = run_x + seg[0].x + seg[0].x_offset;
+        let y = page_height - baseline + y_off;
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r3(x), r3(y)]);
         show(c, seg, run.size, fonts, book);
         if own[i].is_some() {

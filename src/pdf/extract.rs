@@ -65,16 +65,18 @@ pub fn to_unicode(layout: &Layout) -> BTreeMap<FaceId, BTreeMap<u16, String>> {
     // The texts one glyph stands for, in order of first appearance, with their counts.
     type Seen<'a> = Vec<(Cow<'a, str>, usize)>;
     let mut seen: BTreeMap<FaceId, BTreeMap<u16, Seen>> = BTreeMap::new();
-    for element in layout.pages.iter().flat_map(|p| &p.elements) {
-        if let Shape::Glyphs(run) = &element.shape {
-            for (g, e) in run.glyphs.iter().zip(glyph_texts(run)) {
-                let texts = seen.entry(g.face).or_default().entry(g.gid).or_default();
-                match texts.iter_mut().find(|(t, _)| *t == e.unicode) {
-                    Some((_, n)) => *n += 1,
-                    None => texts.push((e.unicode, 1)),
+    for page in &layout.pages {
+        page.frame.walk(&mut |element| {
+            if let Shape::Glyphs(run) = element.shape {
+                for (g, e) in run.glyphs.iter().zip(glyph_texts(run)) {
+                    let texts = seen.entry(g.face).or_default().entry(g.gid).or_default();
+                    match texts.iter_mut().find(|(t, _)| *t == e.unicode) {
+                        Some((_, n)) => *n += 1,
+                        None => texts.push((e.unicode, 1)),
+                    }
                 }
             }
-        }
+        });
     }
     seen.into_iter()
         .map(|(face, glyphs)| {

@@ -110,22 +110,23 @@ fn write_page(
     pdf.stream(content_id, &deflate(&stream)?)
         .filter(Filter::FlateDecode);
     let mut links = Vec::new();
-    for e in &page.elements {
-        let Shape::Link { x, y, w, h, url } = &e.shape else {
-            continue;
+    page.frame.walk(&mut |e| {
+        let Shape::Link { x, y, w, h, url } = e.shape else {
+            return;
         };
+        let (x, y) = e.at(*x, *y);
         let id = refs.next();
         let mut annot = pdf.annotation(id);
         annot
             .subtype(AnnotationType::Link)
-            .rect(Rect::new(*x, page.height - y - h, x + w, page.height - y))
+            .rect(Rect::new(x, page.height - y - h, x + w, page.height - y))
             .border(0.0, 0.0, 0.0, None);
         annot
             .action()
             .action_type(ActionType::Uri)
             .uri(Str(url.as_bytes()));
         links.push(id);
-    }
+    });
     let media = Rect::new(0.0, 0.0, page.width, page.height);
     let mut p = pdf.page(page_id);
     p.parent(ids.page_tree)
@@ -168,15 +169,16 @@ fn write_info(pdf: &mut Pdf, id: Ref, layout: &Layout) {
         .pair(Name(b"ModDate"), Str(date.as_bytes()));
 }
 
-fn layout_images(layout: &Layout) -> impl Iterator<Item = &ImageData> {
-    layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.elements)
-        .filter_map(|e| match &e.shape {
-            Shape::Image { data, .. } => Some(data.as_ref()),
-            _ => None,
-        })
+fn layout_images(layout: &Layout) -> Vec<&ImageData> {
+    let mut images = Vec::new();
+    for page in &layout.pages {
+        page.frame.walk(&mut |e| {
+            if let Shape::Image { data, .. } = e.shape {
+                images.push(data.as_ref());
+            }
+        });
+    }
+    images
 }
 
 /// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.

@@ -107,7 +107,7 @@ pub fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
         .iter()
         .map(|p| {
             let mut out = Vec::new();
-            for (ei, e) in p.elements.iter().enumerate() {
+            for (ei, e) in p.elements().iter().enumerate() {
                 let Shape::Glyphs(run) = &e.shape else {
                     continue;
                 };
@@ -219,7 +219,7 @@ pub fn check_document(d: &DocCase) -> Result<(), TestCaseError> {
     let mut blocks: std::collections::BTreeMap<usize, (Role, Vec<String>)> = Default::default();
     for ((page, layout_page), want) in read.iter().zip(&layout.pages).zip(&model) {
         let mut k = 0;
-        for (ei, e) in layout_page.elements.iter().enumerate() {
+        for (ei, e) in layout_page.elements().iter().enumerate() {
             let Shape::Glyphs(run) = &e.shape else {
                 continue;
             };

@@ -15,7 +15,7 @@ pub fn page_model(laid: &Layout) -> String {
     for (i, page) in laid.pages.iter().enumerate() {
         let _ = writeln!(out, "page {} {}x{}", i + 1, pt(page.width), pt(page.height));
         let mut rects: Option<Rects> = None;
-        for e in &page.elements {
+        for e in &page.elements() {
             let head = format!("  {:?} {}", e.role, block(e.block));
             if let Shape::Rect { x, y, w, h, .. } = &e.shape {
                 match &mut rects {

@@ -1,10 +1,10 @@
 //! The blocks of a section in the flow: paragraphs and lists, bullets, images, the
 //! warning box (never split) and the disclaimer set apart at the end.
 
-use super::{offset, Chunk, Flow};
+use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{SetLine, TextStyle};
-use crate::layout::page::{Element, Role, Shape};
+use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use crate::model::{Block, Text};
 
 impl Flow<'_> {
@@ -87,18 +87,18 @@ impl Flow<'_> {
             break_before: !self.keep_next,
             block_start: !self.keep_next,
             group_start: !self.keep_next && self.group_next,
-            elements: vec![Element {
-                role: Role::Figure,
-                block,
-                shape: Shape::Image {
+            frame: Some(Frame::of(Group::of_shapes(
+                Role::Figure,
+                Some(block),
+                vec![Shape::Image {
                     x: ix,
                     y: 0.0,
                     w,
                     h,
                     data: data.clone(),
                     alt,
-                },
-            }],
+                }],
+            ))),
         });
         self.keep_next = false;
         self.group_next = false;
@@ -154,15 +154,18 @@ impl Flow<'_> {
         let block = self
             .chunks
             .get(chunk)
-            .and_then(|c| c.elements.first())
-            .map(|e| e.block)
+            .and_then(|c| c.frame.as_ref()?.items.first())
+            .and_then(|(_, item)| match item {
+                FrameItem::Group(g) => g.block,
+                FrameItem::Shape(_) => None,
+            })
             .unwrap_or(0);
-        let els = self.line_elements(&line, x, 0.0, style, Role::ListLabel, block);
-        if let Some(c) = self.chunks.get_mut(chunk) {
+        let label = self.line_group(&line, x, 0.0, style, Role::ListLabel, block);
+        if let Some(frame) = self.chunks.get_mut(chunk).and_then(|c| c.frame.as_mut()) {
             // The label comes first in reading order.
-            let mut all = els;
-            all.append(&mut c.elements);
-            c.elements = all;
+            frame
+                .items
+                .insert(0, (Point::ZERO, FrameItem::Group(label)));
         }
     }
 
@@ -186,60 +189,66 @@ impl Flow<'_> {
         }
         let bs = s.body_text();
         self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
-        // Merge everything since `first` into one chunk inside the box.
+        // Everything since `first` goes into one chunk: the box's group holds its
+        // background, its accent bar and each part one translate down.
         let parts = self.take_from(first);
-        let mut elements = Vec::new();
+        let w = self.geometry.measure;
+        let mut items = Vec::new();
         let mut y = s.box_padding;
         for (i, c) in parts.into_iter().enumerate() {
             if i > 0 {
                 y += c.space_before;
             }
-            for mut e in c.elements {
-                offset(&mut e.shape, 0.0, y);
-                elements.push(e);
-            }
+            // A chunk's groups sit at its origin (see `Chunk::frame`).
+            items.extend(
+                c.frame
+                    .into_iter()
+                    .flat_map(|f| f.items)
+                    .map(|(at, item)| (Point::new(at.x, at.y + y), item)),
+            );
             y += c.height;
         }
         let height = y + s.box_padding;
-        let w = self.geometry.measure;
-        let mut frame = vec![
-            Element {
-                role: Role::Box,
-                block: box_block,
-                shape: Shape::Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    w,
-                    h: height,
-                    fill: Some(s.box_fill),
-                    stroke: Some((s.box_accent, s.rule_width)),
-                },
+        let background = [
+            Shape::Rect {
+                x: 0.0,
+                y: 0.0,
+                w,
+                h: height,
+                fill: Some(s.box_fill),
+                stroke: Some((s.box_accent, s.rule_width)),
             },
-            Element {
-                role: Role::Box,
-                block: box_block,
-                shape: Shape::Rect {
-                    x: if self.ctx.rtl() {
-                        w - s.box_accent_width
-                    } else {
-                        0.0
-                    },
-                    y: 0.0,
-                    w: s.box_accent_width,
-                    h: height,
-                    fill: Some(s.box_accent),
-                    stroke: None,
+            Shape::Rect {
+                x: if self.ctx.rtl() {
+                    w - s.box_accent_width
+                } else {
+                    0.0
                 },
+                y: 0.0,
+                w: s.box_accent_width,
+                h: height,
+                fill: Some(s.box_accent),
+                stroke: None,
             },
         ];
-        frame.append(&mut elements);
+        items.splice(
+            0..0,
+            background
+                .into_iter()
+                .map(|r| (Point::ZERO, FrameItem::Shape(r))),
+        );
+        let frame = Some(Frame::of(Group {
+            role: Role::Box,
+            block: Some(box_block),
+            frame: Frame { items },
+        }));
         self.push(Chunk {
             height,
             space_before: s.box_gap,
             break_before: true,
             block_start: true,
             group_start: true,
-            elements: frame,
+            frame,
         });
         self.keep_next = false;
         Ok(())
@@ -256,26 +265,40 @@ impl Flow<'_> {
         // and never reaches above the top of a page.
         if let Some(c) = self.chunks.get_mut(first) {
             let gap = s.disclaimer_rule_gap;
-            for e in &mut c.elements {
-                offset(&mut e.shape, 0.0, gap);
-            }
             c.height += gap;
             c.space_before = s.disclaimer_gap_before;
-            c.elements.insert(
-                0,
-                Element {
-                    role: Role::Artifact,
-                    block: rule_block,
-                    shape: Shape::Line {
-                        x1: 0.0,
-                        y1: 0.0,
-                        x2: self.geometry.measure,
-                        y2: 0.0,
-                        color: s.muted,
-                        width: s.rule_width,
-                    },
-                },
+            let rule = Group::of_shapes(
+                Role::Artifact,
+                Some(rule_block),
+                vec![Shape::Line {
+                    x1: 0.0,
+                    y1: 0.0,
+                    x2: self.geometry.measure,
+                    y2: 0.0,
+                    color: s.muted,
+                    width: s.rule_width,
+                }],
             );
+            // The first line moves down under the rule: one translate, inside a group
+            // so that the chunk's groups stay at its origin.
+            let lines = c
+                .frame
+                .take()
+                .into_iter()
+                .flat_map(|f| f.items)
+                .map(|(at, item)| (Point::new(at.x, at.y + gap), item))
+                .collect();
+            let lines = Group {
+                role: Role::Disclaimer,
+                block: None,
+                frame: Frame { items: lines },
+            };
+            c.frame = Some(Frame {
+                items: vec![
+                    (Point::ZERO, FrameItem::Group(rule)),
+                    (Point::ZERO, FrameItem::Group(lines)),
+                ],
+            });
         }
         Ok(())
     }

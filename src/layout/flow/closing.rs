@@ -5,7 +5,7 @@
 use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{self, SetLine, TextStyle};
-use crate::layout::page::{Element, Role, Shape};
+use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use crate::layout::style::MM;
 
 impl Flow<'_> {
@@ -133,26 +133,30 @@ impl Flow<'_> {
         } else {
             qr_side.max(text_h)
         };
-        let mut elements = Vec::new();
+        let mut code = Vec::new();
         for (row, cols) in qr.dark_runs() {
             for (col, len) in cols {
-                elements.push(Element {
-                    role: Role::Artifact,
-                    block,
-                    shape: Shape::Rect {
-                        x: qr_x + (quiet + col) as f32 * module,
-                        y: (quiet + row) as f32 * module,
-                        w: len as f32 * module,
-                        h: module,
-                        fill: Some(crate::layout::page::Rgb::BLACK),
-                        stroke: None,
-                    },
-                });
+                let module_run = Shape::Rect {
+                    x: qr_x + (quiet + col) as f32 * module,
+                    y: (quiet + row) as f32 * module,
+                    w: len as f32 * module,
+                    h: module,
+                    fill: Some(crate::layout::page::Rgb::BLACK),
+                    stroke: None,
+                };
+                code.push((Point::ZERO, FrameItem::Shape(module_run)));
             }
         }
+        // The code (an artifact: the address beside it is the content) and the address.
+        let mut frame = Frame::of(Group {
+            role: Role::Artifact,
+            block: Some(block),
+            frame: Frame { items: code },
+        });
         for (k, line) in lines.iter().enumerate() {
             let top = text_top + k as f32 * style.leading;
-            elements.extend(self.line_elements(line, text_x, top, &style, Role::Disclaimer, block));
+            let line = self.line_group(line, text_x, top, &style, Role::Disclaimer, block);
+            frame.push(Point::ZERO, line);
         }
         // The code keeps the text above it (at least the disclaimer's last lines) on
         // its page: a page of only an address and a code reads as a stray.
@@ -162,7 +166,7 @@ impl Flow<'_> {
             break_before: false,
             block_start: false,
             group_start: false,
-            elements,
+            frame: Some(frame),
         });
         Ok(())
     }

@@ -9,7 +9,7 @@
 
 use super::geometry::Geometry;
 use super::inline::{self, Context, SetLine, TextStyle};
-use super::page::{Element, Role, Shape};
+use super::page::{Frame, FrameItem, Group, Point, Role, Shape};
 use super::style::Style;
 
 mod blocks;
@@ -39,8 +39,10 @@ pub struct Chunk {
     /// A break here keeps more together: it comes before a section, a paragraph, a
     /// whole list, a box or an image, never between the items of a list.
     pub group_start: bool,
-    /// Elements positioned relative to the chunk's top-left corner.
-    pub elements: Vec<Element>,
+    /// What it draws, relative to the chunk's top-left corner: groups at the origin,
+    /// so that placing the chunk is giving each of them one position. Placing moves
+    /// the frame out (no copy of its glyphs); `None` once placed.
+    pub frame: Option<Frame>,
 }
 
 pub struct Flow<'a> {
@@ -59,7 +61,7 @@ pub struct Flow<'a> {
     group_next: bool,
     /// Height the print form can hold at most (all its pages, columns or panels full);
     /// past it the leaflet cannot fit, so chunks keep their height for the overflow
-    /// figure but no longer their elements (a huge input stays small in memory).
+    /// figure but no longer their frames (a huge input stays small in memory).
     budget: f32,
     /// Height of the chunks so far (without their spaces: a lower bound).
     used: f32,
@@ -82,11 +84,11 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Adds `chunk` to the flow, without its elements once past the budget.
+    /// Adds `chunk` to the flow, without its frame once past the budget.
     fn push(&mut self, mut chunk: Chunk) {
         self.used += chunk.height;
         if self.used > self.budget {
-            chunk.elements = Vec::new();
+            chunk.frame = Some(Frame::default());
         }
         self.chunks.push(chunk);
     }
@@ -113,8 +115,8 @@ impl<'a> Flow<'a> {
         (leading - (a + d) * size) / 2.0 + a * size
     }
 
-    /// Elements of one set line placed at (x, top).
-    pub fn line_elements(
+    /// One set line placed at (x, top), as a group of `role` and `block`.
+    pub fn line_group(
         &self,
         line: &SetLine,
         x: f32,
@@ -122,7 +124,7 @@ impl<'a> Flow<'a> {
         style: &TextStyle,
         role: Role,
         block: usize,
-    ) -> Vec<Element> {
+    ) -> Group {
         let baseline = top + self.baseline_offset(style.size, style.leading);
         // Right-to-left lines end at the right edge of the measure.
         let x = if line.rtl {
@@ -130,34 +132,28 @@ impl<'a> Flow<'a> {
         } else {
             x
         };
-        let mut out: Vec<Element> = line
-            .runs
-            .iter()
-            .map(|r| {
-                let mut r = r.clone();
-                r.x += x;
-                r.baseline = baseline;
-                Element {
-                    role,
-                    block,
-                    shape: Shape::Glyphs(r),
-                }
-            })
-            .collect();
-        for (lx, w, url) in &line.links {
-            out.push(Element {
-                role,
-                block,
-                shape: Shape::Link {
-                    x: x + lx,
-                    y: top,
-                    w: *w,
-                    h: style.leading,
-                    url: url.clone(),
-                },
-            });
+        let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
+        for r in &line.runs {
+            let mut r = r.clone();
+            r.x += x;
+            r.baseline = baseline;
+            items.push((Point::ZERO, FrameItem::Shape(Shape::Glyphs(r))));
         }
-        out
+        for (lx, w, url) in &line.links {
+            let link = Shape::Link {
+                x: x + lx,
+                y: top,
+                w: *w,
+                h: style.leading,
+                url: url.clone(),
+            };
+            items.push((Point::ZERO, FrameItem::Shape(link)));
+        }
+        Group {
+            role,
+            block: Some(block),
+            frame: Frame { items },
+        }
     }
 
     /// Adds the lines of one text as chunks (one per line) with widow/orphan rules.
@@ -180,14 +176,14 @@ impl<'a> Flow<'a> {
                 // A word hyphenated across a page turn is read as two.
                 inner && !keep_with_next && !lines[i - 1].hyphenated
             };
-            let elements = self.line_elements(line, x, 0.0, style, role, block);
+            let frame = Some(Frame::of(self.line_group(line, x, 0.0, style, role, block)));
             self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },
                 break_before,
                 block_start: i == 0 && break_before,
                 group_start: i == 0 && break_before && self.group_next,
-                elements,
+                frame,
             });
         }
         self.keep_next = keep_with_next;
@@ -287,26 +283,6 @@ impl<'a> Flow<'a> {
     fn pad_last(&mut self, extra: f32) {
         if let Some(last) = self.chunks.last_mut() {
             last.height += extra;
-        }
-    }
-}
-
-/// Moves a shape by (dx, dy).
-pub fn offset(shape: &mut Shape, dx: f32, dy: f32) {
-    match shape {
-        Shape::Glyphs(r) => {
-            r.x += dx;
-            r.baseline += dy;
-        }
-        Shape::Rect { x, y, .. } | Shape::Link { x, y, .. } | Shape::Image { x, y, .. } => {
-            *x += dx;
-            *y += dy;
-        }
-        Shape::Line { x1, y1, x2, y2, .. } => {
-            *x1 += dx;
-            *x2 += dx;
-            *y1 += dy;
-            *y2 += dy;
         }
     }
 }

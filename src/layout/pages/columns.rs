@@ -2,10 +2,10 @@
 
 use super::furniture;
 use crate::error::{Diagnostic, Error, Result};
-use crate::layout::flow::{offset, Chunk, Flow};
+use crate::layout::flow::{Chunk, Flow};
 use crate::layout::form::Imposition;
 use crate::layout::geometry::Frames;
-use crate::layout::page::{Element, Page};
+use crate::layout::page::{Frame, Page, Point};
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
 use std::ops::Range;
@@ -114,22 +114,34 @@ pub fn fill(
     Ok((frames, i))
 }
 
-/// Places `chunks[range]` top-down from (x, y).
-pub fn place(chunks: &[Chunk], range: Range<usize>, x: f32, y: f32, out: &mut Vec<Element>) {
+/// Places `chunks[range]` top-down from (x, y): each chunk's groups get one position.
+/// Their frames move onto the page (no copy of a glyph); placing one twice is a bug.
+pub fn place(
+    chunks: &mut [Chunk],
+    range: Range<usize>,
+    x: f32,
+    y: f32,
+    out: &mut Frame,
+) -> Result<()> {
     let mut y = y;
     let start = range.start;
     for i in range {
-        let c = &chunks[i];
+        let c = &mut chunks[i];
         if i > start {
             y += c.space_before;
         }
-        for e in &c.elements {
-            let mut e = e.clone();
-            offset(&mut e.shape, x, y);
-            out.push(e);
+        let frame = c
+            .frame
+            .take()
+            .ok_or_else(|| Error::internal("a chunk was placed twice"))?;
+        // The groups sit at the chunk's origin (see `Chunk::frame`), so adding their
+        // position changes nothing there.
+        for (at, item) in frame.items {
+            out.items.push((Point::new(x + at.x, y + at.y), item));
         }
         y += c.height;
     }
+    Ok(())
 }
 
 /// The error for content past the page budget: the print form, its limit, and by how
@@ -148,7 +160,7 @@ pub fn over_budget(flow: &Flow, needed: usize, budget: usize, extra: f32) -> Err
 
 /// Places the flow on portrait pages, in one column or two, and adds the page
 /// furniture. (A tri-fold is placed by `trifold_pages`.)
-pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
+pub fn paginate(flow: &mut Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
     let g = flow.geometry;
     let contents = match g.form.imposition() {
         Imposition::Single => single(flow)?,
@@ -162,26 +174,31 @@ pub fn paginate(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Resul
     let revision = furniture::revision_footer(flow, meta, labels)?;
     let notice = if draft {
         let lines = furniture::draft_notice(flow, labels, width)?;
-        furniture::place_notice(flow, &lines, g.content.x, width)
+        Some(furniture::place_notice(flow, &lines, g.content.x, width))
     } else {
-        Vec::new()
+        None
     };
     let mut pages = Vec::with_capacity(total);
-    for (pi, mut elements) in contents.into_iter().enumerate() {
-        elements.extend(revision.iter().cloned());
-        elements.extend(furniture::page_footer(flow, labels, pi + 1, total)?);
-        elements.extend(notice.iter().cloned());
+    for (pi, mut frame) in contents.into_iter().enumerate() {
+        frame.push(Point::ZERO, revision.clone());
+        frame.push(
+            Point::ZERO,
+            furniture::page_footer(flow, labels, pi + 1, total)?,
+        );
+        if let Some(notice) = &notice {
+            frame.push(Point::ZERO, notice.clone());
+        }
         pages.push(Page {
             width: g.paper.width,
             height: g.paper.height,
-            elements,
+            frame,
         });
     }
     Ok(pages)
 }
 
 /// One column per page.
-fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
+fn single(flow: &mut Flow) -> Result<Vec<Frame>> {
     let g = flow.geometry;
     let available = g.content.height;
     let chunks = &flow.chunks;
@@ -197,19 +214,18 @@ fn single(flow: &Flow) -> Result<Vec<Vec<Element>>> {
         let extra = flow_height(chunks, frames[budget].start..chunks.len());
         return Err(over_budget(flow, frames.len(), budget, extra));
     }
-    Ok(frames
-        .into_iter()
-        .map(|r| {
-            let mut out = Vec::new();
-            place(chunks, r, g.content.x, g.content.y, &mut out);
-            out
-        })
-        .collect())
+    let mut pages = Vec::with_capacity(frames.len());
+    for r in frames {
+        let mut out = Frame::default();
+        place(&mut flow.chunks, r, g.content.x, g.content.y, &mut out)?;
+        pages.push(out);
+    }
+    Ok(pages)
 }
 
 /// Two columns per page, the title across both at the top of the first; the columns
 /// of the last page are balanced.
-fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
+fn two_columns(flow: &mut Flow) -> Result<Vec<Frame>> {
     let g = flow.geometry;
     let chunks = &flow.chunks;
     let available = g.content.height;
@@ -260,17 +276,12 @@ fn two_columns(flow: &Flow) -> Result<Vec<Vec<Element>>> {
     } else {
         [left, right]
     };
-    let mut out = vec![Vec::new(); pages];
-    place(
-        chunks,
-        0..flow.title_end,
-        g.content.x,
-        g.content.y,
-        &mut out[0],
-    );
+    let mut out = vec![Frame::default(); pages];
+    let (title_end, chunks) = (flow.title_end, &mut flow.chunks);
+    place(chunks, 0..title_end, g.content.x, g.content.y, &mut out[0])?;
     for (i, r) in frames.into_iter().enumerate() {
         let top = g.content.y + if i < 2 { title_h } else { 0.0 };
-        place(chunks, r, xs[i % 2], top, &mut out[i / 2]);
+        place(chunks, r, xs[i % 2], top, &mut out[i / 2])?;
     }
     Ok(out)
 }
@@ -347,7 +358,7 @@ mod tests {
             break_before: brk,
             block_start: block,
             group_start: block,
-            elements: Vec::new(),
+            frame: Some(Frame::default()),
         }
     }
 

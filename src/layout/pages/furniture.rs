@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::layout::flow::Flow;
 use crate::layout::inline::{self, TextStyle};
-use crate::layout::page::{Element, Rgb, Role, Shape};
+use crate::layout::page::{Group, Rgb, Role, Shape};
 use crate::model::markup::StyledText;
 use crate::model::{Labels, Meta};
 
@@ -30,7 +30,7 @@ pub fn place_lines(
     measure: f32,
     first_baseline: f32,
     align_right: bool,
-) -> Vec<Element> {
+) -> Group {
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let lx = if align_right {
@@ -42,14 +42,10 @@ pub fn place_lines(
             let mut run = run.clone();
             run.x += lx;
             run.baseline = first_baseline + k as f32 * leading;
-            out.push(Element {
-                role: Role::Artifact,
-                block: usize::MAX,
-                shape: Shape::Glyphs(run),
-            });
+            out.push(Shape::Glyphs(run));
         }
     }
-    out
+    Group::of_shapes(Role::Artifact, None, out)
 }
 
 /// `text` set and placed as by [`place_lines`], and how many lines it took.
@@ -62,7 +58,7 @@ pub fn artifact_lines(
     measure: f32,
     first_baseline: f32,
     align_right: bool,
-) -> Result<(Vec<Element>, usize)> {
+) -> Result<(Group, usize)> {
     let lines = lines(flow, text, style, measure)?;
     let placed = place_lines(
         &lines,
@@ -88,17 +84,12 @@ pub fn revision_text(meta: &Meta, labels: &Labels) -> String {
 }
 
 /// The footer's revision line, at the start side (the same on every page).
-pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Vec<Element>> {
+pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Group> {
     footer_text(flow, revision_text(meta, labels), flow.ctx.rtl())
 }
 
 /// The footer's "Page x of y", at the end side (at the left in RTL).
-pub fn page_footer(
-    flow: &Flow,
-    labels: &Labels,
-    page: usize,
-    pages: usize,
-) -> Result<Vec<Element>> {
+pub fn page_footer(flow: &Flow, labels: &Labels, page: usize, pages: usize) -> Result<Group> {
     let text = labels
         .page
         .replace("{page}", &page.to_string())
@@ -106,10 +97,10 @@ pub fn page_footer(
     footer_text(flow, text, !flow.ctx.rtl())
 }
 
-fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Element>> {
+fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Group> {
     let g = flow.geometry;
     let baseline = g.paper.height - g.footer_baseline;
-    let (elements, _) = artifact_lines(
+    let (group, _) = artifact_lines(
         flow,
         text,
         &flow.style.footer_text(),
@@ -118,7 +109,7 @@ fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Vec<Eleme
         baseline,
         align_right,
     )?;
-    Ok(elements)
+    Ok(group)
 }
 
 /// "Draft translation — not reviewed", in the leaflet's language and in English, set
@@ -137,7 +128,7 @@ pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<in
 }
 
 /// The draft notice above the content area in `x..x + measure`.
-pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f32) -> Vec<Element> {
+pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f32) -> Group {
     let leading = flow.style.notice_text().leading;
     let baseline = flow.geometry.notice_baseline;
     place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl())
@@ -145,26 +136,22 @@ pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f3
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area
 /// office printers reach (≥ 6.35 mm from the edge) and outside the content.
-pub fn fold_marks(flow: &Flow, xs: &[f32]) -> Vec<Element> {
+pub fn fold_marks(flow: &Flow, xs: &[f32]) -> Group {
     let height = flow.geometry.paper.height;
     let s = flow.style;
     let (from, to) = (s.fold_mark_from, s.fold_mark_to);
     let mut out = Vec::new();
     for &x in xs {
         for (y1, y2) in [(from, to), (height - to, height - from)] {
-            out.push(Element {
-                role: Role::Artifact,
-                block: usize::MAX,
-                shape: Shape::Line {
-                    x1: x,
-                    y1,
-                    x2: x,
-                    y2,
-                    color: Rgb::hex(0x767676),
-                    width: s.fold_mark_width,
-                },
+            out.push(Shape::Line {
+                x1: x,
+                y1,
+                x2: x,
+                y2,
+                color: Rgb::hex(0x767676),
+                width: s.fold_mark_width,
             });
         }
     }
-    out
+    Group::of_shapes(Role::Artifact, None, out)
 }

@@ -6,7 +6,7 @@ use super::columns::{coarsest, fill, flow_height, place, stack_height, Breaks};
 use super::furniture::{self, artifact_lines};
 use crate::error::{Diagnostic, Error, Result};
 use crate::layout::flow::Flow;
-use crate::layout::page::{Element, Page};
+use crate::layout::page::{Frame, FrameItem, Page, Point};
 use crate::layout::panels::{Panel, READING_ORDER};
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
@@ -39,7 +39,7 @@ impl Overflow {
 }
 
 /// The two sides of the sheet, or an error for content that does not fit.
-pub fn pages(flow: &Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
+pub fn pages(flow: &mut Flow, meta: &Meta, labels: &Labels, draft: bool) -> Result<Vec<Page>> {
     try_pages(flow, meta, labels, draft)?.map_err(|o| o.error(flow))
 }
 
@@ -96,7 +96,7 @@ fn balanced_at(
 
 /// Like [`pages`], with an overflow as a value so that a caller can try a denser style.
 pub fn try_pages(
-    flow: &Flow,
+    flow: &mut Flow,
     meta: &Meta,
     labels: &Labels,
     draft: bool,
@@ -113,14 +113,18 @@ pub fn try_pages(
     let available = g.content.height;
     let width = g.measure;
     let at = |p: Panel| sheet.panel_box(p, rtl);
-    let mut sides: [Vec<Element>; 2] = Default::default();
+    let mut sides: [Frame; 2] = Default::default();
 
     // Cover: the title a third of the way down, the clinic's name under it.
     let cover = at(Panel::Cover);
     let note = s.note_text();
     let (clinic, clinic_lines) = match &meta.clinic {
-        Some(name) => artifact_lines(flow, name.clone(), &note, cover.text_x, width, 0.0, rtl)?,
-        None => (Vec::new(), 0),
+        Some(name) => {
+            let (group, lines) =
+                artifact_lines(flow, name.clone(), &note, cover.text_x, width, 0.0, rtl)?;
+            (Some(group), lines)
+        }
+        None => (None, 0),
     };
     let title_h = stack_height(chunks, 0..flow.title_end);
     let cover_h = title_h + note.leading * clinic_lines as f32;
@@ -128,23 +132,13 @@ pub fn try_pages(
         return overflow("the title on the cover", cover_h - available);
     }
     let title_top = top + (available - cover_h) * 0.3;
-    place(
-        chunks,
-        0..flow.title_end,
-        cover.text_x,
-        title_top,
-        &mut sides[0],
-    );
     let first_baseline = title_top + title_h + note.leading;
-    for mut e in clinic {
-        crate::layout::flow::offset(&mut e.shape, 0.0, first_baseline);
-        sides[0].push(e);
-    }
+    let clinic_item = clinic.map(|g| (Point::new(0.0, first_baseline), FrameItem::Group(g)));
 
     // The back panel ends with the revision line, and the closing lines above it.
     let back = at(Panel::Back);
     let footer_style = s.footer_text();
-    let (mut footer, footer_lines) = artifact_lines(
+    let (footer, footer_lines) = artifact_lines(
         flow,
         furniture::revision_text(meta, labels),
         &footer_style,
@@ -156,10 +150,7 @@ pub fn try_pages(
     let last_baseline = footer_lines.saturating_sub(1) as f32 * footer_style.leading;
     let bottom = top + available;
     let shift = bottom - 0.25 * footer_style.size - last_baseline;
-    for e in &mut footer {
-        crate::layout::flow::offset(&mut e.shape, 0.0, shift);
-    }
-    // The first line's baseline is now at `shift`.
+    // Placed `shift` down (below), its first line's baseline is at `shift`.
     let footer_top = shift - footer_style.size;
     // The closing lines take the text's last block with them (the disclaimer's last
     // paragraph), or failing that its last lines, so that the back panel never holds
@@ -206,30 +197,41 @@ pub fn try_pages(
             frames
         }
     };
+    // Placed only now that the sheet holds everything (the frames move out of the
+    // flow): the title on the cover first, as it is drawn first.
+    let title = 0..flow.title_end;
+    let chunks = &mut flow.chunks;
+    place(chunks, title, cover.text_x, title_top, &mut sides[0])?;
+    // Drawn after the title as before: the clinic's name under it.
+    sides[0].items.extend(clinic_item);
     for (panel, range) in panels.iter().zip(frames) {
         let b = at(*panel);
-        place(chunks, range, b.text_x, top, &mut sides[b.page]);
+        place(chunks, range, b.text_x, top, &mut sides[b.page])?;
     }
-    place(chunks, closing, back.text_x, closing_top, &mut sides[0]);
-    sides[0].extend(footer);
+    place(chunks, closing, back.text_x, closing_top, &mut sides[0])?;
+    sides[0].push(Point::new(0.0, shift), footer);
 
     if draft {
         // Set once, shown at the top of every panel.
         let notice = furniture::draft_notice(flow, labels, width)?;
         for panel in READING_ORDER {
             let b = at(panel);
-            sides[b.page].extend(furniture::place_notice(flow, &notice, b.text_x, width));
+            let placed = furniture::place_notice(flow, &notice, b.text_x, width);
+            sides[b.page].push(Point::ZERO, placed);
         }
     }
     let mut pages = Vec::new();
-    for (page, mut elements) in sides.into_iter().enumerate() {
+    for (page, mut frame) in sides.into_iter().enumerate() {
         if g.form.fold_marks() {
-            elements.extend(furniture::fold_marks(flow, &sheet.folds(page, rtl)));
+            frame.push(
+                Point::ZERO,
+                furniture::fold_marks(flow, &sheet.folds(page, rtl)),
+            );
         }
         pages.push(Page {
             width: g.paper.width,
             height: g.paper.height,
-            elements,
+            frame,
         });
     }
     Ok(Ok(pages))
