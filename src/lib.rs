@@ -8,7 +8,7 @@ pub mod cli;
 pub mod discover;
 pub mod error;
 pub mod i18n;
-pub mod images;
+pub(crate) mod images;
 pub mod layout;
 pub mod model;
 pub mod output;

@@ -4,8 +4,8 @@
 //! others) and written atomically; the output bytes do not depend on the number of
 //! workers, because nothing a leaflet's layout reads is shared mutable state.
 
-pub mod cache;
-pub mod report;
+pub(crate) mod cache;
+pub(crate) mod report;
 
 use crate::build;
 use crate::discover::Handout;

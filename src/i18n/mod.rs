@@ -3,8 +3,8 @@
 //!
 //! A missing or stale entry is an error, never filled in from the source language.
 
-pub mod file;
-pub mod po;
+pub(crate) mod file;
+pub(crate) mod po;
 mod status;
 
 use crate::discover::{Handout, LocaleFile};

@@ -1,13 +1,13 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
-pub mod flow;
+pub(crate) mod flow;
 pub mod form;
 pub mod geometry;
 pub mod inline;
 pub mod page;
-pub mod pages;
+pub(crate) mod pages;
 pub mod panels;
-pub mod qr;
+pub(crate) mod qr;
 pub mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};

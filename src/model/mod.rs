@@ -2,16 +2,16 @@
 
 pub mod clinic;
 mod document;
-pub mod image;
+pub(crate) mod image;
 mod labels;
 pub(crate) mod language;
 pub mod load;
 pub mod markup;
-pub mod markup_check;
+pub(crate) mod markup_check;
 mod positions;
-pub mod probe;
+pub(crate) mod probe;
 mod scan;
-pub mod source;
+pub(crate) mod source;
 mod values;
 mod yaml_error;
 

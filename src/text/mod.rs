@@ -1,9 +1,9 @@
 //! Text: font selection and coverage, shaping and hyphenation.
 
-pub mod coverage;
+pub(crate) mod coverage;
 pub mod fonts;
 pub mod hyphenate;
-pub mod shape;
+pub(crate) mod shape;
 
 pub use fonts::{FaceId, FaceStyle, FontBook};
 pub use shape::ShapedGlyph;
