@@ -24,10 +24,8 @@ fn text_of(pdf: &Path) -> String {
 #[test]
 fn a_file_not_named_after_its_language_takes_the_locale_from_language() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("x");
-    std::fs::create_dir_all(&dir).expect("mkdir");
+    let dir = support::handout_dir(tmp.path(), "x", &[("leaflet.yaml", LEAFLET)]);
     let file = dir.join("leaflet.yaml");
-    std::fs::write(&file, LEAFLET).expect("write");
     // The file given alone is named by itself: not leaflet.leaflet.pdf.
     let out = tmp.path().join("one");
     let run = build(&[file.to_str().expect("utf-8")], &out);
@@ -47,9 +45,7 @@ fn a_short_stem_is_not_taken_for_a_language() {
     // "faq" has the shape of a language tag; a source file saying `language: en`
     // under that name is refused instead of being built as locale `faq`.
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("x");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("faq.yaml"), LEAFLET).expect("write");
+    let dir = support::handout_dir(tmp.path(), "x", &[("faq.yaml", LEAFLET)]);
     let out = tmp.path().join("out");
     let run = build(&[dir.to_str().expect("utf-8")], &out);
     let stderr = run.stderr.as_str();
@@ -68,10 +64,8 @@ fn a_short_stem_is_not_taken_for_a_language() {
 #[test]
 fn a_source_named_for_another_language_is_refused() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("x");
-    std::fs::create_dir_all(&dir).expect("mkdir");
+    let dir = support::handout_dir(tmp.path(), "x", &[("de.yaml", LEAFLET)]);
     let file = dir.join("de.yaml");
-    std::fs::write(&file, LEAFLET).expect("write");
     let out = tmp.path().join("out");
     let run = build(&[file.to_str().expect("utf-8")], &out);
     let stderr = run.stderr.as_str();
@@ -86,10 +80,11 @@ fn a_source_named_for_another_language_is_refused() {
 #[test]
 fn two_files_in_one_language_are_refused() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("x");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("en.yaml"), LEAFLET).expect("write");
-    std::fs::write(dir.join("leaflet.yaml"), LEAFLET).expect("write");
+    let dir = support::handout_dir(
+        tmp.path(),
+        "x",
+        &[("en.yaml", LEAFLET), ("leaflet.yaml", LEAFLET)],
+    );
     let out = tmp.path().join("out");
     let run = build(&[dir.to_str().expect("utf-8")], &out);
     let stderr = run.stderr.as_str();
@@ -106,9 +101,7 @@ fn two_files_in_one_language_are_refused() {
 #[test]
 fn fold_marks_have_their_own_file_and_cache_entry() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("h");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("en.yaml"), LEAFLET).expect("write");
+    let dir = support::handout_dir(tmp.path(), "h", &[("en.yaml", LEAFLET)]);
     let out = tmp.path().join("out");
     let src = dir.to_str().expect("utf-8");
     let plain = ["--layout", "trifold", src];

@@ -21,10 +21,8 @@ fn stderr_of(yaml: &str, extra: &[&str]) -> String {
 }
 
 fn build_in(root: &Path, yaml: &str, extra: &[&str]) -> (PathBuf, String) {
-    let dir = root.join("t");
-    std::fs::create_dir_all(&dir).expect("mkdir");
+    let dir = support::handout_dir(root, "t", &[("en.yaml", yaml)]);
     let file = dir.join("en.yaml");
-    std::fs::write(&file, yaml).expect("write");
     let run = support::cli(["build", "-q", "-o"])
         .arg(root.join("out"))
         .arg(&dir)

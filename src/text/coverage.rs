@@ -46,7 +46,8 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     let mut ascii: [Option<bool>; 128] = [None; 128];
     let mut others: HashMap<char, bool> = HashMap::new();
     let mut covered = |c: char| {
-        let lookup = || is_ignorable(c) || book.faces().any(|(_, f)| f.covers(c));
+        let lookup =
+            || crate::text::fonts::drawn_by_no_font(c) || book.faces().any(|(_, f)| f.covers(c));
         match ascii.get_mut(c as usize) {
             Some(slot) => *slot.get_or_insert_with(lookup),
             None => *others.entry(c).or_insert_with(lookup),
@@ -202,15 +203,6 @@ fn is_invisible(c: char) -> bool {
                 | '\u{F0000}'..='\u{10FFFF}'
         )
         || (c as u32 & 0xFFFE) == 0xFFFE
-}
-
-/// Characters drawn by no font on purpose: the shaper handles them inside the run.
-/// The same set as `layout::inline`'s, which decides what layout accepts.
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
-    )
 }
 
 /// The texts a leaflet sets in type: not the subject (PDF metadata only) and not the

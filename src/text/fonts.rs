@@ -189,3 +189,13 @@ impl FontBook {
         chain.iter().copied().find(|id| self.face(*id).covers(c))
     }
 }
+
+/// Characters no font draws on purpose (soft hyphen, zero-width and direction
+/// controls, byte-order mark): the shaper handles them inside the run, so they are
+/// never "missing". Layout and the coverage check share this one definition.
+pub fn drawn_by_no_font(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
+}

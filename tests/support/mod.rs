@@ -13,5 +13,5 @@ mod text;
 pub use cli::{cli, no_pdf_in, pdfs_in, run, Run};
 pub use graphics::{black_rects, decode_qr, uses_fill};
 pub use pdf::*;
-pub use pipeline::{build_ketamine, ketamine};
+pub use pipeline::{build_ketamine, handout_dir, ketamine};
 pub use text::*;

@@ -90,14 +90,26 @@ pub struct BuiltYaml {
     pub built: handout::build::Built,
 }
 
+/// Creates the handout folder `root/name` holding `files` (file name, text).
+pub fn handout_dir(
+    root: &std::path::Path,
+    name: &str,
+    files: &[(&str, &str)],
+) -> std::path::PathBuf {
+    let dir = root.join(name);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).expect("write");
+    }
+    dir
+}
+
 /// Builds `yaml` as the English source of handout `h` in a temporary folder, in
 /// print form `form`, through the pipeline (`load` with the folder's branding, then
 /// `render`).
 pub fn build_yaml(yaml: &str, form: &PrintForm) -> BuiltYaml {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("h");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("en.yaml"), yaml).expect("write");
+    let dir = handout_dir(tmp.path(), "h", &[("en.yaml", yaml)]);
     let h = handout_in(&dir);
     let (doc, style) =
         handout::build::load(&h, "en", form, handout::model::Limits::default()).expect("load");

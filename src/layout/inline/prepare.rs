@@ -31,7 +31,7 @@ pub(super) fn select_faces(
         let keep = prev.filter(|f| is_cluster_continuation(c) && ctx.book.face(*f).covers(c));
         let face = match keep.or_else(|| ctx.book.select(c, want)) {
             Some(f) => f,
-            None if is_ignorable(c) => prev.unwrap_or(FaceId(0)),
+            None if crate::text::fonts::drawn_by_no_font(c) => prev.unwrap_or(FaceId(0)),
             None => return Err(uncovered(ctx, origin, c)),
         };
         faces.extend(std::iter::repeat_n(face, c.len_utf8()));
@@ -42,13 +42,6 @@ pub(super) fn select_faces(
 
 fn is_cluster_continuation(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
-}
-
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
-    )
 }
 
 fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
