@@ -52,7 +52,7 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
             if does_not_fit(locale, &form) {
                 unexpected.push(format!("{locale} {form} now fits: update does_not_fit"));
             }
-            let pages = support::pages(&support::load(&built.pdf));
+            let pages = support::structure::running_text_pages(&support::load(&built.pdf));
             for v in support::breaks::violations(&style, &geometry, &doc, &pages) {
                 broken.push(format!("{locale} {form}: {v}"));
             }
@@ -84,7 +84,7 @@ fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
             continue;
         };
         built += 1;
-        let pages = support::pages(&support::load(&b.pdf));
+        let pages = support::structure::running_text_pages(&support::load(&b.pdf));
         for v in support::breaks::violations(&style, &geometry, &doc, &pages) {
             broken.push(format!("{}: {v}", form.name()));
         }

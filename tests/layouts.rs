@@ -28,7 +28,8 @@ fn two_columns_keep_every_glyph_in_its_column_and_read_in_order() {
         let (style, geometry) = (Style::for_form(&form), Geometry::for_form(&form));
         let (doc, b) = build_with(locale, PaperSize::A4, Imposition::TwoColumn);
         let pdf = support::load(&b.pdf);
-        let pages = support::pages(&pdf);
+        // The draft notice runs across both columns, as the footer does.
+        let pages = support::structure::running_text_pages(&pdf);
         assert!(pages.len() <= 2, "{locale}: {} pages", pages.len());
         let m = geometry.measure;
         let left = (geometry.margins.left, geometry.margins.left + m);
@@ -117,6 +118,8 @@ fn trifold_panels_hold_their_text_in_reading_order() {
         let rtl = doc.language == "ar";
         let pdf = support::load(&b.pdf);
         let pages = support::pages(&pdf);
+        // The same without the draft notice (content on the cover) and the bullets.
+        let running = support::structure::running_text_pages(&pdf);
         assert_eq!(pages.len(), 2, "{locale}: one sheet, two sides");
         for p in &pages {
             assert!((p.width - w).abs() < 0.1 && (p.height - h).abs() < 0.1);
@@ -153,7 +156,13 @@ fn trifold_panels_hold_their_text_in_reading_order() {
                 .collect();
             let panel_text = support::text_of(&gs);
             if i == 0 {
-                // The cover carries the title alone.
+                // The cover carries the title alone (under the draft notice).
+                let gs: Vec<&Glyph> = running[page]
+                    .glyphs
+                    .iter()
+                    .filter(|g| !g.artifact && inside(g, x0, x1))
+                    .collect();
+                let panel_text = support::text_of(&gs);
                 let title = handout::model::markup::parse(&doc.title.markup)
                     .expect("title")
                     .text;

@@ -257,8 +257,13 @@ fn a_translator_working_only_in_po_ships_translated_labels_and_terms() {
     let pages = support::pages(&pdf);
     let furniture: Vec<&support::Glyph> = pages[0].glyphs.iter().filter(|g| g.artifact).collect();
     let furniture = support::text_of(&furniture);
+    // The notice is content on the first page (it is read there), furniture after.
+    let content = support::content_text(&pdf);
+    assert!(
+        content.starts_with("Übersetzungsentwurf – nicht geprüft"),
+        "{content}"
+    );
     for want in [
-        "Übersetzungsentwurf – nicht geprüft",
         "Überarbeitet 2026-11-25",
         &format!("Seite 1 von {}", pages.len()),
     ] {

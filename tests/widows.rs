@@ -43,7 +43,7 @@ fn words(n: usize) -> String {
 fn lines_of(form: &PrintForm, yaml: &str, target: &str) -> (Vec<Line>, usize) {
     let b = support::pipeline::build_yaml(yaml, form);
     let (doc, built) = (&b.doc, &b.built);
-    let pages = support::pages(&support::load(&built.pdf));
+    let pages = support::structure::running_text_pages(&support::load(&built.pdf));
     let blocks = source_blocks(doc);
     let squashed: String = target.chars().filter(|c| !c.is_whitespace()).collect();
     let block = blocks

@@ -8,6 +8,7 @@ pub mod page;
 pub(crate) mod pages;
 pub mod panels;
 pub(crate) mod qr;
+pub mod structure;
 pub mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};
@@ -24,7 +25,7 @@ use crate::text::FontBook;
 /// Lays out `doc` in `style` (the typography of `geometry.form`, branded) on `geometry`.
 pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layout> {
     let book = FontBook::shared().map_err(Error::internal)?;
-    let pages = pages(doc, book, style, geometry).map_err(|mut e| {
+    let (pages, structure) = pages(doc, book, style, geometry).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
             if d.file.is_none() {
@@ -35,6 +36,7 @@ pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layo
     })?;
     Ok(Layout {
         pages,
+        structure,
         language: doc.language.tag().to_string(),
         title: doc.title.styled.text.clone(),
         author: doc.meta.author.clone(),
@@ -44,17 +46,19 @@ pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layo
     })
 }
 
-/// The document laid out on pages: the one place that dispatches on the imposition.
+/// The document laid out on pages, and its structure: the one place that dispatches
+/// on the imposition.
 fn pages(
     doc: &Document,
     book: &'static FontBook,
     style: &Style,
     geometry: &Geometry,
-) -> Result<Vec<Page>> {
+) -> Result<(Vec<Page>, structure::Node)> {
     let mut flow = flow_in(doc, book, style, geometry)?;
     match geometry.form.imposition() {
         Imposition::Single | Imposition::TwoColumn => {
-            pages::columns::paginate(&mut flow, &doc.meta, &doc.labels, doc.draft)
+            let pages = pages::columns::paginate(&mut flow, &doc.meta, &doc.labels, doc.draft)?;
+            Ok((pages, flow.outline.finish()))
         }
         Imposition::TriFold => trifold(doc, book, style, geometry, flow),
     }
@@ -68,18 +72,20 @@ fn trifold(
     style: &Style,
     geometry: &Geometry,
     mut flow: flow::Flow,
-) -> Result<Vec<Page>> {
+) -> Result<(Vec<Page>, structure::Node)> {
     let labels = &doc.labels;
     let first = pages::trifold::try_pages(&mut flow, &doc.meta, labels, doc.draft);
     if let Ok(Ok(pages)) = first {
-        return Ok(pages);
+        return Ok((pages, flow.outline.finish()));
     }
     let compact = style.clone().compact();
     if compact == *style {
-        return first?.map_err(|over| over.error(&flow));
+        let pages = first?.map_err(|over| over.error(&flow))?;
+        return Ok((pages, flow.outline.finish()));
     }
     let mut flow = flow_in(doc, book, &compact, geometry)?;
-    pages::trifold::pages(&mut flow, &doc.meta, labels, doc.draft)
+    let pages = pages::trifold::pages(&mut flow, &doc.meta, labels, doc.draft)?;
+    Ok((pages, flow.outline.finish()))
 }
 
 /// The document's blocks as a flow of chunks set in `style`.

@@ -39,11 +39,19 @@ pub enum Role {
     Heading,
     /// A paragraph of body text.
     Paragraph,
-    /// The bullet of a list item (a label, not content).
+    /// The bullet of a list item (its label).
     ListLabel,
-    /// The text of a list item.
+    /// The text of a list item (its body).
     ListItem,
-    /// The highlighted warning box (its background and border).
+    /// Linked text and its clickable area, inside the line that holds it.
+    Link,
+    /// The notice on a translation not yet reviewed (content on the first page, where
+    /// it is read; an artifact where it repeats).
+    Notice,
+    /// The QR code for the online version (a figure; its text alternative names the
+    /// address).
+    QrCode,
+    /// The highlighted warning box (its background and border are artifacts).
     Box,
     /// The closing advice set apart at the end (and the closing lines under it).
     Disclaimer,
@@ -92,6 +100,8 @@ pub struct GlyphRun {
     pub glyphs: Vec<PlacedGlyph>,
     /// The run's text in logical (reading) order, held once; glyphs point into it.
     pub text: String,
+    /// Its language where that is not the document's (BCP 47), for /Lang.
+    pub lang: Option<String>,
 }
 
 impl GlyphRun {
@@ -194,6 +204,9 @@ impl Page {
 pub struct Layout {
     /// The pages in print order.
     pub pages: Vec<Page>,
+    /// The logical structure in reading order, which the pages' groups refer to by
+    /// block.
+    pub structure: super::structure::Node,
     /// The document's language tag (BCP 47), for the catalog's /Lang.
     pub language: String,
     /// The title as plain text, for the metadata.

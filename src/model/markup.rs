@@ -26,6 +26,9 @@ pub struct SpanStyle {
     pub bold: bool,
     pub italic: bool,
     pub link: Option<String>,
+    /// The language of this span where it is not the text's (BCP 47), for the tagged
+    /// PDF's /Lang (the English half of a translation's draft notice).
+    pub lang: Option<String>,
 }
 
 /// A text's markup read once: what it prints (or why it cannot be printed), and
@@ -166,7 +169,12 @@ fn push(out: &mut StyledText, t: &str, bold: bool, italic: bool, link: Option<St
         }
     }
     if out.text.len() > start {
-        let style = SpanStyle { bold, italic, link };
+        let style = SpanStyle {
+            bold,
+            italic,
+            link,
+            lang: None,
+        };
         match out.spans.last_mut() {
             Some((r, s)) if *s == style && r.end == start => r.end = out.text.len(),
             _ => out.spans.push((start..out.text.len(), style)),
@@ -181,6 +189,7 @@ impl StyledText {
             bold: false,
             italic: false,
             link: None,
+            lang: None,
         };
         self.spans
             .iter()

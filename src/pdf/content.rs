@@ -4,8 +4,9 @@
 use super::extract;
 use super::fonts::{resource_name, Fonts};
 use super::image::resource_name as image_name;
+use super::tags::{Tags, Target};
 use crate::layout::page::PlacedGlyph;
-use crate::layout::{GlyphRun, Page, Placed, Rgb, Role, Shape};
+use crate::layout::{GlyphRun, Page, Placed, Rgb, Shape};
 use crate::text::FontBook;
 use pdf_writer::{Content, Name, Str, TextStr};
 
@@ -14,21 +15,78 @@ fn r3(v: f32) -> f32 {
     (v * 1000.0).round() / 1000.0
 }
 
-/// The content stream of `page` (uncompressed).
-pub fn page_content(page: &Page, fonts: &Fonts, book: &'static FontBook) -> Vec<u8> {
+/// A link's clickable area on a page, and the element of its text.
+pub struct LinkArea<'a> {
+    pub element: usize,
+    /// Left, top, width, height in points from the page's top-left corner.
+    pub rect: (f32, f32, f32, f32),
+    pub url: &'a str,
+}
+
+/// The content stream of page `index` (uncompressed), every shape marked as content of
+/// its element (see `tags`) or as an artifact; and the page's link areas.
+pub fn page_content<'a>(
+    page: &'a Page,
+    index: usize,
+    fonts: &Fonts,
+    book: &'static FontBook,
+    tags: &mut Tags<'a>,
+) -> (Vec<u8>, Vec<LinkArea<'a>>) {
     let mut c = Content::new();
-    page.frame
-        .walk(&mut |e| element(&mut c, &e, page.height, fonts, book));
-    c.finish().into_vec()
+    let mut links = Vec::new();
+    // The marked-content sequence open now: consecutive shapes of one element (the
+    // lines of a paragraph, the modules of a QR code) share one.
+    let mut open: Option<Target> = None;
+    page.frame.walk(&mut |e| {
+        let target = tags.target(&e);
+        if let (Shape::Link { x, y, w, h, url }, Target::Element(element)) = (e.shape, target) {
+            let (x, y) = e.at(*x, *y);
+            links.push(LinkArea {
+                element,
+                rect: (x, y, *w, *h),
+                url,
+            });
+            return;
+        }
+        if open != Some(target) {
+            if open.is_some() {
+                c.end_marked_content();
+            }
+            match target {
+                Target::Artifact => {
+                    c.begin_marked_content(Name(b"Artifact"));
+                }
+                Target::Element(element) => {
+                    let mcid = tags.mark(index, element, e.seq, top(&e));
+                    c.begin_marked_content_with_properties(tags.tag(element))
+                        .properties()
+                        .pair(Name(b"MCID"), mcid);
+                }
+            }
+            open = Some(target);
+        }
+        element(&mut c, &e, page.height, fonts, book);
+    });
+    if open.is_some() {
+        c.end_marked_content();
+    }
+    (c.finish().into_vec(), links)
+}
+
+/// The top edge of what `e` draws, in points from the page's top (where a bookmark
+/// to it leads).
+fn top(e: &Placed) -> f32 {
+    match e.shape {
+        Shape::Glyphs(run) => e.at(run.x, run.baseline).1 - run.size,
+        Shape::Rect { x, y, .. } | Shape::Image { x, y, .. } | Shape::Link { x, y, .. } => {
+            e.at(*x, *y).1
+        }
+        Shape::Line { x1, y1, .. } => e.at(*x1, *y1).1,
+    }
 }
 
 /// One shape at its place on the page (the frames that hold it add their positions).
 fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &'static FontBook) {
-    // Bullets and the box's background are not content: readers skip them.
-    let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
-    if artifact {
-        c.begin_marked_content(Name(b"Artifact"));
-    }
     match e.shape {
         Shape::Glyphs(run) => {
             let origin = e.at(run.x, run.baseline);
@@ -77,28 +135,17 @@ fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &
             c.restore_state();
         }
         Shape::Image {
-            x,
-            y,
-            w,
-            h,
-            data,
-            alt,
+            x, y, w, h, data, ..
         } => {
+            // Its text alternative is its Figure element's /Alt.
             let (x, y) = e.at(*x, *y);
-            c.begin_marked_content_with_properties(Name(b"Figure"))
-                .properties()
-                .pair(Name(b"Alt"), TextStr(alt));
             c.save_state();
             c.transform([r3(*w), 0.0, 0.0, r3(*h), r3(x), r3(page_height - y - h)]);
             c.x_object(Name(image_name(data).as_bytes()));
             c.restore_state();
-            c.end_marked_content();
         }
         // Links are annotations, written with the page.
         Shape::Link { .. } => {}
-    }
-    if artifact {
-        c.end_marked_content();
     }
 }
 

@@ -220,6 +220,7 @@ mod tests {
                 })
                 .collect(),
             text: text.into(),
+            lang: None,
         }
     }
 

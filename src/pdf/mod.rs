@@ -1,12 +1,14 @@
 //! Page model → PDF bytes, written directly with pdf-writer; fonts subset with
 //! subsetter. Nothing here decides placement.
 
+mod bookmarks;
 mod content;
 mod deflate;
 pub mod extract;
 mod fonts;
 mod image;
 mod refs;
+mod tags;
 
 use crate::error::Result;
 use crate::images::ImageData;
@@ -14,11 +16,14 @@ use crate::layout::{Layout, Page, Shape};
 use crate::text::FontBook;
 use deflate::deflate;
 use fonts::Fonts;
-use pdf_writer::types::{ActionType, AnnotationType, Direction};
-use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::types::{
+    ActionType, AnnotationFlags, AnnotationType, Direction, PageMode, TabOrder,
+};
+use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 use refs::Refs;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use tags::Tags;
 
 /// Objects every document has, numbered first.
 struct Skeleton {
@@ -32,9 +37,10 @@ struct Skeleton {
 /// Renders `layout` to PDF bytes; equal layouts give byte-identical files.
 pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     let book = FontBook::shared().map_err(crate::error::Error::internal)?;
-    let mut pdf = Pdf::with_capacity(64 * 1024);
-    // Soft masks (1.4) and /ActualText (1.5) are used.
-    pdf.set_version(1, 5);
+    // Written compactly: the structure tree is many small objects.
+    let mut pdf = Pdf::with_settings_and_capacity(Settings { pretty: false }, 64 * 1024);
+    // PDF/A-2 and PDF/UA-1 are based on PDF 1.7.
+    pdf.set_version(1, 7);
     let mut refs = Refs::new();
     let ids = Skeleton {
         catalog: refs.next(),
@@ -46,14 +52,34 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     let font_refs = fonts.write(&mut pdf, &mut refs, book)?;
     let images = write_images(&mut pdf, &mut refs, layout)?;
     write_resources(&mut pdf, ids.resources, &font_refs, &images);
-    let mut page_ids = Vec::with_capacity(layout.pages.len());
-    for page in &layout.pages {
-        page_ids.push(write_page(&mut pdf, &mut refs, &ids, page, &fonts, book)?);
+    let mut tags = Tags::new(&layout.structure, layout.pages.len());
+    // Page ids first: a link's structure reference names its page.
+    let page_ids: Vec<Ref> = layout.pages.iter().map(|_| refs.next()).collect();
+    for (index, page) in layout.pages.iter().enumerate() {
+        let at = PageAt {
+            index,
+            id: page_ids[index],
+        };
+        write_page(&mut pdf, &mut refs, &ids, page, at, &fonts, book, &mut tags)?;
     }
     pdf.pages(ids.page_tree)
         .kids(page_ids.iter().copied())
         .count(page_ids.len() as i32);
-    write_catalog(&mut pdf, &ids, layout);
+    let page_heights: Vec<(Ref, f32)> = page_ids
+        .iter()
+        .zip(&layout.pages)
+        .map(|(id, p)| (*id, p.height))
+        .collect();
+    let outline = bookmarks::write(&mut pdf, &mut refs, &tags.bookmarks(), &page_heights);
+    let parent_tree = refs.next();
+    let (document, next_key) = tags.write(&mut pdf, || refs.next(), &page_ids, parent_tree);
+    let tree = TreeRefs {
+        document,
+        parent_tree,
+        next_key,
+        outline,
+    };
+    write_catalog(&mut pdf, &ids, layout, &tree);
     write_info(&mut pdf, ids.info, layout);
     // The file ID is a digest of everything written before it: equal input, equal ID.
     let digest = Sha256::digest(pdf.as_bytes());
@@ -95,55 +121,87 @@ fn write_resources(
     }
 }
 
+/// Which page is being written: its index and its id.
+#[derive(Clone, Copy)]
+struct PageAt {
+    index: usize,
+    id: Ref,
+}
+
+/// The structure tree's objects the catalog points to.
+struct TreeRefs {
+    document: Ref,
+    parent_tree: Ref,
+    next_key: i32,
+    outline: Option<Ref>,
+}
+
 /// One page: its content stream, its link annotations and the page itself.
-fn write_page(
+#[allow(clippy::too_many_arguments)]
+fn write_page<'a>(
     pdf: &mut Pdf,
     refs: &mut Refs,
     ids: &Skeleton,
-    page: &Page,
+    page: &'a Page,
+    at: PageAt,
     fonts: &Fonts,
     book: &'static FontBook,
-) -> Result<Ref> {
-    let page_id = refs.next();
+    tags: &mut Tags<'a>,
+) -> Result<()> {
     let content_id = refs.next();
-    let stream = content::page_content(page, fonts, book);
+    let (stream, areas) = content::page_content(page, at.index, fonts, book, tags);
     pdf.stream(content_id, &deflate(&stream)?)
         .filter(Filter::FlateDecode);
-    let mut links = Vec::new();
-    page.frame.walk(&mut |e| {
-        let Shape::Link { x, y, w, h, url } = e.shape else {
-            return;
-        };
-        let (x, y) = e.at(*x, *y);
+    let mut links = Vec::with_capacity(areas.len());
+    for area in areas {
+        let (x, y, w, h) = area.rect;
         let id = refs.next();
+        let key = tags.annotation(area.element, at.index, id, area.url);
         let mut annot = pdf.annotation(id);
         annot
             .subtype(AnnotationType::Link)
             .rect(Rect::new(x, page.height - y - h, x + w, page.height - y))
-            .border(0.0, 0.0, 0.0, None);
+            .border(0.0, 0.0, 0.0, None)
+            // PDF/A: printed like the page; PDF/UA: described for assistive technology.
+            .flags(AnnotationFlags::PRINT)
+            .contents(TextStr(area.url))
+            .struct_parent(key);
         annot
             .action()
             .action_type(ActionType::Uri)
-            .uri(Str(url.as_bytes()));
+            .uri(Str(area.url.as_bytes()));
         links.push(id);
-    });
+    }
     let media = Rect::new(0.0, 0.0, page.width, page.height);
-    let mut p = pdf.page(page_id);
+    let mut p = pdf.page(at.id);
     p.parent(ids.page_tree)
         .media_box(media)
         .trim_box(media)
         .contents(content_id)
+        .struct_parents(at.index as i32)
+        // Tab through links in the order they are read.
+        .tab_order(TabOrder::StructureOrder)
         .pair(Name(b"Resources"), ids.resources);
     if !links.is_empty() {
         p.annotations(links);
     }
-    Ok(page_id)
+    Ok(())
 }
 
-/// The catalog: document language, and reading direction for viewers.
-fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout) {
+/// The catalog: document language, structure tree, bookmarks, and how viewers open it.
+fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout, tree: &TreeRefs) {
     let mut cat = pdf.catalog(ids.catalog);
     cat.pages(ids.page_tree).lang(TextStr(&layout.language));
+    cat.mark_info().marked(true);
+    let mut root = cat.struct_tree_root();
+    root.children().item(tree.document);
+    root.pair(Name(b"ParentTree"), tree.parent_tree);
+    root.parent_tree_next_key(tree.next_key);
+    root.finish();
+    if let Some(outline) = tree.outline {
+        cat.outlines(outline);
+        cat.page_mode(PageMode::UseOutlines);
+    }
     let mut prefs = cat.viewer_preferences();
     prefs.display_doc_title(true);
     if layout.rtl {

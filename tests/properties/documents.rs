@@ -111,7 +111,8 @@ pub fn model_glyphs(layout: &Layout) -> Vec<Vec<ModelGlyph>> {
                 let Shape::Glyphs(run) = &e.shape else {
                     continue;
                 };
-                let artifact = matches!(e.role, Role::Artifact | Role::Box | Role::ListLabel);
+                // A list item's label is content (the Lbl of its item).
+                let artifact = matches!(e.role, Role::Artifact | Role::Box);
                 let texts = handout::pdf::extract::glyph_texts(run);
                 for (g, e) in run.glyphs.iter().zip(&texts) {
                     out.push((
@@ -292,7 +293,7 @@ pub fn check_breaks(d: &DocCase, form: usize) -> Result<(), TestCaseError> {
             return Err(TestCaseError::fail(format!("{msg}\n{source}")));
         }
     };
-    let pages = support::pages(&support::load(&built.pdf));
+    let pages = support::structure::running_text_pages(&support::load(&built.pdf));
     let broken = support::breaks::violations(&style, &geometry, &doc, &pages);
     prop_assert!(broken.is_empty(), "{}: {broken:#?}\n{source}", print.name());
     Ok(())

@@ -223,7 +223,9 @@ pub fn lines(
         rows.sort_by(|a, b| b.0.total_cmp(&a.0));
         let page_h = pages[page].height;
         for (y, row) in rows {
-            let raw: String = row.iter().map(|g| g.text.as_str()).collect();
+            // Runs in visual order (a right-to-left line's runs are drawn in
+            // reading order).
+            let raw = super::text_of(&row);
             let text = if rtl {
                 logical_line(&raw)
             } else {
@@ -236,7 +238,8 @@ pub fn lines(
             let rest = &all[pos.min(all.len())..];
             let (taken, inserted) = if rest.starts_with(&line) {
                 (line.len(), false)
-            } else if let Some(stem) = line.strip_suffix('-').filter(|s| rest.starts_with(*s)) {
+            } else if let Some(stem) = line.strip_suffix('\u{AD}').filter(|s| rest.starts_with(*s))
+            {
                 (stem.len(), true)
             } else {
                 return Err(format!(

@@ -8,6 +8,7 @@ mod graphics;
 pub mod page_model;
 mod pdf;
 pub mod pipeline;
+pub mod structure;
 mod text;
 
 pub use cli::{cli, no_pdf_in, pdfs_in, run, Run};

@@ -13,8 +13,12 @@ pub struct Glyph {
     pub width: f32,
     pub size: f32,
     pub font: String,
-    /// Inside an /Artifact marked-content sequence (footer, bullets, decoration).
+    /// Inside an /Artifact marked-content sequence (footer, fold marks, decoration).
     pub artifact: bool,
+    /// The marked-content id of the innermost tagged sequence it is drawn in.
+    pub mcid: Option<i64>,
+    /// The text object (BT … ET) it is drawn in, counted from 0 on its page.
+    pub run: usize,
 }
 
 #[derive(Debug)]
@@ -40,7 +44,7 @@ pub(super) fn num(o: &Object) -> f32 {
     }
 }
 
-fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+pub(super) fn resolve<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     match o {
         Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
         _ => o,
@@ -204,22 +208,12 @@ pub fn fonts(doc: &Document) -> Vec<FontInfo> {
         .collect()
 }
 
-/// The `/Alt` text of every `/Figure` marked-content sequence on page `index`.
+/// The `/Alt` text of every `/Figure` element with content on page `index`.
 pub fn figure_alts(doc: &Document, index: usize) -> Vec<String> {
-    let page = doc.get_pages()[&(index as u32 + 1)];
-    let ops = Content::decode(&doc.get_page_content(page))
-        .expect("content decodes")
-        .operations;
-    ops.iter()
-        .filter(|op| op.operator == "BDC")
-        .filter(|op| op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Figure"))
-        .filter_map(|op| {
-            let dict = resolve(doc, op.operands.get(1)?).as_dict().ok()?;
-            match dict.get(b"Alt").ok()? {
-                Object::String(bytes, _) => Some(text_string(bytes)),
-                _ => None,
-            }
-        })
+    super::structure::elements(doc)
+        .into_iter()
+        .filter(|e| e.kind == "Figure" && e.content.iter().any(|(p, _)| *p == index))
+        .filter_map(|e| e.alt)
         .collect()
 }
 
@@ -274,6 +268,8 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
     let (mut x, mut y) = (0.0f32, 0.0f32);
     let mut artifact_depth = 0usize;
     let mut marked: Vec<bool> = Vec::new();
+    let mut mcids: Vec<Option<i64>> = Vec::new();
+    let mut run = 0usize;
     // Text of the innermost open /ActualText span: it replaces the glyphs inside
     // (given to the first, the others read as nothing), as extractors do.
     let mut actual: Vec<Option<String>> = Vec::new();
@@ -286,10 +282,16 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                 if is_art {
                     artifact_depth += 1;
                 }
-                let text = op
+                let props = op
                     .operands
                     .get(1)
-                    .and_then(|p| resolve(doc, p).as_dict().ok())
+                    .and_then(|p| resolve(doc, p).as_dict().ok());
+                mcids.push(
+                    props
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok()),
+                );
+                let text = props
                     .and_then(|d| d.get(b"ActualText").ok())
                     .and_then(|t| match t {
                         Object::String(bytes, _) => Some(text_string(bytes)),
@@ -299,10 +301,12 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
             }
             "EMC" => {
                 actual.pop();
+                mcids.pop();
                 if marked.pop() == Some(true) {
                     artifact_depth -= 1;
                 }
             }
+            "BT" => run += 1,
             "Tf" => {
                 font = op.operands[0]
                     .as_name()
@@ -352,6 +356,8 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                                     size,
                                     font: fi.base_font.clone(),
                                     artifact: artifact_depth > 0,
+                                    mcid: mcids.iter().rev().find_map(|m| *m),
+                                    run,
                                 });
                                 x += w;
                             }
@@ -370,19 +376,41 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
     }
 }
 
-/// Text of glyphs in content order, a newline wherever the baseline changes.
+/// Text of glyphs as lines, a newline wherever the baseline changes. Within a line,
+/// text objects (runs) are taken from left to right, each in its content order: a
+/// line is drawn as runs in reading order (a link, a phrase in another language is a
+/// run of its own), which in a right-to-left line is not their visual order.
 pub fn text_of(glyphs: &[&Glyph]) -> String {
     let mut s = String::new();
-    let mut last_y: Option<f32> = None;
-    for g in glyphs {
-        if let Some(ly) = last_y {
-            if (ly - g.y).abs() > 0.5 && !s.ends_with('\n') {
-                s.push('\n');
+    let mut line: Vec<&Glyph> = Vec::new();
+    let flush = |line: &mut Vec<&Glyph>, s: &mut String| {
+        let mut runs: Vec<Vec<&Glyph>> = Vec::new();
+        for g in line.drain(..) {
+            match runs.last_mut() {
+                Some(r) if r[0].run == g.run => r.push(g),
+                _ => runs.push(vec![g]),
             }
         }
-        s.push_str(&g.text);
-        last_y = Some(g.y);
+        runs.sort_by(|a, b| {
+            let x = |r: &[&Glyph]| r.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+            x(a).total_cmp(&x(b))
+        });
+        for g in runs.iter().flatten() {
+            s.push_str(&g.text);
+        }
+    };
+    for g in glyphs {
+        if let Some(last) = line.last() {
+            if (last.y - g.y).abs() > 0.5 {
+                flush(&mut line, &mut s);
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+            }
+        }
+        line.push(g);
     }
+    flush(&mut line, &mut s);
     s
 }
 

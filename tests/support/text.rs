@@ -28,6 +28,11 @@ pub fn words_dehyphenated(extracted: &str, source_words: &[String]) -> Vec<Strin
                     .any(|s| s.starts_with(last.as_str()) && s != last);
             if address_part {
                 carry = ws.pop();
+            } else if let Some(stem) = last.strip_suffix('\u{AD}') {
+                // A hyphen inserted at the break is written as a soft hyphen (PDF 1.7
+                // § 14.8.2.2.3): the word continues on the next line.
+                carry = Some(stem.to_string());
+                ws.pop();
             } else if last.ends_with('-') && last.len() > 1 {
                 let joined_candidate = last.trim_end_matches('-').to_string();
                 // A hyphen the source has (take-home) stays; an inserted one goes.
@@ -49,19 +54,41 @@ pub fn words_dehyphenated(extracted: &str, source_words: &[String]) -> Vec<Strin
 }
 
 /// The texts a leaflet of `doc` must print as content, in reading order, markup
-/// removed: every text but the subject (metadata only), then the online line
-/// (`label: address`) when there is an address.
+/// removed: the draft notice of a translation not yet reviewed (content where it is
+/// first read), every text but the subject (metadata only) with a list item's bullet
+/// before it, then the online line (`label: address`) when there is an address.
 pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
-    let mut out: Vec<String> = doc
-        .texts()
+    use handout::model::{Block, DRAFT_NOTICE_EN};
+    let items: Vec<*const handout::model::Text> = doc
+        .sections
         .iter()
-        .filter(|t| t.id != "subject")
-        .map(|t| {
-            handout::model::markup::parse(&t.markup)
-                .expect("markup")
-                .text
+        .flat_map(|s| &s.body)
+        .chain(&doc.disclaimer)
+        .filter_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
         })
+        .flatten()
+        .map(|t| t as *const _)
         .collect();
+    let mut out = Vec::new();
+    if doc.draft {
+        out.push(if doc.labels.draft_notice == DRAFT_NOTICE_EN {
+            DRAFT_NOTICE_EN.to_string()
+        } else {
+            format!("{} · {DRAFT_NOTICE_EN}", doc.labels.draft_notice)
+        });
+    }
+    out.extend(doc.texts().iter().filter(|t| t.id != "subject").map(|t| {
+        let text = handout::model::markup::parse(&t.markup)
+            .expect("markup")
+            .text;
+        if items.contains(&(*t as *const _)) {
+            format!("• {text}")
+        } else {
+            text
+        }
+    }));
     if let Some(url) = &doc.meta.url {
         out.push(format!("{}: {url}", doc.labels.online));
     }

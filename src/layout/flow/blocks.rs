@@ -5,7 +5,12 @@ use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{SetLine, TextStyle};
 use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
+use crate::layout::structure::Kind;
 use crate::model::{Block, Text};
+
+/// What a list item's bullet stands for: the bullet and the space after it, so that
+/// extracted and copied text reads "• nausea", not "•nausea".
+const LABEL: &str = "• ";
 
 impl Flow<'_> {
     /// Paragraphs and lists at indent `x` within `measure`.
@@ -28,7 +33,9 @@ impl Flow<'_> {
             match b {
                 Block::Paragraph(t) => {
                     let lines = self.set(t, style, measure)?;
-                    self.text_chunks(&lines, x, style, role, gap, false);
+                    let block = self.text_chunks(&lines, x, style, role, gap, false);
+                    self.outline
+                        .leaf(Kind::Paragraph, block, &t.styled.text, None);
                 }
                 Block::Image(img) => {
                     let alt = img.alt.styled.text.clone();
@@ -36,6 +43,7 @@ impl Flow<'_> {
                     self.image_chunk(&img.data, alt, x, measure, w, h, gap);
                 }
                 Block::List(items) => {
+                    self.outline.open(Kind::List, None);
                     for (ii, item) in items.iter().enumerate() {
                         let indent = self.style.list_indent;
                         let lines = self.set(item, style, measure - indent)?;
@@ -47,9 +55,24 @@ impl Flow<'_> {
                         let first_chunk = self.chunks.len();
                         // Bullets at the start side: left, or right in RTL.
                         let text_x = if self.ctx.rtl() { x } else { x + indent };
-                        self.text_chunks(&lines, text_x, style, Role::ListItem, item_gap, false);
-                        self.bullet(first_chunk, x, measure, style);
+                        let block = self.text_chunks(
+                            &lines,
+                            text_x,
+                            style,
+                            Role::ListItem,
+                            item_gap,
+                            false,
+                        );
+                        let label = self.bullet(first_chunk, x, measure, style);
+                        self.outline.open(Kind::ListItem, Some(block));
+                        if label {
+                            self.outline.leaf(Kind::Label, block, "•", None);
+                        }
+                        self.outline
+                            .leaf(Kind::ListBody, block, &item.styled.text, None);
+                        self.outline.close();
                     }
+                    self.outline.close();
                 }
             }
         }
@@ -80,6 +103,8 @@ impl Flow<'_> {
         space_before: f32,
     ) {
         let block = self.block_id();
+        self.outline
+            .leaf(Kind::Figure, block, "", Some(alt.clone()));
         let ix = if self.ctx.rtl() { x + measure - w } else { x };
         self.push(Chunk {
             height: h,
@@ -106,9 +131,10 @@ impl Flow<'_> {
 
     /// Draws a bullet on the first line of the list item that starts at `chunk`; the
     /// list spans `x..x + measure` and its bullets sit at the start side.
-    pub(super) fn bullet(&mut self, chunk: usize, x: f32, measure: f32, style: &TextStyle) {
+    /// Whether a bullet was drawn (a font has one).
+    pub(super) fn bullet(&mut self, chunk: usize, x: f32, measure: f32, style: &TextStyle) -> bool {
         let Some(face) = self.ctx.book.select('•', Default::default()) else {
-            return;
+            return false;
         };
         let shaped = crate::text::shape::shape_run(
             self.ctx.book,
@@ -120,7 +146,7 @@ impl Flow<'_> {
             false,
         );
         let Some(g) = shaped.into_iter().next() else {
-            return;
+            return false;
         };
         let bullet_x = if self.ctx.rtl() {
             measure - self.style.bullet_inset - g.advance
@@ -140,15 +166,18 @@ impl Flow<'_> {
                     advance: g.advance,
                     x_offset: 0.0,
                     y_offset: 0.0,
-                    text: 0.."•".len() as u32,
-                    level: 0,
+                    text: 0..LABEL.len() as u32,
+                    // Of the line's direction: in right-to-left text the space
+                    // after the bullet is on its left.
+                    level: u8::from(self.ctx.rtl()),
                 }],
-                text: "•".into(),
+                text: LABEL.into(),
+                lang: None,
             }],
             width: g.advance,
             measure: g.advance,
             rtl: false,
-            links: Vec::new(),
+            run_links: vec![None],
             hyphenated: false,
         };
         let block = self
@@ -166,7 +195,9 @@ impl Flow<'_> {
             frame
                 .items
                 .insert(0, (Point::ZERO, FrameItem::Group(label)));
+            return true;
         }
+        false
     }
 
     /// The warning section: tinted, bordered, never split across pages.
@@ -181,14 +212,18 @@ impl Flow<'_> {
         let inner = self.geometry.measure - inset - s.box_padding;
         let first = self.chunks.len();
         let box_block = self.block_id();
+        self.outline.open(Kind::Box, Some(box_block));
         if let Some(h) = heading {
             let hs = s.heading_text(s.box_heading);
             let lines = self.set(h, &hs, inner)?;
-            self.text_chunks(&lines, inset, &hs, Role::Heading, 0.0, true);
+            let block = self.text_chunks(&lines, inset, &hs, Role::Heading, 0.0, true);
+            self.outline
+                .leaf(Kind::Heading, block, &h.styled.text, None);
             self.pad_last(s.heading_gap_after);
         }
         let bs = s.body_text();
         self.blocks(body, inset, inner, Role::Paragraph, &bs)?;
+        self.outline.close();
         // Everything since `first` goes into one chunk: the box's group holds its
         // background, its accent bar and each part one translate down.
         let parts = self.take_from(first);
@@ -240,6 +275,7 @@ impl Flow<'_> {
         let frame = Some(Frame::of(Group {
             role: Role::Box,
             block: Some(box_block),
+            seq: 0,
             frame: Frame { items },
         }));
         self.push(Chunk {
@@ -260,7 +296,9 @@ impl Flow<'_> {
         let style = s.disclaimer_text();
         let first = self.chunks.len();
         let rule_block = self.block_id();
+        self.outline.open(Kind::Disclaimer, None);
         self.blocks(blocks, 0.0, self.geometry.measure, Role::Disclaimer, &style)?;
+        self.outline.close();
         // The rule rides inside the first line's chunk so that it never ends up alone
         // and never reaches above the top of a page.
         if let Some(c) = self.chunks.get_mut(first) {
@@ -291,6 +329,7 @@ impl Flow<'_> {
             let lines = Group {
                 role: Role::Disclaimer,
                 block: None,
+                seq: 0,
                 frame: Frame { items: lines },
             };
             c.frame = Some(Frame {

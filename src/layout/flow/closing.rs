@@ -6,6 +6,7 @@ use super::{Chunk, Flow};
 use crate::error::Result;
 use crate::layout::inline::{self, SetLine, TextStyle};
 use crate::layout::page::{Frame, FrameItem, Group, Point, Role, Shape};
+use crate::layout::structure::Kind;
 use crate::layout::style::MM;
 
 impl Flow<'_> {
@@ -19,14 +20,15 @@ impl Flow<'_> {
         let lines = inline::set_styled(&self.ctx, &styled, None, &style, self.geometry.measure)?;
         // The closing lines never stand alone: they keep with the text above.
         self.keep_next = true;
-        self.text_chunks(
+        let block = self.text_chunks(
             &lines,
             0.0,
             &style,
-            Role::Disclaimer,
+            Role::Paragraph,
             self.style.paragraph_gap,
             false,
         );
+        self.outline.leaf(Kind::Paragraph, block, text, None);
         Ok(())
     }
 
@@ -114,7 +116,18 @@ impl Flow<'_> {
                 .help("use a shorter address, or a layout with wider columns"),
             ));
         };
+        // The code is a figure of its own, read before the address beside it.
+        let code_block = self.block_id();
         let block = self.block_id();
+        self.outline.leaf(
+            Kind::QrCode,
+            code_block,
+            "",
+            // "QR" is read the same in every language; the label says what it opens.
+            Some(format!("QR: {label}, {url}")),
+        );
+        self.outline
+            .leaf(Kind::Paragraph, block, &styled.text, None);
         let rtl = self.ctx.rtl();
         let qr_x = if rtl {
             self.geometry.measure - qr_side
@@ -149,13 +162,14 @@ impl Flow<'_> {
         }
         // The code (an artifact: the address beside it is the content) and the address.
         let mut frame = Frame::of(Group {
-            role: Role::Artifact,
-            block: Some(block),
+            role: Role::QrCode,
+            block: Some(code_block),
+            seq: 0,
             frame: Frame { items: code },
         });
         for (k, line) in lines.iter().enumerate() {
             let top = text_top + k as f32 * style.leading;
-            let line = self.line_group(line, text_x, top, &style, Role::Disclaimer, block);
+            let line = self.line_group(line, text_x, top, &style, Role::Paragraph, block);
             frame.push(Point::ZERO, line);
         }
         // The code keeps the text above it (at least the disclaimer's last lines) on

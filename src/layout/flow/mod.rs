@@ -10,6 +10,7 @@
 use super::geometry::Geometry;
 use super::inline::{self, Context, SetLine, TextStyle};
 use super::page::{Frame, FrameItem, Group, Point, Role, Shape};
+use super::structure::{Kind, Outline};
 use super::style::Style;
 
 mod blocks;
@@ -55,6 +56,8 @@ pub struct Flow<'a> {
     /// `chunks[closing_start..]` are the closing lines: contact, online address and QR.
     pub closing_start: usize,
     next_block: usize,
+    /// The logical structure of what has been laid out so far.
+    pub outline: Outline,
     /// A page may not break before the next chunk (set after headings).
     keep_next: bool,
     /// The next chunk starts a group (see [`Chunk::group_start`]).
@@ -77,6 +80,7 @@ impl<'a> Flow<'a> {
             title_end: 0,
             closing_start: 0,
             next_block: 0,
+            outline: Outline::default(),
             keep_next: false,
             group_next: false,
             budget: geometry.capacity(),
@@ -100,7 +104,7 @@ impl<'a> Flow<'a> {
         parts
     }
 
-    fn block_id(&mut self) -> usize {
+    pub fn block_id(&mut self) -> usize {
         self.next_block += 1;
         self.next_block - 1
     }
@@ -132,26 +136,30 @@ impl<'a> Flow<'a> {
         } else {
             x
         };
-        let mut items = Vec::with_capacity(line.runs.len() + line.links.len());
-        for r in &line.runs {
+        let mut items = Vec::with_capacity(line.runs.len());
+        for (r, link) in line.runs.iter().zip(&line.run_links) {
             let mut r = r.clone();
             r.x += x;
             r.baseline = baseline;
-            items.push((Point::ZERO, FrameItem::Shape(Shape::Glyphs(r))));
-        }
-        for (lx, w, url) in &line.links {
-            let link = Shape::Link {
-                x: x + lx,
+            let Some(url) = link else {
+                items.push((Point::ZERO, FrameItem::Shape(Shape::Glyphs(r))));
+                continue;
+            };
+            // Linked text is a group of its own: its glyphs and its clickable area.
+            let area = Shape::Link {
+                x: r.x,
                 y: top,
-                w: *w,
+                w: r.width(),
                 h: style.leading,
                 url: url.clone(),
             };
-            items.push((Point::ZERO, FrameItem::Shape(link)));
+            let link = Group::of_shapes(Role::Link, Some(block), vec![Shape::Glyphs(r), area]);
+            items.push((Point::ZERO, FrameItem::Group(link)));
         }
         Group {
             role,
             block: Some(block),
+            seq: 0,
             frame: Frame { items },
         }
     }
@@ -165,7 +173,7 @@ impl<'a> Flow<'a> {
         role: Role,
         space_before: f32,
         keep_with_next: bool,
-    ) {
+    ) -> usize {
         let block = self.block_id();
         let n = lines.len();
         for (i, line) in lines.iter().enumerate() {
@@ -188,6 +196,7 @@ impl<'a> Flow<'a> {
         }
         self.keep_next = keep_with_next;
         self.group_next = false;
+        block
     }
 
     /// Sets `text`; a piece that no break can bring inside `measure` (a long term that
@@ -234,7 +243,9 @@ impl<'a> Flow<'a> {
         }
         let title_style = s.title_text();
         let lines = self.set(&doc.title, &title_style, self.geometry.title_measure)?;
-        self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
+        let block = self.text_chunks(&lines, 0.0, &title_style, Role::Title, 0.0, true);
+        self.outline
+            .leaf(Kind::Title, block, &doc.title.styled.text, None);
         if let Some(last) = self.chunks.last_mut() {
             last.height += s.title_gap_after;
         }
@@ -248,7 +259,7 @@ impl<'a> Flow<'a> {
                         self.group_next = true;
                         let hs = s.heading_text(s.accent);
                         let lines = self.set(h, &hs, self.geometry.measure)?;
-                        self.text_chunks(
+                        let block = self.text_chunks(
                             &lines,
                             0.0,
                             &hs,
@@ -256,6 +267,8 @@ impl<'a> Flow<'a> {
                             s.heading_gap_before,
                             true,
                         );
+                        self.outline
+                            .leaf(Kind::Heading, block, &h.styled.text, None);
                         self.pad_last(s.heading_gap_after);
                     }
                     let bs = s.body_text();

@@ -4,15 +4,15 @@
 use super::linebreak::{Item, Mode, Params, INFINITY};
 use super::prepare::{break_points, Faces};
 use super::shape::{shape_word, shape_word_text, split_word, Glyphs, Part};
-use super::{Context, TextStyle};
+use super::{Context, Mark, TextStyle};
 use crate::model::markup::StyledText;
 use crate::text::shape::ShapedGlyph;
 use crate::text::{hyphenate, FaceId};
 
 /// One unbreakable piece of a paragraph, with what it draws.
 pub(super) enum Content {
-    Glyphs(Vec<(ShapedGlyph, Option<String>)>),
-    Space(Option<(ShapedGlyph, Option<String>)>),
+    Glyphs(Vec<(ShapedGlyph, Mark)>),
+    Space(Option<(ShapedGlyph, Mark)>),
     Hyphen(Option<ShapedGlyph>),
     /// A break inside a ligature: the glyphs before the break, and the hyphen.
     PreBreak(Glyphs, Option<ShapedGlyph>),
@@ -104,7 +104,7 @@ pub(super) fn items(
                         // as the ligature; a line that starts at that box draws it.
                         let pre = shape_word(ctx, st, faces, levels, style, start..cut);
                         let post = shape_word(ctx, st, faces, levels, style, cut..end);
-                        let width = |gs: &[(ShapedGlyph, Option<String>)]| -> f32 {
+                        let width = |gs: &[(ShapedGlyph, Mark)]| -> f32 {
                             gs.iter().map(|(g, _)| g.advance).sum()
                         };
                         items.push(Item::Penalty {
@@ -147,8 +147,8 @@ pub(super) fn items(
                 stretch,
                 shrink,
             });
-            let link = st.style_at(seg_start + word_len).link.clone();
-            contents.push(Content::Space(space.map(|s| (s, link))));
+            let mark = Mark::of(st.style_at(seg_start + word_len));
+            contents.push(Content::Space(space.map(|s| (s, mark))));
         } else if bi < last {
             // A break after a hyphen or dash: nothing is added when it is taken.
             items.push(Item::Penalty {

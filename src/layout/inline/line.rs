@@ -3,7 +3,7 @@
 
 use super::itemize::Content;
 use super::linebreak::{Item, LineBreak};
-use super::{SetLine, TextStyle};
+use super::{Mark, SetLine, TextStyle};
 use crate::layout::page::{GlyphRun, PlacedGlyph};
 use crate::text::shape::ShapedGlyph;
 
@@ -40,7 +40,7 @@ pub(super) fn assemble(
                 } else {
                     width + lb.ratio * shrink
                 };
-                logical.push((g, set, link.as_deref(), cluster(" ", g)));
+                logical.push((g, set, link, cluster(" ", g)));
             }
             _ => {}
         }
@@ -51,10 +51,14 @@ pub(super) fn assemble(
     }
     if lb.hyphenated {
         match &contents[lb.end] {
-            Content::Hyphen(Some(h)) => logical.push(hyphen(h)),
+            Content::Hyphen(Some(h)) => {
+                let mark = logical.last().map_or(&NO_MARK, |l| l.2);
+                logical.push(hyphen(h, mark));
+            }
             Content::PreBreak(gs, h) => {
                 logical.extend(gs.iter().map(|w| word(text, w)));
-                logical.extend(h.iter().map(hyphen));
+                let mark = logical.last().map_or(&NO_MARK, |l| l.2);
+                logical.extend(h.iter().map(|h| hyphen(h, mark)));
             }
             _ => {}
         }
@@ -76,58 +80,99 @@ pub(super) fn assemble(
         (0..logical.len()).collect()
     };
 
-    let mut glyphs = Vec::with_capacity(logical.len());
-    let mut links: Vec<(f32, f32, String)> = Vec::new();
+    // Runs of one mark (a link, a phrase in another language) in visual order: each
+    // becomes a run of its own, positioned from the line's left edge.
+    let mut runs: Vec<(GlyphRun, &Mark, usize)> = Vec::new();
     let mut x = 0.0;
     for i in order {
-        let (g, advance, link, _) = logical[i];
-        if let Some(url) = link {
-            match links.last_mut() {
-                Some((lx, lw, u)) if u == url && (*lx + *lw - x).abs() < 0.01 => *lw += advance,
-                _ => links.push((x, advance, url.to_string())),
-            }
+        let (g, advance, mark, _) = logical[i];
+        let same = runs.last().is_some_and(|(_, m, _)| *m == mark);
+        if !same {
+            runs.push((
+                GlyphRun {
+                    x,
+                    baseline: 0.0,
+                    size: style.size,
+                    color: style.color,
+                    glyphs: Vec::new(),
+                    text: String::new(),
+                    lang: mark.lang.clone(),
+                },
+                mark,
+                i,
+            ));
         }
-        glyphs.push(PlacedGlyph {
-            face: g.face,
-            gid: g.gid,
-            x,
-            advance,
-            x_offset: g.x_offset,
-            y_offset: g.y_offset,
-            text: ranges[i].clone(),
-            level: g.level,
-        });
+        if let Some((run, _, first)) = runs.last_mut() {
+            *first = (*first).min(i);
+            run.glyphs.push(PlacedGlyph {
+                face: g.face,
+                gid: g.gid,
+                x: x - run.x,
+                advance,
+                x_offset: g.x_offset,
+                y_offset: g.y_offset,
+                text: ranges[i].clone(),
+                level: g.level,
+            });
+        }
         x += advance;
     }
+    // Each run holds the text of its own glyphs, in logical order; the runs go in
+    // logical order too, which is the order they are read in.
+    runs.sort_by_key(|(_, _, first)| *first);
+    let run_links = runs.iter().map(|(_, m, _)| m.link.clone()).collect();
+    let runs = runs
+        .into_iter()
+        .map(|(run, _, _)| own_text(run, &line_text))
+        .collect();
     SetLine {
-        runs: vec![GlyphRun {
-            x: 0.0,
-            baseline: 0.0,
-            size: style.size,
-            color: style.color,
-            glyphs,
-            text: line_text,
-        }],
+        runs,
         width: x,
         measure,
         rtl,
-        links,
+        run_links,
         hyphenated: lb.hyphenated,
     }
 }
 
-/// A glyph, its advance, its link and the text it stands for, in logical order.
-type Logical<'a> = (&'a ShapedGlyph, f32, Option<&'a str>, &'a str);
+/// `run` with the part of the line's `text` its glyphs stand for as its own text, and
+/// each glyph's range pointing into it.
+fn own_text(mut run: GlyphRun, text: &str) -> GlyphRun {
+    let start = run.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0);
+    let end = run.glyphs.iter().map(|g| g.text.end).max().unwrap_or(0);
+    run.text = text
+        .get(start as usize..end as usize)
+        .unwrap_or_default()
+        .to_string();
+    for g in &mut run.glyphs {
+        g.text = g.text.start - start..g.text.end - start;
+    }
+    run
+}
+
+/// A glyph, its advance, its mark and the text it stands for, in logical order.
+type Logical<'a> = (&'a ShapedGlyph, f32, &'a Mark, &'a str);
 
 /// A glyph of a word, shaped from the paragraph's `text`.
-fn word<'a>(text: &'a str, (g, link): &'a (ShapedGlyph, Option<String>)) -> Logical<'a> {
-    (g, g.advance, link.as_deref(), cluster(text, g))
+fn word<'a>(text: &'a str, (g, mark): &'a (ShapedGlyph, Mark)) -> Logical<'a> {
+    (g, g.advance, mark, cluster(text, g))
 }
 
-/// A hyphen, shaped on its own (see `itemize::items`), as are spaces.
-fn hyphen(h: &ShapedGlyph) -> Logical<'_> {
-    (h, h.advance, None, cluster("-", h))
+/// A hyphen inserted at the break, shaped on its own (see `itemize::items`), as are
+/// spaces. It stands for a soft hyphen, not a hyphen: the word is one word, read
+/// and copied whole ("respiratory", not "respira- tory"; PDF 1.7 § 14.8.2.2.3).
+/// It carries the mark of the word it ends.
+fn hyphen<'a>(h: &'a ShapedGlyph, mark: &'a Mark) -> Logical<'a> {
+    (h, h.advance, mark, SOFT_HYPHEN)
 }
+
+static NO_MARK: Mark = Mark {
+    link: None,
+    lang: None,
+};
+
+/// What an inserted hyphen stands for.
+pub const SOFT_HYPHEN: &str = "\u{AD}";
 
 /// The characters glyph `g`, shaped from `shaped`, stands for.
 fn cluster<'a>(shaped: &'a str, g: &ShapedGlyph) -> &'a str {

@@ -57,6 +57,25 @@ impl Context<'_> {
     }
 }
 
+/// What a piece of inline text is besides its glyphs: the address it links to, and
+/// its language where that is not the paragraph's. Each glyph keeps it until its line
+/// is assembled, where a change of mark starts a run of its own (a link or a phrase in
+/// another language is one element in the tagged PDF).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Mark {
+    pub link: Option<String>,
+    pub lang: Option<String>,
+}
+
+impl Mark {
+    fn of(span: &crate::model::markup::SpanStyle) -> Mark {
+        Mark {
+            link: span.link.clone(),
+            lang: span.lang.clone(),
+        }
+    }
+}
+
 /// A set line: runs positioned from the line's left edge on baseline 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLine {
@@ -65,8 +84,8 @@ pub struct SetLine {
     /// The width the line was set in, and whether it aligns to its right end.
     pub measure: f32,
     pub rtl: bool,
-    /// Clickable areas: x, width, target.
-    pub links: Vec<(f32, f32, String)>,
+    /// The address each run (of `runs`) links to.
+    pub run_links: Vec<Option<String>>,
     /// The line ends in a hyphen that hyphenation inserted (a word continues on the
     /// next line): no page, column or panel may end here.
     pub hyphenated: bool,

@@ -2,7 +2,7 @@
 //! shaped run) and cutting them at hyphenation points.
 
 use super::prepare::Faces;
-use super::{Context, TextStyle};
+use super::{Context, Mark, TextStyle};
 use crate::model::markup::StyledText;
 use crate::text::shape::{shape_run, ShapedGlyph};
 use crate::text::FaceId;
@@ -15,7 +15,7 @@ pub(super) fn shape_word(
     levels: &[u8],
     style: &TextStyle,
     range: std::ops::Range<usize>,
-) -> Vec<(ShapedGlyph, Option<String>)> {
+) -> Vec<(ShapedGlyph, Mark)> {
     let mut out = Vec::new();
     let mut start = range.start;
     while start < range.end {
@@ -50,7 +50,7 @@ pub(super) fn shape_word(
         }
         for mut g in glyphs {
             g.level = level;
-            out.push((g, span.link.clone()));
+            out.push((g, Mark::of(span)));
         }
         start = end;
     }
@@ -68,7 +68,7 @@ pub(super) fn shape_word_text(
         .next()
 }
 
-pub(super) type Glyphs = Vec<(ShapedGlyph, Option<String>)>;
+pub(super) type Glyphs = Vec<(ShapedGlyph, Mark)>;
 
 /// A word's material between hyphenation points.
 pub(super) enum Part {
@@ -104,7 +104,7 @@ pub(super) fn split_word(
     let mut parts = Vec::new();
     let mut rest = glyphs.into_iter().peekable();
     fn take_before(
-        rest: &mut std::iter::Peekable<std::vec::IntoIter<(ShapedGlyph, Option<String>)>>,
+        rest: &mut std::iter::Peekable<std::vec::IntoIter<(ShapedGlyph, Mark)>>,
         limit: usize,
         parts: &mut Vec<Part>,
         break_before: &mut bool,

@@ -54,6 +54,11 @@ pub struct Group {
     /// Index of the logical block in reading order (groups of one block share it,
     /// even across pages); `None` for furniture and for groups that hold several blocks.
     pub block: Option<usize>,
+    /// Its place in the reading order: the index of the chunk it was placed as, plus
+    /// one (0: not placed as a chunk; it reads where the group holding it reads). A
+    /// block split over a tri-fold's two sides is drawn in print order but read in
+    /// this order.
+    pub seq: u32,
     /// What it holds, relative to its own origin.
     pub frame: Frame,
 }
@@ -68,6 +73,7 @@ impl Group {
         Group {
             role,
             block,
+            seq: 0,
             frame: Frame { items },
         }
     }
@@ -90,13 +96,14 @@ impl Frame {
     /// innermost group; furniture's block is `usize::MAX`) and the positions of the
     /// frames that hold it.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(Placed<'a, '_>)) {
-        self.walk_in(Role::Artifact, usize::MAX, None, f);
+        self.walk_in(Role::Artifact, usize::MAX, 0, None, f);
     }
 
     fn walk_in<'a>(
         &'a self,
         role: Role,
         block: usize,
+        seq: u32,
         outer: Option<&Path<'_>>,
         f: &mut impl FnMut(Placed<'a, '_>),
     ) {
@@ -107,12 +114,14 @@ impl Frame {
                 FrameItem::Shape(shape) => f(Placed {
                     role,
                     block,
+                    seq,
                     shape,
                     path: &path,
                 }),
                 FrameItem::Group(g) => {
                     let block = g.block.unwrap_or(block);
-                    g.frame.walk_in(g.role, block, Some(&path), f);
+                    let seq = if g.seq == 0 { seq } else { g.seq };
+                    g.frame.walk_in(g.role, block, seq, Some(&path), f);
                 }
             }
         }
@@ -132,6 +141,8 @@ pub struct Placed<'a, 'p> {
     pub role: Role,
     /// Its logical block (`usize::MAX` for furniture).
     pub block: usize,
+    /// Its place in the reading order (see [`Group::seq`]).
+    pub seq: u32,
     /// The shape in its own frame's coordinates.
     pub shape: &'a Shape,
     /// Its own position, then those of the groups that hold it, innermost first.
@@ -201,6 +212,7 @@ mod tests {
         let mut inner = Frame::of(Group::of_shapes(Role::Box, None, vec![line(0.0, 0.0)]));
         inner.push(Point::new(0.0, 5.0), heading);
         let boxed = Group {
+            seq: 0,
             role: Role::Box,
             block: Some(1),
             frame: inner,

@@ -5,7 +5,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::layout::flow::{Chunk, Flow};
 use crate::layout::form::Imposition;
 use crate::layout::geometry::Frames;
-use crate::layout::page::{Frame, Page, Point};
+use crate::layout::page::{Frame, FrameItem, Page, Point};
 use crate::layout::style::MM;
 use crate::model::{Labels, Meta};
 use std::ops::Range;
@@ -136,7 +136,10 @@ pub fn place(
             .ok_or_else(|| Error::internal("a chunk was placed twice"))?;
         // The groups sit at the chunk's origin (see `Chunk::frame`), so adding their
         // position changes nothing there.
-        for (at, item) in frame.items {
+        for (at, mut item) in frame.items {
+            if let crate::layout::page::FrameItem::Group(g) = &mut item {
+                g.seq = i as u32 + 1;
+            }
             out.items.push((Point::new(x + at.x, y + at.y), item));
         }
         y += c.height;
@@ -173,8 +176,10 @@ pub fn paginate(flow: &mut Flow, meta: &Meta, labels: &Labels, draft: bool) -> R
     // The same on every page: set once.
     let revision = furniture::revision_footer(flow, meta, labels)?;
     let notice = if draft {
-        let lines = furniture::draft_notice(flow, labels, width)?;
-        Some(furniture::place_notice(flow, &lines, g.content.x, width))
+        let (text, lines) = furniture::draft_notice(flow, labels, width)?;
+        let block = flow.block_id();
+        flow.outline.notice_first(block, &text);
+        Some((lines, block))
     } else {
         None
     };
@@ -185,8 +190,14 @@ pub fn paginate(flow: &mut Flow, meta: &Meta, labels: &Labels, draft: bool) -> R
             Point::ZERO,
             furniture::page_footer(flow, labels, pi + 1, total)?,
         );
-        if let Some(notice) = &notice {
-            frame.push(Point::ZERO, notice.clone());
+        if let Some((lines, block)) = &notice {
+            let block = (pi == 0).then_some(*block);
+            let placed = furniture::place_notice(flow, lines, g.content.x, width, block);
+            // Where it is content it is drawn first, as it is read first.
+            let at = if pi == 0 { 0 } else { frame.items.len() };
+            frame
+                .items
+                .insert(at, (Point::ZERO, FrameItem::Group(placed)));
         }
         pages.push(Page {
             width: g.paper.width,

@@ -112,26 +112,53 @@ fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Group> {
     Ok(group)
 }
 
-/// "Draft translation — not reviewed", in the leaflet's language and in English, set
-/// at `measure`; [`place_notice`] puts it above a content area.
-pub fn draft_notice(flow: &Flow, labels: &Labels, measure: f32) -> Result<Vec<inline::SetLine>> {
-    let text = if labels.draft_notice == crate::model::DRAFT_NOTICE_EN {
-        labels.draft_notice.clone()
+/// "Draft translation — not reviewed", in the leaflet's language and in English (the
+/// English half marked as English, for a screen reader's voice), set at `measure`: its
+/// text and its lines. [`place_notice`] puts it above a content area.
+pub fn draft_notice(
+    flow: &Flow,
+    labels: &Labels,
+    measure: f32,
+) -> Result<(String, Vec<inline::SetLine>)> {
+    let english = crate::model::DRAFT_NOTICE_EN;
+    let styled = if labels.draft_notice == english {
+        StyledText {
+            spans: vec![(0..english.len(), Default::default())],
+            text: english.to_string(),
+        }
     } else {
-        format!(
-            "{} · {}",
-            labels.draft_notice,
-            crate::model::DRAFT_NOTICE_EN
-        )
+        let text = format!("{} · {english}", labels.draft_notice);
+        let start = text.len() - english.len();
+        let en = crate::model::markup::SpanStyle {
+            lang: Some("en".into()),
+            ..Default::default()
+        };
+        StyledText {
+            spans: vec![(0..start, Default::default()), (start..text.len(), en)],
+            text,
+        }
     };
-    lines(flow, text, &flow.style.notice_text(), measure)
+    let lines = inline::set_styled(&flow.ctx, &styled, None, &flow.style.notice_text(), measure)?;
+    Ok((styled.text, lines))
 }
 
-/// The draft notice above the content area in `x..x + measure`.
-pub fn place_notice(flow: &Flow, notice: &[inline::SetLine], x: f32, measure: f32) -> Group {
+/// The draft notice above the content area in `x..x + measure`: the content of
+/// `block` where it is read (the first page or panel), an artifact where it repeats.
+pub fn place_notice(
+    flow: &Flow,
+    notice: &[inline::SetLine],
+    x: f32,
+    measure: f32,
+    block: Option<usize>,
+) -> Group {
     let leading = flow.style.notice_text().leading;
     let baseline = flow.geometry.notice_baseline;
-    place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl())
+    let mut group = place_lines(notice, leading, x, measure, baseline, flow.ctx.rtl());
+    if let Some(block) = block {
+        group.role = Role::Notice;
+        group.block = Some(block);
+    }
+    group
 }
 
 /// Short fold lines at the top and bottom of the sheet at each `x`, inside the area

@@ -213,11 +213,18 @@ pub fn try_pages(
 
     if draft {
         // Set once, shown at the top of every panel.
-        let notice = furniture::draft_notice(flow, labels, width)?;
-        for panel in READING_ORDER {
+        let (text, notice) = furniture::draft_notice(flow, labels, width)?;
+        let block = flow.block_id();
+        flow.outline.notice_first(block, &text);
+        for (k, panel) in READING_ORDER.into_iter().enumerate() {
             let b = at(panel);
-            let placed = furniture::place_notice(flow, &notice, b.text_x, width);
-            sides[b.page].push(Point::ZERO, placed);
+            let block = (k == 0).then_some(block);
+            let placed = furniture::place_notice(flow, &notice, b.text_x, width, block);
+            // Where it is content (the cover) it is drawn first, as it is read first.
+            let side = &mut sides[b.page];
+            let at = if k == 0 { 0 } else { side.items.len() };
+            side.items
+                .insert(at, (Point::ZERO, FrameItem::Group(placed)));
         }
     }
     let mut pages = Vec::new();
