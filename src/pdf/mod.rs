@@ -6,6 +6,7 @@ mod deflate;
 pub mod extract;
 mod fonts;
 mod image;
+mod metadata;
 mod refs;
 
 use crate::error::Result;
@@ -17,7 +18,6 @@ use fonts::Fonts;
 use pdf_writer::types::{ActionType, AnnotationType, Direction};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use refs::Refs;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// Objects every document has, numbered first.
@@ -33,8 +33,8 @@ struct Skeleton {
 pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     let book = FontBook::shared().map_err(crate::error::Error::internal)?;
     let mut pdf = Pdf::with_capacity(64 * 1024);
-    // Soft masks (1.4) and /ActualText (1.5) are used.
-    pdf.set_version(1, 5);
+    // PDF/A-2 is based on PDF 1.7.
+    pdf.set_version(1, 7);
     let mut refs = Refs::new();
     let ids = Skeleton {
         catalog: refs.next(),
@@ -53,12 +53,15 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     pdf.pages(ids.page_tree)
         .kids(page_ids.iter().copied())
         .count(page_ids.len() as i32);
-    write_catalog(&mut pdf, &ids, layout);
-    write_info(&mut pdf, ids.info, layout);
-    // The file ID is a digest of everything written before it: equal input, equal ID.
-    let digest = Sha256::digest(pdf.as_bytes());
-    let id = digest[..16].to_vec();
-    pdf.set_file_id((id.clone(), id));
+    // The file ID is a digest of the pages and the metadata: equal input, equal ID.
+    let meta = metadata::DocMeta::from(layout);
+    let id = metadata::file_id(pdf.as_bytes(), &meta);
+    let (xmp, profile) = (refs.next(), refs.next());
+    metadata::write_metadata(&mut pdf, xmp, &meta, &id)?;
+    metadata::write_output_profile(&mut pdf, profile)?;
+    write_catalog(&mut pdf, &ids, layout, (xmp, profile));
+    metadata::write_info(&mut pdf, ids.info, &meta)?;
+    pdf.set_file_id((id.to_vec(), id.to_vec()));
     Ok(pdf.finish())
 }
 
@@ -140,33 +143,16 @@ fn write_page(
     Ok(page_id)
 }
 
-/// The catalog: document language, and reading direction for viewers.
-fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout) {
+/// The catalog: document language, metadata, and reading direction for viewers.
+fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout, (xmp, profile): (Ref, Ref)) {
     let mut cat = pdf.catalog(ids.catalog);
     cat.pages(ids.page_tree).lang(TextStr(&layout.language));
+    metadata::add_to_catalog(&mut cat, xmp, profile);
     let mut prefs = cat.viewer_preferences();
     prefs.display_doc_title(true);
     if layout.rtl {
         prefs.direction(Direction::R2L);
     }
-}
-
-/// Title, author, subject, and the revision date as creation date (reproducible).
-fn write_info(pdf: &mut Pdf, id: Ref, layout: &Layout) {
-    let date = pdf_date(&layout.date);
-    let mut doc_info = pdf.document_info(id);
-    doc_info.title(TextStr(&layout.title));
-    if let Some(a) = &layout.author {
-        doc_info.author(TextStr(a));
-    }
-    if let Some(s) = &layout.subject {
-        doc_info.subject(TextStr(s));
-    }
-    doc_info
-        .creator(TextStr(concat!("handout ", env!("CARGO_PKG_VERSION"))))
-        .producer(TextStr("handout"))
-        .pair(Name(b"CreationDate"), Str(date.as_bytes()))
-        .pair(Name(b"ModDate"), Str(date.as_bytes()));
 }
 
 fn layout_images(layout: &Layout) -> Vec<&ImageData> {
@@ -179,10 +165,4 @@ fn layout_images(layout: &Layout) -> Vec<&ImageData> {
         });
     }
     images
-}
-
-/// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.
-fn pdf_date(date: &str) -> String {
-    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
-    format!("D:{digits}000000Z")
 }
