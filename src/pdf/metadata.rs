@@ -32,10 +32,13 @@ const SRGB_CONDITION: &str = "sRGB IEC61966-2.1";
 /// What the Info dictionary and the XMP packet both say about a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocMeta<'a> {
+    /// Info /Title and dc:title.
     pub title: &'a str,
     /// BCP 47 tag, as in the catalog's /Lang.
     pub language: &'a str,
+    /// Info /Author and the one dc:creator entry.
     pub author: Option<&'a str>,
+    /// Info /Subject and dc:description.
     pub subject: Option<&'a str>,
     /// The revision date, `YYYY-MM-DD`: creation, modification and metadata date.
     pub date: &'a str,
