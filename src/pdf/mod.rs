@@ -7,6 +7,7 @@ mod deflate;
 pub mod extract;
 mod fonts;
 mod image;
+mod metadata;
 mod refs;
 mod tags;
 
@@ -21,7 +22,6 @@ use pdf_writer::types::{
 };
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
 use refs::Refs;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use tags::Tags;
 
@@ -73,18 +73,23 @@ pub fn render(layout: &Layout) -> Result<Vec<u8>> {
     let outline = bookmarks::write(&mut pdf, &mut refs, &tags.bookmarks(), &page_heights);
     let parent_tree = refs.next();
     let (document, next_key) = tags.write(&mut pdf, || refs.next(), &page_ids, parent_tree);
+    // The file ID is a digest of the pages and the metadata: equal input, equal ID.
+    let meta = metadata::DocMeta::from(layout);
+    let id = metadata::file_id(pdf.as_bytes(), &meta);
+    let (xmp, profile) = (refs.next(), refs.next());
+    metadata::write_metadata(&mut pdf, xmp, &meta, &id)?;
+    metadata::write_output_profile(&mut pdf, profile)?;
     let tree = TreeRefs {
         document,
         parent_tree,
         next_key,
         outline,
+        xmp,
+        profile,
     };
     write_catalog(&mut pdf, &ids, layout, &tree);
-    write_info(&mut pdf, ids.info, layout);
-    // The file ID is a digest of everything written before it: equal input, equal ID.
-    let digest = Sha256::digest(pdf.as_bytes());
-    let id = digest[..16].to_vec();
-    pdf.set_file_id((id.clone(), id));
+    metadata::write_info(&mut pdf, ids.info, &meta)?;
+    pdf.set_file_id((id.to_vec(), id.to_vec()));
     Ok(pdf.finish())
 }
 
@@ -134,6 +139,9 @@ struct TreeRefs {
     parent_tree: Ref,
     next_key: i32,
     outline: Option<Ref>,
+    /// The XMP metadata stream and the output intent's ICC profile.
+    xmp: Ref,
+    profile: Ref,
 }
 
 /// One page: its content stream, its link annotations and the page itself.
@@ -188,7 +196,7 @@ fn write_page<'a>(
     Ok(())
 }
 
-/// The catalog: document language, structure tree, bookmarks, and how viewers open it.
+/// The catalog: language, structure tree, bookmarks, metadata, and how viewers open it.
 fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout, tree: &TreeRefs) {
     let mut cat = pdf.catalog(ids.catalog);
     cat.pages(ids.page_tree).lang(TextStr(&layout.language));
@@ -202,29 +210,12 @@ fn write_catalog(pdf: &mut Pdf, ids: &Skeleton, layout: &Layout, tree: &TreeRefs
         cat.outlines(outline);
         cat.page_mode(PageMode::UseOutlines);
     }
+    metadata::add_to_catalog(&mut cat, tree.xmp, tree.profile);
     let mut prefs = cat.viewer_preferences();
     prefs.display_doc_title(true);
     if layout.rtl {
         prefs.direction(Direction::R2L);
     }
-}
-
-/// Title, author, subject, and the revision date as creation date (reproducible).
-fn write_info(pdf: &mut Pdf, id: Ref, layout: &Layout) {
-    let date = pdf_date(&layout.date);
-    let mut doc_info = pdf.document_info(id);
-    doc_info.title(TextStr(&layout.title));
-    if let Some(a) = &layout.author {
-        doc_info.author(TextStr(a));
-    }
-    if let Some(s) = &layout.subject {
-        doc_info.subject(TextStr(s));
-    }
-    doc_info
-        .creator(TextStr(concat!("handout ", env!("CARGO_PKG_VERSION"))))
-        .producer(TextStr("handout"))
-        .pair(Name(b"CreationDate"), Str(date.as_bytes()))
-        .pair(Name(b"ModDate"), Str(date.as_bytes()));
 }
 
 fn layout_images(layout: &Layout) -> Vec<&ImageData> {
@@ -237,10 +228,4 @@ fn layout_images(layout: &Layout) -> Vec<&ImageData> {
         });
     }
     images
-}
-
-/// `YYYY-MM-DD` → `D:YYYYMMDD000000Z`.
-fn pdf_date(date: &str) -> String {
-    let digits: String = date.chars().filter(|c| c.is_ascii_digit()).collect();
-    format!("D:{digits}000000Z")
 }
