@@ -232,7 +232,30 @@ fn metadata_title_author_subject_language() {
     assert_eq!(date, b"D:20261125000000Z");
     let root = pdf.catalog().expect("catalog");
     assert!(root.get(b"Lang").is_ok(), "catalog /Lang");
-    assert!(!raw.contains("/Metadata"), "no XMP with random ids");
+    // XMP metadata (PDF/A-2a, PDF/UA-1) says what the Info dictionary says, with the
+    // revision date, never the clock.
+    let xmp = root
+        .get(b"Metadata")
+        .and_then(|m| m.as_reference())
+        .and_then(|id| pdf.get_object(id))
+        .and_then(|o| o.as_stream())
+        .expect("XMP metadata stream");
+    assert!(
+        xmp.dict.get(b"Filter").is_err(),
+        "PDF/A: XMP is not compressed"
+    );
+    let xmp = String::from_utf8_lossy(&xmp.content);
+    for want in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>A</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "The Role of Ketamine in Managing Chronic Pain",
+        "Pain Management Service",
+        "2026-11-25T00:00:00Z",
+    ] {
+        assert!(xmp.contains(want), "no {want:?} in\n{xmp}");
+    }
+    assert!(raw.contains("/OutputIntents"), "an sRGB output intent");
 }
 
 #[test]

@@ -58,7 +58,7 @@ pub struct Tags<'a> {
     /// The link element of each annotation, in order (parent-tree keys after the
     /// pages').
     annotations: Vec<usize>,
-    /// The link element whose text was drawn last (its area follows it).
+    /// The link element whose area was met last (its text follows it).
     current_link: Option<usize>,
 }
 
@@ -117,9 +117,9 @@ impl<'a> Tags<'a> {
         }
     }
 
-    /// What the shape `e` is drawn as. A link's text and a phrase in another language
-    /// start an element of their own under their block's; a link's area belongs to
-    /// the link whose text was drawn last.
+    /// What the shape `e` is drawn as. A link and a phrase in another language are an
+    /// element of their own under their block's; a link's text belongs to the link
+    /// whose area came just before it.
     pub fn target(&mut self, e: &Placed<'a, '_>) -> Target {
         let leaf = match e.role {
             Role::Artifact | Role::Box => return Target::Artifact,
@@ -132,17 +132,35 @@ impl<'a> Tags<'a> {
             return Target::Artifact;
         };
         match (e.role, e.shape) {
-            (Role::Link, Shape::Glyphs(_)) => {
-                let link = self.push(StructRole::Link, Some(leaf));
-                self.kid(leaf, e.seq, Kid::Element(link));
+            // A link's area comes before its text: one Link element for the pieces of
+            // one address in one block (an address broken over two lines is one link).
+            (Role::Link, Shape::Link { url, .. }) => {
+                let same = self.current_link.filter(|l| {
+                    let e = &self.elements[*l];
+                    e.parent == Some(leaf) && e.link == Some(url.as_str())
+                });
+                let link = same.unwrap_or_else(|| {
+                    let link = self.push(StructRole::Link, Some(leaf));
+                    self.elements[link].link = Some(url.as_str());
+                    self.kid(leaf, e.seq, Kid::Element(link));
+                    link
+                });
                 self.current_link = Some(link);
                 Target::Element(link)
             }
             (Role::Link, _) => Target::Element(self.current_link.unwrap_or(leaf)),
+            // A phrase in another language continued on the next line is one span.
             (_, Shape::Glyphs(run)) if run.lang.is_some() => {
-                let span = self.push(StructRole::Span, Some(leaf));
-                self.elements[span].lang = run.lang.as_deref();
-                self.kid(leaf, e.seq, Kid::Element(span));
+                let last = self.elements[leaf].kids.last().map(|(_, k)| *k);
+                let span = match last {
+                    Some(Kid::Element(s)) if self.elements[s].lang == run.lang.as_deref() => s,
+                    _ => {
+                        let span = self.push(StructRole::Span, Some(leaf));
+                        self.elements[span].lang = run.lang.as_deref();
+                        self.kid(leaf, e.seq, Kid::Element(span));
+                        span
+                    }
+                };
                 Target::Element(span)
             }
             _ => Target::Element(leaf),

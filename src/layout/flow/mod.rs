@@ -145,7 +145,8 @@ impl<'a> Flow<'a> {
                 items.push((Point::ZERO, FrameItem::Shape(Shape::Glyphs(r))));
                 continue;
             };
-            // Linked text is a group of its own: its glyphs and its clickable area.
+            // Linked text is a group of its own: its clickable area (which says where
+            // it leads), then its glyphs.
             let area = Shape::Link {
                 x: r.x,
                 y: top,
@@ -153,7 +154,7 @@ impl<'a> Flow<'a> {
                 h: style.leading,
                 url: url.clone(),
             };
-            let link = Group::of_shapes(Role::Link, Some(block), vec![Shape::Glyphs(r), area]);
+            let link = Group::of_shapes(Role::Link, Some(block), vec![area, Shape::Glyphs(r)]);
             items.push((Point::ZERO, FrameItem::Group(link)));
         }
         Group {
