@@ -95,6 +95,9 @@ pub enum Problem {
     UnbalancedMarkedContent { page: usize },
     /// The page's `/ParentTree` entry does not name the element holding the MCID.
     ParentTreeMismatch { page: usize, mcid: i64 },
+    /// An annotation's `/StructParent` entry does not name the element holding
+    /// its object reference.
+    AnnotationParentMismatch { page: Option<usize> },
     /// Glyphs whose code has no `/ToUnicode` entry (read as U+FFFD).
     UnmappedGlyphs {
         page: usize,
@@ -166,6 +169,11 @@ impl fmt::Display for Problem {
                 f,
                 "page {}: the parent tree does not name the element holding MCID {mcid}",
                 page + 1
+            ),
+            Problem::AnnotationParentMismatch { page } => write!(
+                f,
+                "{}: an annotation's parent tree entry does not name the element holding it",
+                page.map_or("an unknown page".into(), |p| format!("page {}", p + 1))
             ),
             Problem::UnmappedGlyphs { page, font, count } => write!(
                 f,

@@ -91,6 +91,7 @@ pub fn read_page(
         marks: Vec::new(),
         artifacts: 0,
         actual_texts: 0,
+        pending_actual_text: None,
         untagged: 0,
         sample: String::new(),
         sample_chars: 0,
@@ -139,6 +140,8 @@ struct PageReader<'a, 'p> {
     /// Open artifacts and `/ActualText` spans among `marks`.
     artifacts: usize,
     actual_texts: usize,
+    /// The outermost open span's `/ActualText`, until its place is known.
+    pending_actual_text: Option<String>,
     untagged: usize,
     sample: String,
     sample_chars: usize,
@@ -251,12 +254,10 @@ impl PageReader<'_, '_> {
             self.open_mcid(tag, mcid);
             Mark::Mcid(mcid)
         } else if let Some(text) = actual_text {
-            // The span's text stands where its glyphs are, once.
+            // The span's text stands where its glyphs are drawn (their line), once:
+            // it is placed with the first of them, or at the span's end.
             if self.artifacts == 0 && self.actual_texts == 0 {
-                match self.current_mcid() {
-                    Some(mcid) => self.push_text(mcid, &text),
-                    None => self.note_untagged(&text),
-                }
+                self.pending_actual_text = Some(text);
             }
             self.actual_texts += 1;
             Mark::ActualText
@@ -305,9 +306,25 @@ impl PageReader<'_, '_> {
     fn end_marked(&mut self) {
         match self.marks.pop() {
             Some(Mark::Artifact) => self.artifacts -= 1,
-            Some(Mark::ActualText) => self.actual_texts -= 1,
+            Some(Mark::ActualText) => {
+                self.actual_texts -= 1;
+                if self.actual_texts == 0 {
+                    self.place_actual_text();
+                }
+            }
             Some(Mark::Mcid(_) | Mark::Other) => {}
             None => self.unbalanced = true,
+        }
+    }
+
+    /// The open `/ActualText` span's text, where the pen is now.
+    fn place_actual_text(&mut self) {
+        let Some(text) = self.pending_actual_text.take() else {
+            return;
+        };
+        match self.current_mcid() {
+            Some(mcid) => self.push_text(mcid, &text),
+            None => self.note_untagged(&text),
         }
     }
 
@@ -325,22 +342,13 @@ impl PageReader<'_, '_> {
         };
         self.bytes.clear();
         s.decode_into(&mut self.bytes);
-        let Some(font) = self.font.clone() else {
-            // Glyphs in no font: counted, with no text to give.
-            let count = self.bytes.len();
-            self.out.glyphs += count;
-            if self.artifacts == 0 && self.current_mcid().is_none() {
-                self.untagged += count;
-            }
-            return;
-        };
-        let step = font.code_length.max(1);
-        let bytes = std::mem::take(&mut self.bytes);
-        let count = bytes.len().div_ceil(step);
+        // Without a font, each byte counts as a glyph with no text to give.
+        let font = self.font.clone();
+        let step = font.as_ref().map_or(1, |f| f.code_length.max(1));
+        let count = self.bytes.len().div_ceil(step);
         self.out.glyphs += count;
         // Inside an artifact: neither text nor problem.
         if self.artifacts > 0 {
-            self.bytes = bytes;
             return;
         }
         let mcid = self.current_mcid();
@@ -349,9 +357,11 @@ impl PageReader<'_, '_> {
         }
         // Glyphs inside an /ActualText span stand for nothing of their own.
         if self.actual_texts > 0 {
-            self.bytes = bytes;
+            self.place_actual_text();
             return;
         }
+        let Some(font) = font else { return };
+        let bytes = std::mem::take(&mut self.bytes);
         let mut text = std::mem::take(&mut self.text);
         text.clear();
         for code in bytes.chunks(step) {

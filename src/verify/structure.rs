@@ -146,9 +146,10 @@ impl<'a> Walker<'a, '_> {
             .and_then(|o| o.as_reference().ok())
             .and_then(|id| self.tree.page_index.get(&id).copied())
             .or(context.page);
-        if dict.has(b"Obj") {
+        if let Ok(object) = dict.get(b"Obj") {
             texts.has_objr = true;
             texts.first_page = texts.first_page.or(page);
+            self.check_annotation_parent(object, owner, page);
         } else if let Ok(mcid) = dict.get(b"MCID").and_then(Object::as_i64) {
             self.mcid(mcid, page, owner, context, texts);
         } else {
@@ -257,6 +258,29 @@ impl<'a> Walker<'a, '_> {
         if !text.is_empty() {
             texts.own.push(text.clone());
             texts.all.push(text);
+        }
+    }
+
+    /// The annotation's `/StructParent` entry in the parent tree names the element
+    /// holding its object reference.
+    fn check_annotation_parent(
+        &mut self,
+        object: &Object,
+        owner: Option<ObjectId>,
+        page: Option<usize>,
+    ) {
+        let Some(owner) = owner else { return };
+        let doc = self.tree.doc;
+        let named = doc
+            .dereference(object)
+            .ok()
+            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|d| d.get(b"StructParent").and_then(Object::as_i64).ok())
+            .and_then(|key| self.parent_tree.get(&key))
+            .and_then(|o| o.as_reference().ok());
+        if named != Some(owner) {
+            self.problems
+                .push(Problem::AnnotationParentMismatch { page });
         }
     }
 

@@ -111,10 +111,19 @@ impl Fixture {
 
         // The tree: elements numbered in pre-order from 300.
         let mut claims: Vec<(usize, i32, Ref)> = Vec::new();
+        let mut links: Vec<(usize, Ref)> = Vec::new();
         let mut next = 300;
         let mut top = Vec::new();
         if let Some(root) = &self.root {
-            let id = write_node(&mut pdf, root, root_id, &mut next, &mut claims, annot_ref);
+            let id = write_node(
+                &mut pdf,
+                root,
+                root_id,
+                &mut next,
+                &mut claims,
+                &mut links,
+                annot_ref,
+            );
             top.extend(id);
         }
         if self.root.is_some() {
@@ -125,6 +134,13 @@ impl Fixture {
             let mut entries = nums.insert(Name(b"Nums")).array();
             for i in 0..self.pages.len() {
                 entries.item(i as i32).item(parents_ref(i));
+            }
+            // Each page's link annotation: /StructParent 100 + page.
+            for (page, owner) in &links {
+                let named = self
+                    .wrong_parent
+                    .map_or(*owner, |k| Ref::new(300 + k as i32));
+                entries.item(100 + *page as i32).item(named);
             }
             entries.finish();
             nums.finish();
@@ -158,6 +174,7 @@ fn write_node(
     parent: Ref,
     next: &mut i32,
     claims: &mut Vec<(usize, i32, Ref)>,
+    links: &mut Vec<(usize, Ref)>,
     annot_ref: impl Fn(usize) -> Ref + Copy,
 ) -> Option<Ref> {
     let Node::Element {
@@ -174,7 +191,7 @@ fn write_node(
     // Children first get their numbers (pre-order) and are written after.
     let mut child_ids = Vec::new();
     for kid in kids {
-        child_ids.push(write_node(pdf, kid, id, next, claims, annot_ref));
+        child_ids.push(write_node(pdf, kid, id, next, claims, links, annot_ref));
     }
     let first_page = kids.iter().find_map(|k| match k {
         Node::Mcid(page, _) => Some(*page),
@@ -213,6 +230,7 @@ fn write_node(
                 }
             }
             Node::Objr(page) => {
+                links.push((*page, id));
                 children
                     .object_ref()
                     .page(page_ref(*page))

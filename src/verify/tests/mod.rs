@@ -51,7 +51,8 @@ fn elements_in_tree_order_with_their_texts() {
             el("P", vec![Node::Mcid(1, 0)]),
         ],
     );
-    let read = read(&Fixture::new(&[page0, page1], tree));
+    let mut fixture = Fixture::new(&[page0, page1], tree);
+    let read = read(&fixture);
     assert_eq!(read.problems, []);
     assert_eq!(
         kinds_and_texts(&read),
@@ -79,6 +80,12 @@ fn elements_in_tree_order_with_their_texts() {
     assert_eq!(
         normalise(&p.text),
         normalise("Before the test, eat nothing.")
+    );
+    // A parent tree naming another element for the link annotation is caught.
+    fixture.wrong_parent = Some(0);
+    let problems = super::read_back(&fixture.build()).map(|r| r.problems);
+    assert!(
+        problems.is_ok_and(|p| p.contains(&Problem::AnnotationParentMismatch { page: Some(0) }))
     );
 }
 
@@ -194,6 +201,22 @@ fn actual_text_replaces_the_glyphs_and_an_empty_one_stands_for_nothing() {
     let read = read(&Fixture::new(&[page], el("P", vec![Node::Mcid(0, 0)])));
     assert_eq!(read.problems, []);
     assert_eq!(read.elements[0].text, "afine—");
+}
+
+#[test]
+fn an_actual_text_span_opened_before_its_position_is_set_stays_on_its_line() {
+    // The span opens before `Tm` moves the pen to the line (the writer does this
+    // for a glyph with text of its own); its text belongs to that line.
+    let body = format!(
+        "BT /F1 10 Tf 1 0 0 1 72 800 Tm {} ET BT /Span <</ActualText ({})>> BDC \
+         1 0 0 1 60 800 Tm {} EMC ET\n",
+        tj("word"),
+        "\\056",
+        tj("x")
+    );
+    let page = mcid("P", 0, &body);
+    let read = read(&Fixture::new(&[page], el("P", vec![Node::Mcid(0, 0)])));
+    assert_eq!(read.elements[0].text, "word.");
 }
 
 #[test]
