@@ -198,22 +198,32 @@ impl<'a> Lexer<'a> {
     fn literal(&mut self) -> RawStr<'a> {
         let start = self.pos;
         let mut level = 1usize;
-        while let Some(&b) = self.data.get(self.pos) {
-            self.pos += 1;
-            match b {
-                b'\\' => self.pos += 1,
-                b'(' => level += 1,
-                b')' => {
+        let mut i = start;
+        while let Some(offset) = self.data[i..]
+            .iter()
+            .position(|&b| matches!(b, b'\\' | b'(' | b')'))
+        {
+            i += offset;
+            match self.data[i] {
+                b'\\' => i += 2,
+                b'(' => {
+                    level += 1;
+                    i += 1;
+                }
+                _ => {
                     level -= 1;
                     if level == 0 {
-                        let end = self.pos - 1;
+                        self.pos = i + 1;
                         return RawStr {
-                            body: &self.data[start..end],
+                            body: &self.data[start..i],
                             hex: false,
                         };
                     }
+                    i += 1;
                 }
-                _ => {}
+            }
+            if i >= self.data.len() {
+                break;
             }
         }
         self.pos = self.data.len();
@@ -226,31 +236,31 @@ impl<'a> Lexer<'a> {
     /// Regular characters up to the next white-space or delimiter.
     fn regular_run(&mut self) -> &'a [u8] {
         let start = self.pos;
-        while self
-            .data
-            .get(self.pos)
-            .is_some_and(|&b| !is_space(b) && !is_delimiter(b))
-        {
-            self.pos += 1;
-        }
-        &self.data[start..self.pos]
+        let rest = &self.data[start..];
+        let length = rest
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != REGULAR)
+            .unwrap_or(rest.len());
+        self.pos = start + length;
+        &rest[..length]
     }
 
     fn skip_space(&mut self) {
-        while let Some(&b) = self.data.get(self.pos) {
-            if is_space(b) {
-                self.pos += 1;
-            } else if b == b'%' {
-                while self
-                    .data
-                    .get(self.pos)
-                    .is_some_and(|&b| b != b'\n' && b != b'\r')
-                {
-                    self.pos += 1;
-                }
-            } else {
-                break;
+        loop {
+            let rest = &self.data[self.pos..];
+            let spaces = rest
+                .iter()
+                .position(|&b| CLASS[usize::from(b)] != SPACE)
+                .unwrap_or(rest.len());
+            self.pos += spaces;
+            if rest.get(spaces) != Some(&b'%') {
+                return;
             }
+            let comment = &self.data[self.pos..];
+            self.pos += comment
+                .iter()
+                .position(|&b| b == b'\n' || b == b'\r')
+                .unwrap_or(comment.len());
         }
     }
 
@@ -271,15 +281,31 @@ impl<'a> Lexer<'a> {
     }
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C' | b'\0')
-}
+const REGULAR: u8 = 0;
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
 
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+/// Each byte's class (§7.2.2), looked up rather than matched: the lexer's inner
+/// loops test every byte of the stream.
+static CLASS: [u8; 256] = {
+    let mut table = [REGULAR; 256];
+    let spaces = b" \n\r\t\x0C\0";
+    let mut i = 0;
+    while i < spaces.len() {
+        table[spaces[i] as usize] = SPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    table
+};
+
+fn is_space(b: u8) -> bool {
+    CLASS[usize::from(b)] == SPACE
 }
 
 /// A PDF number (§7.3.3: sign, digits, at most one point, no exponent); what is

@@ -58,6 +58,8 @@ pub struct ReadElement {
     pub page: Option<usize>,
     /// It holds an object reference (a link annotation).
     pub has_objr: bool,
+    /// Images, forms and shadings painted in its own MCIDs (a figure's picture).
+    pub pictures: usize,
     /// Its own MCIDs, as (page, MCID).
     pub marked: Vec<(usize, i64)>,
 }

@@ -25,6 +25,9 @@ pub struct Marked {
     pub lines: Vec<String>,
     /// How many sequences on the page carry this MCID (1 unless malformed).
     pub sequences: u32,
+    /// Images, forms and shadings painted inside it (paths are not counted: a
+    /// rule or a box's border is not content to check).
+    pub pictures: usize,
     /// Baseline height (device space) of the last line.
     last_baseline: Option<f32>,
 }
@@ -86,7 +89,8 @@ pub fn read_page(
         tlm: IDENTITY,
         leading: 0.0,
         font: None,
-        font_name: Vec::new(),
+        page_fonts: Vec::new(),
+        font_index: 0,
         size: 0.0,
         marks: Vec::new(),
         artifacts: 0,
@@ -134,7 +138,9 @@ struct PageReader<'a, 'p> {
     tlm: Matrix,
     leading: f32,
     font: Option<Rc<Font>>,
-    font_name: Vec<u8>,
+    /// The fonts used so far by resource name, and which one is current.
+    page_fonts: Vec<(Vec<u8>, Option<Rc<Font>>)>,
+    font_index: usize,
     size: f32,
     marks: Vec<Mark>,
     /// Open artifacts and `/ActualText` spans among `marks`.
@@ -145,8 +151,8 @@ struct PageReader<'a, 'p> {
     untagged: usize,
     sample: String,
     sample_chars: usize,
-    /// Codes without a `/ToUnicode` entry, per font resource name.
-    unmapped: BTreeMap<Vec<u8>, usize>,
+    /// Codes without a `/ToUnicode` entry, per font (index in `page_fonts`).
+    unmapped: BTreeMap<usize, usize>,
     untagged_content: BTreeMap<&'static str, usize>,
     unbalanced: bool,
     /// Scratch: the bytes of the string being shown, and its text.
@@ -216,16 +222,25 @@ impl PageReader<'_, '_> {
         let Some(name) = operands.first().and_then(Operand::name) else {
             return;
         };
-        self.font_name = name.to_vec();
-        let object =
-            resource(self.doc, self.resources, b"Font", name).map(|o| self.fonts.get(self.doc, o));
-        if object.is_none() {
-            self.problems.push(Problem::UnknownFont {
-                page: self.page,
-                font: String::from_utf8_lossy(name).into_owned(),
-            });
-        }
-        self.font = object;
+        // A page switches between a few fonts hundreds of times (a space in one
+        // font, the words in another): look each name up once.
+        let index = match self.page_fonts.iter().position(|(n, _)| n == name) {
+            Some(index) => index,
+            None => {
+                let font = resource(self.doc, self.resources, b"Font", name)
+                    .map(|o| self.fonts.get(self.doc, o));
+                if font.is_none() {
+                    self.problems.push(Problem::UnknownFont {
+                        page: self.page,
+                        font: String::from_utf8_lossy(name).into_owned(),
+                    });
+                }
+                self.page_fonts.push((name.to_vec(), font));
+                self.page_fonts.len() - 1
+            }
+        };
+        self.font_index = index;
+        self.font = self.page_fonts[index].1.clone();
     }
 
     fn resource(&self, category: &[u8], name: &[u8]) -> Option<&Object> {
@@ -369,7 +384,7 @@ impl PageReader<'_, '_> {
             match font.to_unicode.as_ref().and_then(|m| m.get(code)) {
                 Some(t) => text.push_str(t),
                 None => {
-                    *self.unmapped.entry(self.font_name.clone()).or_default() += 1;
+                    *self.unmapped.entry(self.font_index).or_default() += 1;
                     text.push('\u{FFFD}');
                 }
             }
@@ -413,8 +428,15 @@ impl PageReader<'_, '_> {
 
     /// Something painted: a problem unless it is marked.
     fn content(&mut self, what: &'static str) {
-        if self.artifacts == 0 && self.current_mcid().is_none() {
-            *self.untagged_content.entry(what).or_default() += 1;
+        if self.artifacts > 0 {
+            return;
+        }
+        match self.current_mcid() {
+            None => *self.untagged_content.entry(what).or_default() += 1,
+            Some(mcid) if what != "path" => {
+                self.out.marked.entry(mcid).or_default().pictures += 1;
+            }
+            Some(_) => {}
         }
     }
 
@@ -447,9 +469,10 @@ impl PageReader<'_, '_> {
             });
         }
         for (font, count) in self.unmapped {
+            let name = self.page_fonts.get(font).map(|(n, _)| n.as_slice());
             self.problems.push(Problem::UnmappedGlyphs {
                 page,
-                font: String::from_utf8_lossy(&font).into_owned(),
+                font: String::from_utf8_lossy(name.unwrap_or_default()).into_owned(),
                 count,
             });
         }

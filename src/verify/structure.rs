@@ -78,6 +78,7 @@ struct Texts {
     all: Vec<String>,
     first_page: Option<usize>,
     has_objr: bool,
+    pictures: usize,
     marked: Vec<(usize, i64)>,
 }
 
@@ -211,6 +212,7 @@ impl<'a> Walker<'a, '_> {
             actual_text: field(b"ActualText"),
             page: None,
             has_objr: false,
+            pictures: 0,
             marked: Vec::new(),
         });
         let mut texts = Texts::default();
@@ -222,6 +224,7 @@ impl<'a> Walker<'a, '_> {
         element.own_text = join(&texts.own);
         element.page = texts.first_page.or(context.page);
         element.has_objr = texts.has_objr;
+        element.pictures = texts.pictures;
         element.marked = texts.marked;
         element.text = text.clone();
         if !text.is_empty() {
@@ -254,6 +257,7 @@ impl<'a> Walker<'a, '_> {
             self.problems.push(Problem::McidMissing { page, mcid });
             return;
         };
+        texts.pictures += marked.pictures;
         let text = marked_text(marked, context.direction);
         if !text.is_empty() {
             texts.own.push(text.clone());

@@ -331,6 +331,7 @@ fn utf16_text_strings_are_decoded() {
     assert_eq!(figure.alt.as_deref(), Some("صورة – “Ketamine”"));
     assert_eq!(figure.lang.as_deref(), Some("ar"));
     assert_eq!(figure.text, "");
+    assert_eq!(figure.pictures, 1);
 }
 
 #[test]
