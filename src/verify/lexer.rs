@@ -80,6 +80,9 @@ pub struct Lexer<'a> {
 
 /// Arrays and dictionaries nest no deeper than this (a guard against hostile input).
 const MAX_DEPTH: usize = 32;
+/// An operation, array or dictionary keeps at most this many operands; the rest
+/// are read and dropped (no operator takes more; a long `TJ` line has hundreds).
+const MAX_OPERANDS: usize = 1 << 16;
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
@@ -93,7 +96,8 @@ impl<'a> Lexer<'a> {
         operands.clear();
         loop {
             match self.token(0)? {
-                Token::Operand(o) => operands.push(o),
+                Token::Operand(o) if operands.len() < MAX_OPERANDS => operands.push(o),
+                Token::Operand(_) => {}
                 Token::Operator(op) => {
                     if op == b"ID" {
                         self.skip_inline_image();
@@ -165,7 +169,8 @@ impl<'a> Lexer<'a> {
         }
         loop {
             match self.token(depth + 1) {
-                Some(Token::Operand(o)) => items.push(o),
+                Some(Token::Operand(o)) if items.len() < MAX_OPERANDS => items.push(o),
+                Some(Token::Operand(_)) => {}
                 // An operator inside an array is malformed; end the array there.
                 Some(Token::Operator(_)) | Some(Token::ArrayEnd) | None => break,
                 Some(Token::DictEnd) => {}
@@ -186,7 +191,8 @@ impl<'a> Lexer<'a> {
                 Some(Token::DictEnd) | Some(Token::Operator(_)) | None => break,
             };
             match self.token(depth + 1) {
-                Some(Token::Operand(v)) => pairs.push((key, v)),
+                Some(Token::Operand(v)) if pairs.len() < MAX_OPERANDS => pairs.push((key, v)),
+                Some(Token::Operand(_)) => {}
                 _ => break,
             }
         }

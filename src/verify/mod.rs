@@ -24,9 +24,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::fmt;
 
-/// A decoded content stream larger than this is not read (a guard against a
-/// decompression bomb; a leaflet page is ~100 KB).
-const MAX_CONTENT_BYTES: usize = 64 << 20;
+/// A page whose decoded content is larger than this is not read (a guard against a
+/// decompression bomb; a leaflet page is ~50 KB).
+const MAX_CONTENT_BYTES: usize = 16 << 20;
 
 /// What a tagged PDF says, read back.
 #[derive(Debug, Default)]

@@ -40,6 +40,10 @@ pub struct PageContent {
     pub glyphs: usize,
 }
 
+/// Saved graphics states and open marked-content sequences kept at most (ISO
+/// 32000-1 Annex C suggests 28 levels of `q`).
+const MAX_NESTING: usize = 256;
+
 /// Untagged glyphs are reported with this many characters of their text.
 const SAMPLE_CHARS: usize = 60;
 
@@ -166,7 +170,9 @@ impl PageReader<'_, '_> {
         match op {
             b"BDC" | b"BMC" => self.begin_marked(operands),
             b"EMC" => self.end_marked(),
-            b"q" => self.saved.push(self.ctm),
+            // Nesting deeper than any real content is malformed: not saved, so
+            // hostile input cannot make the stack grow with the stream.
+            b"q" if self.saved.len() < MAX_NESTING => self.saved.push(self.ctm),
             b"Q" => self.ctm = self.saved.pop().unwrap_or(IDENTITY),
             b"cm" => {
                 let m = [0, 1, 2, 3, 4, 5].map(number);
@@ -248,6 +254,11 @@ impl PageReader<'_, '_> {
     }
 
     fn begin_marked(&mut self, operands: &[Operand]) {
+        if self.marks.len() >= MAX_NESTING {
+            // Deeper than any real content: the page is reported, not followed.
+            self.unbalanced = true;
+            return;
+        }
         let tag = operands.first().and_then(Operand::name).unwrap_or_default();
         let (mcid, actual_text) = match operands.get(1) {
             Some(dict @ Operand::Dict(_)) => (

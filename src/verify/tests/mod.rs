@@ -435,3 +435,13 @@ fn timing() {
         println!("  {p}");
     }
 }
+
+#[test]
+fn hostile_nesting_is_bounded_and_reported() {
+    let deep = "/Span BMC ".repeat(10_000) + &"q ".repeat(100_000) + &tj("x");
+    let page = mcid("P", 0, &line(800.0, &deep));
+    let read = read(&Fixture::new(&[page], el("P", vec![Node::Mcid(0, 0)])));
+    assert!(read
+        .problems
+        .contains(&Problem::UnbalancedMarkedContent { page: 0 }));
+}
