@@ -65,7 +65,11 @@ fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
 /// One open marked-content sequence.
 enum Mark {
     Artifact,
-    Mcid(i64),
+    /// A sequence with an MCID, maybe with an `/ActualText` of its own.
+    Mcid {
+        mcid: i64,
+        actual_text: bool,
+    },
     /// A span whose `/ActualText` stands for the glyphs inside it.
     ActualText,
     Other,
@@ -278,14 +282,17 @@ impl PageReader<'_, '_> {
             Mark::Artifact
         } else if let Some(mcid) = mcid {
             self.open_mcid(tag, mcid);
-            Mark::Mcid(mcid)
-        } else if let Some(text) = actual_text {
-            // The span's text stands where its glyphs are drawn (their line), once:
-            // it is placed with the first of them, or at the span's end.
-            if self.artifacts == 0 && self.actual_texts == 0 {
-                self.pending_actual_text = Some(text);
+            // Pushed first so the span's text goes to this MCID.
+            self.marks.push(Mark::Mcid {
+                mcid,
+                actual_text: actual_text.is_some(),
+            });
+            if let Some(text) = actual_text {
+                self.open_actual_text(text);
             }
-            self.actual_texts += 1;
+            return;
+        } else if let Some(text) = actual_text {
+            self.open_actual_text(text);
             Mark::ActualText
         } else {
             Mark::Other
@@ -329,16 +336,34 @@ impl PageReader<'_, '_> {
         }
     }
 
+    /// The span's text stands where its glyphs are drawn (their line), once: it
+    /// is placed with the first of them, or at the span's end.
+    fn open_actual_text(&mut self, text: String) {
+        if self.artifacts == 0 && self.actual_texts == 0 {
+            self.pending_actual_text = Some(text);
+        }
+        self.actual_texts += 1;
+    }
+
+    fn close_actual_text(&mut self) {
+        self.actual_texts -= 1;
+        if self.actual_texts == 0 {
+            self.place_actual_text();
+        }
+    }
+
     fn end_marked(&mut self) {
+        // An MCID's own /ActualText is placed while the MCID is still current.
+        if let Some(Mark::Mcid {
+            actual_text: true, ..
+        }) = self.marks.last()
+        {
+            self.close_actual_text();
+        }
         match self.marks.pop() {
             Some(Mark::Artifact) => self.artifacts -= 1,
-            Some(Mark::ActualText) => {
-                self.actual_texts -= 1;
-                if self.actual_texts == 0 {
-                    self.place_actual_text();
-                }
-            }
-            Some(Mark::Mcid(_) | Mark::Other) => {}
+            Some(Mark::ActualText) => self.close_actual_text(),
+            Some(Mark::Mcid { .. } | Mark::Other) => {}
             None => self.unbalanced = true,
         }
     }
@@ -356,7 +381,7 @@ impl PageReader<'_, '_> {
 
     fn current_mcid(&self) -> Option<i64> {
         self.marks.iter().rev().find_map(|m| match m {
-            Mark::Mcid(n) => Some(*n),
+            Mark::Mcid { mcid, .. } => Some(*mcid),
             _ => None,
         })
     }

@@ -197,10 +197,17 @@ fn actual_text_replaces_the_glyphs_and_an_empty_one_stands_for_nothing() {
         format!(" /Span <</ActualText (\\204)>> BDC {} EMC ", tj("y")),
     ]
     .concat();
-    let page = mcid("P", 0, &line(800.0, &body));
-    let read = read(&Fixture::new(&[page], el("P", vec![Node::Mcid(0, 0)])));
+    // An MCID sequence with an /ActualText of its own (as krilla writes spans).
+    let own = format!(
+        "/Span <</MCID 1 /ActualText ({})>> BDC {} EMC\n",
+        "row",
+        line(780.0, &tj("ro-"))
+    );
+    let page = mcid("P", 0, &line(800.0, &body)) + &own;
+    let tree = el("P", vec![Node::Mcid(0, 0), Node::Mcid(0, 1)]);
+    let read = read(&Fixture::new(&[page], tree));
     assert_eq!(read.problems, []);
-    assert_eq!(read.elements[0].text, "afine—");
+    assert_eq!(read.elements[0].text, "afine— row");
 }
 
 #[test]
