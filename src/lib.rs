@@ -14,3 +14,4 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod text;
+pub mod verify;

@@ -1,0 +1,521 @@
+//! One page's content streams → the text of each marked-content sequence (by MCID),
+//! line by line in the order drawn, and what is drawn outside both marked content
+//! and artifacts.
+//!
+//! Only what decides which glyph belongs where is interpreted: marked content
+//! (`BDC`/`BMC`/`EMC`), fonts (`Tf`), text showing (`Tj`, `TJ`, `'`, `"`), and the
+//! text and graphics matrices as far as they tell one line from the next (the
+//! baseline's height). Glyph widths are not needed: the text of a line is the
+//! glyphs' texts in the order shown, and spaces are glyphs of their own.
+
+use super::fonts::{Font, FontCache};
+use super::lexer::{Lexer, Operand};
+use super::text_string;
+use super::Problem;
+use lopdf::{Dictionary, Document, Object};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Text of one MCID as drawn.
+#[derive(Debug, Default)]
+pub struct Marked {
+    /// The tag of its `BDC` (the element's type, by convention).
+    pub tag: Vec<u8>,
+    /// Its text line by line, each in the order drawn (visual order).
+    pub lines: Vec<String>,
+    /// How many sequences on the page carry this MCID (1 unless malformed).
+    pub sequences: u32,
+    /// Images, forms and shadings painted inside it (paths are not counted: a
+    /// rule or a box's border is not content to check).
+    pub pictures: usize,
+    /// Baseline height (device space) of the last line.
+    last_baseline: Option<f32>,
+}
+
+/// What one page's content says.
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub marked: BTreeMap<i64, Marked>,
+    /// Glyphs drawn, tagged or not (for measurements and sanity checks).
+    pub glyphs: usize,
+}
+
+/// Saved graphics states and open marked-content sequences kept at most (ISO
+/// 32000-1 Annex C suggests 28 levels of `q`).
+const MAX_NESTING: usize = 256;
+
+/// Untagged glyphs are reported with this many characters of their text.
+const SAMPLE_CHARS: usize = 60;
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a × b` (PDF matrices are row vectors: a point is transformed by `a`, then `b`).
+fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// One open marked-content sequence.
+enum Mark {
+    Artifact,
+    /// A sequence with an MCID, maybe with an `/ActualText` of its own.
+    Mcid {
+        mcid: i64,
+        actual_text: bool,
+    },
+    /// A span whose `/ActualText` stands for the glyphs inside it.
+    ActualText,
+    Other,
+}
+
+/// Reads one page. `content` is the page's streams, decoded and concatenated.
+pub fn read_page(
+    doc: &Document,
+    page: usize,
+    content: &[u8],
+    resources: Option<&Dictionary>,
+    fonts: &mut FontCache,
+    problems: &mut Vec<Problem>,
+) -> PageContent {
+    let mut reader = PageReader {
+        doc,
+        page,
+        resources,
+        fonts,
+        out: PageContent::default(),
+        problems,
+        ctm: IDENTITY,
+        saved: Vec::new(),
+        tm: IDENTITY,
+        tlm: IDENTITY,
+        leading: 0.0,
+        font: None,
+        page_fonts: Vec::new(),
+        font_index: 0,
+        size: 0.0,
+        marks: Vec::new(),
+        artifacts: 0,
+        actual_texts: 0,
+        pending_actual_text: None,
+        untagged: 0,
+        sample: String::new(),
+        sample_chars: 0,
+        text: String::new(),
+        unmapped: BTreeMap::new(),
+        untagged_content: BTreeMap::new(),
+        unbalanced: false,
+        bytes: Vec::new(),
+    };
+    let mut lexer = Lexer::new(content);
+    let mut operands = Vec::new();
+    while let Some(op) = lexer.next_operation(&mut operands) {
+        reader.operation(op, &operands);
+    }
+    reader.finish()
+}
+
+/// `/Resources /<category> /<name>`.
+fn resource<'a>(
+    doc: &'a Document,
+    resources: Option<&'a Dictionary>,
+    category: &[u8],
+    name: &[u8],
+) -> Option<&'a Object> {
+    let group = resources?.get(category).ok()?;
+    let group = doc.dereference(group).ok()?.1.as_dict().ok()?;
+    group.get(name).ok()
+}
+
+struct PageReader<'a, 'p> {
+    doc: &'a Document,
+    page: usize,
+    resources: Option<&'a Dictionary>,
+    fonts: &'p mut FontCache,
+    out: PageContent,
+    problems: &'p mut Vec<Problem>,
+    ctm: Matrix,
+    saved: Vec<Matrix>,
+    tm: Matrix,
+    tlm: Matrix,
+    leading: f32,
+    font: Option<Rc<Font>>,
+    /// The fonts used so far by resource name, and which one is current.
+    page_fonts: Vec<(Vec<u8>, Option<Rc<Font>>)>,
+    font_index: usize,
+    size: f32,
+    marks: Vec<Mark>,
+    /// Open artifacts and `/ActualText` spans among `marks`.
+    artifacts: usize,
+    actual_texts: usize,
+    /// The outermost open span's `/ActualText`, until its place is known.
+    pending_actual_text: Option<String>,
+    untagged: usize,
+    sample: String,
+    sample_chars: usize,
+    /// Codes without a `/ToUnicode` entry, per font (index in `page_fonts`).
+    unmapped: BTreeMap<usize, usize>,
+    untagged_content: BTreeMap<&'static str, usize>,
+    unbalanced: bool,
+    /// Scratch: the bytes of the string being shown, and its text.
+    bytes: Vec<u8>,
+    text: String,
+}
+
+impl PageReader<'_, '_> {
+    fn operation(&mut self, op: &[u8], operands: &[Operand]) {
+        let number = |i: usize| operands.get(i).and_then(Operand::number).unwrap_or(0.0);
+        match op {
+            b"BDC" | b"BMC" => self.begin_marked(operands),
+            b"EMC" => self.end_marked(),
+            // Nesting deeper than any real content is malformed: not saved, so
+            // hostile input cannot make the stack grow with the stream.
+            b"q" if self.saved.len() < MAX_NESTING => self.saved.push(self.ctm),
+            b"Q" => self.ctm = self.saved.pop().unwrap_or(IDENTITY),
+            b"cm" => {
+                let m = [0, 1, 2, 3, 4, 5].map(number);
+                self.ctm = multiply(&m, &self.ctm);
+            }
+            b"BT" => {
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
+            }
+            b"Tm" => {
+                self.tm = [0, 1, 2, 3, 4, 5].map(number);
+                self.tlm = self.tm;
+            }
+            b"Td" => self.next_line(number(0), number(1)),
+            b"TD" => {
+                self.leading = -number(1);
+                self.next_line(number(0), number(1));
+            }
+            b"T*" => self.next_line(0.0, -self.leading),
+            b"TL" => self.leading = number(0),
+            b"Tf" => self.set_font(operands),
+            b"Tj" => self.show_strings(operands.first()),
+            b"'" => {
+                self.next_line(0.0, -self.leading);
+                self.show_strings(operands.first());
+            }
+            b"\"" => {
+                self.next_line(0.0, -self.leading);
+                self.show_strings(operands.get(2));
+            }
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = operands.first() {
+                    for item in items {
+                        self.show_strings(Some(item));
+                    }
+                }
+            }
+            b"f" | b"F" | b"f*" | b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => self.content("path"),
+            b"sh" => self.content("shading"),
+            b"ID" => self.content("inline image"),
+            b"Do" => self.x_object(operands),
+            _ => {}
+        }
+    }
+
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn set_font(&mut self, operands: &[Operand]) {
+        self.size = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
+        let Some(name) = operands.first().and_then(Operand::name) else {
+            return;
+        };
+        // A page switches between a few fonts hundreds of times (a space in one
+        // font, the words in another): look each name up once.
+        let index = match self.page_fonts.iter().position(|(n, _)| n == name) {
+            Some(index) => index,
+            None => {
+                let font = resource(self.doc, self.resources, b"Font", name)
+                    .map(|o| self.fonts.get(self.doc, o));
+                if font.is_none() {
+                    self.problems.push(Problem::UnknownFont {
+                        page: self.page,
+                        font: String::from_utf8_lossy(name).into_owned(),
+                    });
+                }
+                self.page_fonts.push((name.to_vec(), font));
+                self.page_fonts.len() - 1
+            }
+        };
+        self.font_index = index;
+        self.font = self.page_fonts[index].1.clone();
+    }
+
+    fn resource(&self, category: &[u8], name: &[u8]) -> Option<&Object> {
+        resource(self.doc, self.resources, category, name)
+    }
+
+    fn begin_marked(&mut self, operands: &[Operand]) {
+        if self.marks.len() >= MAX_NESTING {
+            // Deeper than any real content: the page is reported, not followed.
+            self.unbalanced = true;
+            return;
+        }
+        let tag = operands.first().and_then(Operand::name).unwrap_or_default();
+        let (mcid, actual_text) = match operands.get(1) {
+            Some(dict @ Operand::Dict(_)) => (
+                dict.get(b"MCID")
+                    .and_then(Operand::number)
+                    .map(|n| n as i64),
+                match dict.get(b"ActualText") {
+                    Some(Operand::Str(s)) => Some(text_string::decode(&s.decode())),
+                    _ => None,
+                },
+            ),
+            Some(Operand::Name(name)) => self.named_properties(name),
+            _ => (None, None),
+        };
+        let mark = if tag == b"Artifact" {
+            self.artifacts += 1;
+            Mark::Artifact
+        } else if let Some(mcid) = mcid {
+            self.open_mcid(tag, mcid);
+            // Pushed first so the span's text goes to this MCID.
+            self.marks.push(Mark::Mcid {
+                mcid,
+                actual_text: actual_text.is_some(),
+            });
+            if let Some(text) = actual_text {
+                self.open_actual_text(text);
+            }
+            return;
+        } else if let Some(text) = actual_text {
+            self.open_actual_text(text);
+            Mark::ActualText
+        } else {
+            Mark::Other
+        };
+        self.marks.push(mark);
+    }
+
+    /// Properties named in `/Resources /Properties` (`/P /MC0 BDC`).
+    fn named_properties(&self, name: &[u8]) -> (Option<i64>, Option<String>) {
+        let Some(dict) = self
+            .resource(b"Properties", name)
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+        else {
+            return (None, None);
+        };
+        let mcid = dict.get(b"MCID").and_then(Object::as_i64).ok();
+        let text = dict
+            .get(b"ActualText")
+            .and_then(Object::as_str)
+            .ok()
+            .map(text_string::decode);
+        (mcid, text)
+    }
+
+    fn open_mcid(&mut self, tag: &[u8], mcid: i64) {
+        let page = self.page;
+        if self.artifacts > 0 {
+            self.problems.push(Problem::McidInArtifact { page, mcid });
+        }
+        if self.current_mcid().is_some() {
+            self.problems.push(Problem::NestedMcid { page, mcid });
+        }
+        let marked = self.out.marked.entry(mcid).or_default();
+        marked.sequences += 1;
+        if marked.sequences == 2 {
+            self.problems.push(Problem::McidTwice { page, mcid });
+        }
+        if marked.tag.is_empty() {
+            marked.tag = tag.to_vec();
+        }
+    }
+
+    /// The span's text stands where its glyphs are drawn (their line), once: it
+    /// is placed with the first of them, or at the span's end.
+    fn open_actual_text(&mut self, text: String) {
+        if self.artifacts == 0 && self.actual_texts == 0 {
+            self.pending_actual_text = Some(text);
+        }
+        self.actual_texts += 1;
+    }
+
+    fn close_actual_text(&mut self) {
+        self.actual_texts -= 1;
+        if self.actual_texts == 0 {
+            self.place_actual_text();
+        }
+    }
+
+    fn end_marked(&mut self) {
+        // An MCID's own /ActualText is placed while the MCID is still current.
+        if let Some(Mark::Mcid {
+            actual_text: true, ..
+        }) = self.marks.last()
+        {
+            self.close_actual_text();
+        }
+        match self.marks.pop() {
+            Some(Mark::Artifact) => self.artifacts -= 1,
+            Some(Mark::ActualText) => self.close_actual_text(),
+            Some(Mark::Mcid { .. } | Mark::Other) => {}
+            None => self.unbalanced = true,
+        }
+    }
+
+    /// The open `/ActualText` span's text, where the pen is now.
+    fn place_actual_text(&mut self) {
+        let Some(text) = self.pending_actual_text.take() else {
+            return;
+        };
+        match self.current_mcid() {
+            Some(mcid) => self.push_text(mcid, &text),
+            None => self.note_untagged(&text),
+        }
+    }
+
+    fn current_mcid(&self) -> Option<i64> {
+        self.marks.iter().rev().find_map(|m| match m {
+            Mark::Mcid { mcid, .. } => Some(*mcid),
+            _ => None,
+        })
+    }
+
+    /// Shows a string operand (numbers in a `TJ` array only move the pen).
+    fn show_strings(&mut self, operand: Option<&Operand>) {
+        let Some(Operand::Str(s)) = operand else {
+            return;
+        };
+        self.bytes.clear();
+        s.decode_into(&mut self.bytes);
+        // Without a font, each byte counts as a glyph with no text to give.
+        let font = self.font.clone();
+        let step = font.as_ref().map_or(1, |f| f.code_length.max(1));
+        let count = self.bytes.len().div_ceil(step);
+        self.out.glyphs += count;
+        // Inside an artifact: neither text nor problem.
+        if self.artifacts > 0 {
+            return;
+        }
+        let mcid = self.current_mcid();
+        if mcid.is_none() {
+            self.untagged += count;
+        }
+        // Glyphs inside an /ActualText span stand for nothing of their own.
+        if self.actual_texts > 0 {
+            self.place_actual_text();
+            return;
+        }
+        let Some(font) = font else { return };
+        let bytes = std::mem::take(&mut self.bytes);
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        for code in bytes.chunks(step) {
+            let code = code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+            match font.to_unicode.as_ref().and_then(|m| m.get(code)) {
+                Some(t) => text.push_str(t),
+                None => {
+                    *self.unmapped.entry(self.font_index).or_default() += 1;
+                    text.push('\u{FFFD}');
+                }
+            }
+        }
+        match mcid {
+            Some(mcid) => self.push_text(mcid, &text),
+            None => self.note_untagged(&text),
+        }
+        self.text = text;
+        self.bytes = bytes;
+    }
+
+    /// Appends `text` to the MCID's current line, starting a new line when the
+    /// baseline has moved by more than half the font size.
+    fn push_text(&mut self, mcid: i64, text: &str) {
+        let m = multiply(&self.tm, &self.ctm);
+        let (baseline, scale) = (m[5], (m[2] * m[2] + m[3] * m[3]).sqrt());
+        let threshold = (0.5 * self.size.abs() * scale).max(0.01);
+        let marked = self.out.marked.entry(mcid).or_default();
+        let same_line = marked
+            .last_baseline
+            .is_some_and(|y| (y - baseline).abs() <= threshold);
+        if !same_line {
+            marked.lines.push(String::new());
+            marked.last_baseline = Some(baseline);
+        }
+        if let Some(line) = marked.lines.last_mut() {
+            line.push_str(text);
+        }
+    }
+
+    fn note_untagged(&mut self, text: &str) {
+        for c in text.chars() {
+            if self.sample_chars >= SAMPLE_CHARS {
+                return;
+            }
+            self.sample.push(c);
+            self.sample_chars += 1;
+        }
+    }
+
+    /// Something painted: a problem unless it is marked.
+    fn content(&mut self, what: &'static str) {
+        if self.artifacts > 0 {
+            return;
+        }
+        match self.current_mcid() {
+            None => *self.untagged_content.entry(what).or_default() += 1,
+            Some(mcid) if what != "path" => {
+                self.out.marked.entry(mcid).or_default().pictures += 1;
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn x_object(&mut self, operands: &[Operand]) {
+        let subtype = operands
+            .first()
+            .and_then(Operand::name)
+            .and_then(|name| self.resource(b"XObject", name))
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_stream().ok())
+            .and_then(|s| s.dict.get(b"Subtype").ok())
+            .and_then(|o| o.as_name().ok());
+        self.content(match subtype {
+            Some(b"Form") => "form XObject",
+            _ => "image",
+        });
+    }
+
+    fn finish(self) -> PageContent {
+        let page = self.page;
+        if self.unbalanced || !self.marks.is_empty() {
+            self.problems
+                .push(Problem::UnbalancedMarkedContent { page });
+        }
+        if self.untagged > 0 {
+            self.problems.push(Problem::UntaggedGlyphs {
+                page,
+                count: self.untagged,
+                sample_text: self.sample,
+            });
+        }
+        for (font, count) in self.unmapped {
+            let name = self.page_fonts.get(font).map(|(n, _)| n.as_slice());
+            self.problems.push(Problem::UnmappedGlyphs {
+                page,
+                font: String::from_utf8_lossy(name.unwrap_or_default()).into_owned(),
+                count,
+            });
+        }
+        for (what, count) in self.untagged_content {
+            self.problems
+                .push(Problem::UntaggedContent { page, what, count });
+        }
+        self.out
+    }
+}

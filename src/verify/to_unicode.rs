@@ -1,0 +1,194 @@
+//! A font's `/ToUnicode` CMap (ISO 32000-1 §9.10.3): character code → text.
+//! Parsed once per font object; looked up once per glyph drawn.
+
+use super::lexer::{Lexer, Operand};
+use super::text_string::decode_utf16be;
+use std::collections::BTreeMap;
+
+/// One range `bfrange` may map: larger ranges are cut here (a guard against a
+/// hostile CMap that maps four billion codes).
+const MAX_RANGE: u32 = 0x1_0000;
+/// Codes below this are looked up in a table; the rest in a map.
+const DENSE_LIMIT: u32 = 0x1_0000;
+/// A CMap maps at most this many codes, with at most this much text (fonts have
+/// fewer than 65,536 glyphs; this bounds what a hostile CMap can make us allocate).
+const MAX_ENTRIES: usize = 1 << 18;
+const MAX_TEXT_BYTES: usize = 16 << 20;
+/// No entry: the code has no text in this CMap.
+const MISSING: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// Character code → the text it stands for.
+#[derive(Debug, Default)]
+pub struct ToUnicode {
+    /// All entries' texts, end to end.
+    text: String,
+    /// Code → byte range of `text` (or [`MISSING`]), for codes below [`DENSE_LIMIT`].
+    dense: Vec<(u32, u32)>,
+    sparse: BTreeMap<u32, (u32, u32)>,
+    /// Byte length of codes, from the first `codespacerange` entry.
+    pub code_length: Option<usize>,
+    entries: usize,
+}
+
+impl ToUnicode {
+    /// Parses a CMap's (decoded) stream; what cannot be read is skipped.
+    pub fn parse(data: &[u8]) -> ToUnicode {
+        let mut map = ToUnicode::default();
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        let mut scratch = Vec::new();
+        while let Some(op) = lexer.next_operation(&mut operands) {
+            match op {
+                b"endcodespacerange" => {
+                    if let Some(Operand::Str(low)) = operands.first() {
+                        map.code_length
+                            .get_or_insert(low.decode().len().clamp(1, 4));
+                    }
+                }
+                b"endbfchar" => {
+                    for pair in operands.chunks(2) {
+                        if let [Operand::Str(code), Operand::Str(dst)] = pair {
+                            let code = code_value(&code.decode());
+                            scratch.clear();
+                            dst.decode_into(&mut scratch);
+                            map.insert(code, &decode_utf16be(&scratch));
+                        }
+                    }
+                }
+                b"endbfrange" => {
+                    for triple in operands.chunks(3) {
+                        if let [Operand::Str(lo), Operand::Str(hi), dst] = triple {
+                            map.insert_range(
+                                code_value(&lo.decode()),
+                                code_value(&hi.decode()),
+                                dst,
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    /// The text of `code`, or None where the CMap has no entry for it.
+    pub fn get(&self, code: u32) -> Option<&str> {
+        let (start, end) = if code < DENSE_LIMIT {
+            *self.dense.get(code as usize)?
+        } else {
+            *self.sparse.get(&code)?
+        };
+        if (start, end) == MISSING {
+            return None;
+        }
+        self.text.get(start as usize..end as usize)
+    }
+
+    fn insert(&mut self, code: u32, text: &str) {
+        if self.entries >= MAX_ENTRIES || self.text.len() + text.len() > MAX_TEXT_BYTES {
+            return;
+        }
+        self.entries += 1;
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        let range = (start, self.text.len() as u32);
+        if code < DENSE_LIMIT {
+            let index = code as usize;
+            if self.dense.len() <= index {
+                self.dense.resize(index + 1, MISSING);
+            }
+            self.dense[index] = range;
+        } else {
+            self.sparse.insert(code, range);
+        }
+    }
+
+    /// `lo hi dst`: dst is an array of texts, one per code, or one text whose last
+    /// UTF-16 unit is incremented for each code after the first (§9.10.3).
+    fn insert_range(&mut self, lo: u32, hi: u32, dst: &Operand) {
+        if hi < lo {
+            return;
+        }
+        let hi = hi.min(lo.saturating_add(MAX_RANGE - 1));
+        match dst {
+            Operand::Array(texts) => {
+                for (code, text) in (lo..=hi).zip(texts) {
+                    if let Operand::Str(s) = text {
+                        self.insert(code, &decode_utf16be(&s.decode()));
+                    }
+                }
+            }
+            Operand::Str(s) => {
+                let bytes = s.decode();
+                let mut units: Vec<u16> = bytes
+                    .chunks(2)
+                    .map(|p| u16::from_be_bytes([p[0], p.get(1).copied().unwrap_or(0)]))
+                    .collect();
+                for code in lo..=hi {
+                    let text: String = char::decode_utf16(units.iter().copied())
+                        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                        .collect();
+                    self.insert(code, &text);
+                    if let Some(last) = units.last_mut() {
+                        *last = last.wrapping_add(1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A code's bytes, big-endian (at most four count).
+fn code_value(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CMAP: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def /CMapType 2 def
+1 begincodespacerange <0000> <ffff> endcodespacerange
+4 beginbfchar
+<0001> <0041>
+<0002> <00660069>
+<0003> <D83DDE00>
+<0004> <00AD>
+endbfchar
+2 beginbfrange
+<0010> <0012> <0061>
+<0020> <0021> [<0644> <06440627>]
+endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end";
+
+    #[test]
+    fn bfchar_bfrange_surrogates_and_clusters() {
+        let map = ToUnicode::parse(CMAP);
+        assert_eq!(map.code_length, Some(2));
+        assert_eq!(map.get(1), Some("A"));
+        assert_eq!(map.get(2), Some("fi"));
+        assert_eq!(map.get(3), Some("😀"));
+        assert_eq!(map.get(4), Some("\u{AD}"));
+        assert_eq!(map.get(0x12), Some("c"));
+        assert_eq!(map.get(0x21), Some("لا"));
+        assert_eq!(map.get(5), None);
+        assert_eq!(map.get(0x9999), None);
+    }
+
+    #[test]
+    fn a_huge_range_is_cut() {
+        let map = ToUnicode::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
+        assert_eq!(map.get(0), Some("A"));
+        assert_eq!(map.get(MAX_RANGE), None);
+        let many = "<0000> <FFFF> <0041>\n".repeat(8);
+        let map = ToUnicode::parse(format!("8 beginbfrange {many} endbfrange").as_bytes());
+        assert_eq!(map.entries, MAX_ENTRIES);
+    }
+}

@@ -1,0 +1,196 @@
+//! One line drawn in visual order (glyphs left to right on the page) → its text in
+//! logical order.
+//!
+//! Visual order loses information, so no reader can invert it in every case; this
+//! one does what extractors do: it takes the visual string for a line in the
+//! paragraph's direction, runs UAX #9 on it and reorders it (rule L2). Reversing
+//! runs twice gives back the logical order whenever the visual string gets the same
+//! levels as the logical one had. Where it would not (a neutral between runs of two
+//! directions, "A1 50 ketamine"), the writer fences the neutral with a mark of its
+//! own direction (U+200E/U+200F inside `/ActualText`), which gives it its level back.
+//!
+//! The paragraph's direction comes from the language of the text (`/Lang`), as the
+//! layout took it; without one, from the line's strong characters (see [`guess`]).
+
+use std::borrow::Cow;
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+
+/// A paragraph's direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    LeftToRight,
+    RightToLeft,
+}
+
+/// The logical order of `visual`, one line of a paragraph whose direction is `base`
+/// (None: unknown). Text without right-to-left characters in a left-to-right
+/// paragraph is returned as it is.
+pub fn logical_line(visual: &str, base: Option<Direction>) -> Cow<'_, str> {
+    let base = base.unwrap_or_else(|| guess(visual));
+    let needs_reordering = match base {
+        // A right-to-left paragraph reorders even Latin-only lines: their trailing
+        // neutrals were drawn on the left.
+        Direction::RightToLeft => true,
+        Direction::LeftToRight => visual.chars().any(|c| {
+            matches!(
+                bidi_class(c),
+                BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
+            ) || c == '\u{2067}'
+        }),
+    };
+    if !needs_reordering || visual.is_empty() {
+        return Cow::Borrowed(visual);
+    }
+    let level = match base {
+        Direction::LeftToRight => Level::ltr(),
+        Direction::RightToLeft => Level::rtl(),
+    };
+    let info = BidiInfo::new(visual, Some(level));
+    let mut out = String::with_capacity(visual.len());
+    for paragraph in &info.paragraphs {
+        out.push_str(&info.reorder_line(paragraph, paragraph.range.clone()));
+    }
+    Cow::Owned(out)
+}
+
+/// The direction of a line with no language to go by: right to left when it has
+/// more right-to-left strong characters than left-to-right ones. (The first strong
+/// character would not do: a right-to-left line ending in a Latin word is drawn
+/// with that word first.)
+pub fn guess(visual: &str) -> Direction {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in visual.chars() {
+        match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    if rtl > ltr {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    }
+}
+
+/// The direction of a BCP 47 language tag: its script subtag if it has one, else
+/// its language's usual script.
+pub fn of_language(tag: &str) -> Option<Direction> {
+    let mut subtags = tag.split(['-', '_']);
+    let language = subtags.next()?.to_ascii_lowercase();
+    if language.is_empty() {
+        return None;
+    }
+    const RTL_SCRIPTS: &[&str] = &[
+        "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "yezi",
+    ];
+    if let Some(script) = subtags.find(|s| s.len() == 4 && s.chars().all(char::is_alphabetic)) {
+        let rtl = RTL_SCRIPTS.contains(&script.to_ascii_lowercase().as_str());
+        return Some(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+    }
+    const RTL_LANGUAGES: &[&str] = &[
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ps", "sd", "syr", "ug", "ur",
+        "yi", "prs", "pnb", "azb", "lrc", "mzn", "glk", "bal", "bqi",
+    ];
+    Some(if RTL_LANGUAGES.contains(&language.as_str()) {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_bidi::BidiInfo;
+
+    /// What a writer draws for the logical `text` in a paragraph of `base`: the
+    /// characters in visual order (UAX #9 L1–L2).
+    fn draw(text: &str, base: Direction) -> String {
+        let level = match base {
+            Direction::LeftToRight => Level::ltr(),
+            Direction::RightToLeft => Level::rtl(),
+        };
+        let info = BidiInfo::new(text, Some(level));
+        let para = &info.paragraphs[0];
+        info.reorder_line(para, para.range.clone()).into_owned()
+    }
+
+    fn round_trip(logical: &str, base: Direction) -> String {
+        let visual = draw(logical, base);
+        assert_ne!(visual, logical, "the test needs text that reorders");
+        logical_line(&visual, Some(base)).into_owned()
+    }
+
+    #[test]
+    fn arabic_with_digits_and_a_latin_word_reads_back_in_logical_order() {
+        let rtl = Direction::RightToLeft;
+        for logical in [
+            "الجرعة 50 ملغ",
+            "يسمى ketamine في المستشفى",
+            "الجرعة 50 ملغ من ketamine كل يوم",
+            "خذ ketamine 50 mg مرة",
+            "الكيتامين (ketamine).",
+            "ketamine هو دواء.",
+        ] {
+            assert_eq!(round_trip(logical, rtl), logical);
+        }
+    }
+
+    #[test]
+    fn an_arabic_word_in_english_reads_back() {
+        let logical = "The word سلام means peace, 50 times.";
+        assert_eq!(round_trip(logical, Direction::LeftToRight), logical);
+    }
+
+    #[test]
+    fn the_writers_marks_fence_a_neutral_that_would_move() {
+        // Unfenced, "A 50 ketamine" is ambiguous once drawn: the visual string
+        // gives the number the Latin word's direction and reads back wrong.
+        let logical = "خذ 50 ketamine";
+        let visual = draw(logical, Direction::RightToLeft);
+        let unfenced = logical_line(&visual, Some(Direction::RightToLeft)).into_owned();
+        assert_ne!(unfenced, logical);
+        // The writer fences the space (drawn right-to-left) with RLMs.
+        let fenced_visual = visual.replacen("ketamine ", "ketamine\u{200F} \u{200F}", 1);
+        let read = logical_line(&fenced_visual, Some(Direction::RightToLeft));
+        assert_eq!(
+            crate::verify::normalise(&read),
+            crate::verify::normalise(logical)
+        );
+    }
+
+    #[test]
+    fn a_latin_line_ending_in_a_full_stop_in_an_arabic_paragraph() {
+        assert_eq!(
+            logical_line(".ketamine", Some(Direction::RightToLeft)),
+            "ketamine."
+        );
+        assert_eq!(
+            logical_line("ketamine.", Some(Direction::LeftToRight)),
+            "ketamine."
+        );
+    }
+
+    #[test]
+    fn without_a_language_the_line_decides() {
+        let logical = "يسمى ketamine في المستشفى";
+        let visual = draw(logical, Direction::RightToLeft);
+        assert_eq!(guess(&visual), Direction::RightToLeft);
+        assert_eq!(logical_line(&visual, None), logical);
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(of_language("ar"), Some(Direction::RightToLeft));
+        assert_eq!(of_language("fa-IR"), Some(Direction::RightToLeft));
+        assert_eq!(of_language("en-GB"), Some(Direction::LeftToRight));
+        assert_eq!(of_language("pa-Arab"), Some(Direction::RightToLeft));
+        assert_eq!(of_language("az-Latn"), Some(Direction::LeftToRight));
+        assert_eq!(of_language(""), None);
+    }
+}
