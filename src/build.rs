@@ -138,6 +138,7 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
 pub fn render(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Built> {
     let laid = typeset(doc, style, geometry)?;
     let pdf = crate::pdf::render(&laid)?;
+    verify(doc, &laid, &pdf)?;
     Ok(Built {
         pdf,
         pages: laid.pages.len(),
@@ -146,6 +147,30 @@ pub fn render(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Buil
             .map(|i| (i.path.clone(), i.digest.clone()))
             .collect(),
     })
+}
+
+/// Reads `pdf` back and checks it against the leaflet's structure (every block with
+/// its source text, every glyph an element's or an artifact): a PDF that would lose,
+/// double or misplace text for a reader is never published. A mismatch is an error
+/// of this program, not of the input.
+pub fn verify(doc: &Document, laid: &layout::Layout, pdf: &[u8]) -> Result<()> {
+    let found = crate::verify::mismatches(pdf, &laid.structure);
+    if found.is_empty() {
+        return Ok(());
+    }
+    let mut message = format!(
+        "the PDF of {} ({}) does not read back as its source; nothing was written:",
+        doc.source_file.display(),
+        doc.language
+    );
+    for m in found.iter().take(10) {
+        message.push_str("\n  ");
+        message.push_str(m);
+    }
+    if found.len() > 10 {
+        message.push_str(&format!("\n  … and {} more", found.len() - 10));
+    }
+    Err(Error::internal(message))
 }
 
 /// Lays `doc` out in `style` on `geometry`, after checking that the fonts have every

@@ -8,6 +8,7 @@
 //! module reads the PDF bytes only (lopdf for the file structure, its own reader for
 //! content streams and `/ToUnicode` CMaps) and shares no code with `pdf` or `layout`.
 
+mod against;
 mod fonts;
 mod lexer;
 mod page_content;
@@ -19,6 +20,7 @@ mod visual_order;
 #[cfg(test)]
 mod tests;
 
+pub use against::mismatches;
 use fonts::FontCache;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;

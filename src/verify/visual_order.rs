@@ -27,17 +27,18 @@ pub enum Direction {
 /// paragraph is returned as it is.
 pub fn logical_line(visual: &str, base: Option<Direction>) -> Cow<'_, str> {
     let base = base.unwrap_or_else(|| guess(visual));
-    let needs_reordering = match base {
-        // A right-to-left paragraph reorders even Latin-only lines: their trailing
-        // neutrals were drawn on the left.
-        Direction::RightToLeft => true,
-        Direction::LeftToRight => visual.chars().any(|c| {
-            matches!(
-                bidi_class(c),
-                BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
-            ) || c == '\u{2067}'
-        }),
-    };
+    // A line with nothing right to left in it reads left to right in any paragraph
+    // (as extractors take it): a web address set left to right in an Arabic leaflet.
+    // A Latin line whose trailing neutral was drawn on the left in a right-to-left
+    // paragraph carries the writer's right-to-left mark around that neutral, so it
+    // is still reordered.
+    let has_right_to_left = visual.chars().any(|c| {
+        matches!(
+            bidi_class(c),
+            BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
+        ) || c == '\u{2067}'
+    });
+    let needs_reordering = has_right_to_left;
     if !needs_reordering || visual.is_empty() {
         return Cow::Borrowed(visual);
     }
@@ -166,9 +167,18 @@ mod tests {
 
     #[test]
     fn a_latin_line_ending_in_a_full_stop_in_an_arabic_paragraph() {
+        // The writer fences the full stop with right-to-left marks.
         assert_eq!(
-            logical_line(".ketamine", Some(Direction::RightToLeft)),
+            crate::verify::normalise(&logical_line(
+                "\u{200F}.\u{200F}ketamine",
+                Some(Direction::RightToLeft)
+            )),
             "ketamine."
+        );
+        // A line with nothing right to left reads as it stands (an address).
+        assert_eq!(
+            logical_line("https://example.org/", Some(Direction::RightToLeft)),
+            "https://example.org/"
         );
         assert_eq!(
             logical_line("ketamine.", Some(Direction::LeftToRight)),
