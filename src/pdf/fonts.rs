@@ -90,6 +90,8 @@ fn write_face(
     let face = book.face(used.face);
     let program = subsetter::subset(face.data, 0, &used.remap)
         .map_err(|e| Error::internal(format!("font {} could not be subset: {e}", face.name)))?;
+    // Hinting is dead weight in a PDF; a subset we cannot parse is embedded as written.
+    let program = super::unhint::strip_hinting(&program).unwrap_or(program);
     let metrics = Metrics::read(face.data).ok_or_else(|| {
         Error::internal(format!(
             "font {} has no head, post or OS/2 table",

@@ -10,6 +10,7 @@ mod image;
 mod metadata;
 mod refs;
 mod tags;
+mod unhint;
 
 use crate::error::Result;
 use crate::images::ImageData;
