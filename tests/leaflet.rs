@@ -199,6 +199,39 @@ fn fonts_are_embedded_as_subsets() {
     assert!(built.pdf.len() < 40_000, "PDF is {} bytes", built.pdf.len());
 }
 
+/// The embedded subsets carry outlines, metrics and the licence notice (`name`), not
+/// TrueType hinting, which no PDF viewer or printer needs (a quarter of the file).
+#[test]
+fn embedded_fonts_carry_no_hinting_but_keep_their_licence_notice() {
+    let (_, built) = build_en(&PrintForm::default());
+    let pdf = support::load(&built.pdf);
+    let mut programs = 0;
+    for (_, object) in pdf.objects.iter() {
+        let Ok(stream) = object.as_stream() else {
+            continue;
+        };
+        if stream.dict.get(b"Length1").is_err() {
+            continue;
+        }
+        let font = stream.decompressed_content().expect("FontFile2 inflates");
+        let tables = u16::from_be_bytes([font[4], font[5]]) as usize;
+        let tags: Vec<&[u8]> = (0..tables)
+            .map(|i| &font[12 + 16 * i..12 + 16 * i + 4])
+            .collect();
+        for hinting in [&b"fpgm"[..], b"prep", b"cvt "] {
+            assert!(
+                !tags.contains(&hinting),
+                "{:?}",
+                String::from_utf8_lossy(hinting)
+            );
+        }
+        assert!(tags.contains(&&b"name"[..]), "the licence notice stays");
+        assert!(tags.contains(&&b"glyf"[..]));
+        programs += 1;
+    }
+    assert!(programs >= 2, "regular and bold");
+}
+
 #[test]
 fn output_is_byte_identical_across_builds() {
     let (_, a) = build_en(&PrintForm::default());
