@@ -4,7 +4,7 @@ fn main() {
     let h = handout::discover::discover(std::path::Path::new("handouts/ketamine"))
         .expect("discover")[0]
         .clone();
-    for round in 0..2 {
+    for round in 0..5 {
         let t = Instant::now();
         let (doc, style) =
             handout::build::load(&h, "en", &Default::default(), Default::default()).expect("load");
@@ -14,11 +14,14 @@ fn main() {
         let t2 = t.elapsed();
         let pdf = handout::pdf::render(&laid).expect("pdf");
         let t3 = t.elapsed();
+        handout::build::verify(&doc, &laid, &pdf).expect("reads back");
+        let t4 = t.elapsed();
         println!(
-            "round {round}: load {:?} layout {:?} pdf {:?} ({} bytes)",
+            "round {round}: load {:?} layout {:?} pdf {:?} verify {:?} ({} bytes)",
             t1,
             t2 - t1,
             t3 - t2,
+            t4 - t3,
             pdf.len()
         );
     }
