@@ -11,7 +11,7 @@ pub mod i18n;
 pub(crate) mod images;
 pub mod layout;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pdf;
 pub mod text;
 pub mod verify;

@@ -1,15 +1,15 @@
 //! Layout: line breaking, blocks and pagination → a positioned page model.
 
 pub(crate) mod flow;
-pub mod form;
+pub(crate) mod form;
 pub mod geometry;
 pub mod inline;
-pub mod page;
+pub(crate) mod page;
 pub(crate) mod pages;
 pub mod panels;
 pub(crate) mod qr;
 pub mod structure;
-pub mod style;
+pub(crate) mod style;
 
 pub use form::{Imposition, PaperSize, PrintForm};
 pub use geometry::Geometry;

@@ -14,7 +14,9 @@ mod leftovers;
 mod tests;
 
 pub use advice::{folder_error, write_error};
-pub use leftovers::{check_writable, is_temp_name, remove_stale, STALE_AFTER};
+#[cfg(test)]
+use leftovers::is_temp_name;
+pub use leftovers::{check_writable, remove_stale, STALE_AFTER};
 
 use crate::error::Result;
 use std::io::{self, Write};

@@ -1,7 +1,7 @@
 //! Text: font selection and coverage, shaping and hyphenation.
 
 pub(crate) mod coverage;
-pub mod fonts;
+pub(crate) mod fonts;
 pub mod hyphenate;
 pub(crate) mod shape;
 
