@@ -54,7 +54,16 @@ fn pages(
     style: &Style,
     geometry: &Geometry,
 ) -> Result<(Vec<Page>, structure::Node)> {
-    let mut flow = flow_in(doc, book, style, geometry)?;
+    let first = flow_in(doc, book, style, geometry)?;
+    // A draft notice that wraps onto the content moves the content down.
+    let roomier = match doc.draft {
+        true => pages::furniture::notice_room(&first, &doc.labels)?,
+        false => None,
+    };
+    let (geometry, mut flow) = match &roomier {
+        Some(g) => (g, flow_in(doc, book, style, g)?),
+        None => (geometry, first),
+    };
     match geometry.form.imposition() {
         Imposition::Single | Imposition::TwoColumn => {
             let pages = pages::columns::paginate(&mut flow, &doc.meta, &doc.labels, doc.draft)?;

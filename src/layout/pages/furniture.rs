@@ -2,6 +2,8 @@
 
 use crate::error::Result;
 use crate::layout::flow::Flow;
+use crate::layout::form::Imposition;
+use crate::layout::geometry::Geometry;
 use crate::layout::inline::{self, TextStyle};
 use crate::layout::page::{Group, Rgb, Role, Shape};
 use crate::model::markup::StyledText;
@@ -140,6 +142,28 @@ pub fn draft_notice(
     };
     let lines = inline::set_styled(&flow.ctx, &styled, None, &flow.style.notice_text(), measure)?;
     Ok((styled.text, lines))
+}
+
+/// The geometry with room above the content for the draft notice, where it wraps so
+/// far that its last line would come within half a line of the content (A5: two
+/// lines, the second on the title); `None` where it fits as it is.
+pub fn notice_room(flow: &Flow, labels: &Labels) -> Result<Option<Geometry>> {
+    let g = flow.geometry;
+    let width = match g.form.imposition() {
+        Imposition::TriFold => g.measure,
+        Imposition::Single | Imposition::TwoColumn => g.content.width,
+    };
+    let (_, lines) = draft_notice(flow, labels, width)?;
+    let leading = flow.style.notice_text().leading;
+    let last = g.notice_baseline + lines.len().saturating_sub(1) as f32 * leading;
+    // Below the last baseline: its descenders and a gap, before the content's top.
+    let extra = last + 0.6 * leading - g.content.y;
+    if lines.len() < 2 || extra <= 0.0 {
+        return Ok(None);
+    }
+    let mut margins = g.margins;
+    margins.top += extra;
+    Ok(Some(g.clone().with_margins(margins)))
 }
 
 /// The draft notice above the content area in `x..x + measure`: the content of
