@@ -217,3 +217,47 @@ fn every_print_form_has_a_page_limit() {
         }
     }
 }
+
+/// A draft notice that wraps (A5 is narrow) stays clear of the title under it: the
+/// content moves down rather than touch it.
+#[test]
+fn a_wrapped_draft_notice_keeps_clear_of_the_title() {
+    let form = PrintForm::new(PaperSize::A5, false, handout::layout::Imposition::Single);
+    let mut wrapped = 0;
+    for locale in ["de", "es", "fr", "ru", "vi", "ar", "zh-Hans"] {
+        let (_, built) = support::build_ketamine(locale, &form);
+        let pdf = support::load(&built.pdf);
+        let set_apart = support::structure::notice(&pdf);
+        let page = &support::pages(&pdf)[0];
+        let notice: Vec<&support::Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| g.mcid.is_some_and(|m| set_apart.contains(&(0, m))))
+            .collect();
+        let lines = notice
+            .iter()
+            .map(|g| (g.y * 10.0).round() as i64)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        wrapped += usize::from(lines > 1);
+        // PDF y grows upwards: the notice's lowest baseline and the content's top.
+        let notice_bottom = notice
+            .iter()
+            .map(|g| g.y - 0.25 * g.size)
+            .fold(f32::MAX, f32::min);
+        let content_top = page
+            .glyphs
+            .iter()
+            .filter(|g| !g.artifact && g.mcid.is_some_and(|m| !set_apart.contains(&(0, m))))
+            .map(|g| g.y + 0.75 * g.size)
+            .fold(f32::MIN, f32::max);
+        assert!(
+            notice_bottom > content_top + 2.0,
+            "{locale}: the notice reaches {notice_bottom}, the title {content_top}"
+        );
+    }
+    assert!(
+        wrapped > 0,
+        "some notice wraps on A5 (else this tests nothing)"
+    );
+}

@@ -173,6 +173,18 @@ pub fn element_text(
         .join(" ")
 }
 
+/// The marked content (page, MCID) of the draft notice: a paragraph read before the
+/// title (and the span of its English half).
+pub fn notice(doc: &Document) -> std::collections::HashSet<(usize, i64)> {
+    let all = elements(doc);
+    let title = all.iter().position(|e| e.kind == "H1").unwrap_or(0);
+    let mut out = std::collections::HashSet::new();
+    for e in all[..title].iter().filter(|e| e.kind != "Document") {
+        out.extend(e.content.iter().copied());
+    }
+    out
+}
+
 /// The marked content (page, MCID) of the list labels (bullets) and of the draft
 /// notice (a paragraph read before the title): content for a listener, but not part
 /// of the running text that the break rules and column checks are about.
