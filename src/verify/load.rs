@@ -66,13 +66,17 @@ pub(super) fn reachable(pdf: &[u8]) -> Option<Document> {
     let mut objects = BTreeMap::new();
     let mut seen = HashSet::new();
     let mut pending = vec![table.root];
+    // lopdf's cycle guard for indirect stream lengths, cleared rather than made
+    // anew for each object (it allocates on first use).
+    let mut resolving = HashSet::new();
     while let Some(id) = pending.pop() {
         if !seen.insert(id) {
             continue;
         }
+        resolving.clear();
         // An object that does not parse is left out, as lopdf's own loader does;
         // whatever names it then finds nothing there.
-        let Ok(object) = reader.get_object(id, &mut HashSet::new()) else {
+        let Ok(object) = reader.get_object(id, &mut resolving) else {
             continue;
         };
         references(&object, &mut pending);
