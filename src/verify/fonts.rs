@@ -2,6 +2,7 @@
 //! text each code stands for. Read once per font object, shared by every page that
 //! uses it (all pages of a leaflet share one `/Resources` dictionary).
 
+use super::inflate::Inflater;
 use super::to_unicode::ToUnicode;
 use lopdf::{Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ pub struct Font {
 #[derive(Default)]
 pub struct FontCache {
     by_object: HashMap<ObjectId, Rc<Font>>,
+    inflater: Inflater,
 }
 
 impl FontCache {
@@ -35,16 +37,16 @@ impl FontCache {
                 if let Some(font) = self.by_object.get(id) {
                     return Rc::clone(font);
                 }
-                let font = Rc::new(read_font(doc, doc.get_object(*id).ok()));
+                let font = Rc::new(read_font(doc, doc.get_object(*id).ok(), &mut self.inflater));
                 self.by_object.insert(*id, Rc::clone(&font));
                 font
             }
-            other => Rc::new(read_font(doc, Some(other))),
+            other => Rc::new(read_font(doc, Some(other), &mut self.inflater)),
         }
     }
 }
 
-fn read_font(doc: &Document, object: Option<&Object>) -> Font {
+fn read_font(doc: &Document, object: Option<&Object>, inflater: &mut Inflater) -> Font {
     let dict = object.and_then(|o| o.as_dict().ok());
     let type0 = dict
         .and_then(|d| d.get(b"Subtype").ok())
@@ -54,7 +56,13 @@ fn read_font(doc: &Document, object: Option<&Object>) -> Font {
         .and_then(|d| d.get(b"ToUnicode").ok())
         .and_then(|o| doc.dereference(o).ok())
         .and_then(|(_, o)| o.as_stream().ok())
-        .and_then(|s| s.decompressed_content_with_limit(MAX_CMAP_BYTES).ok())
+        .and_then(|s| {
+            let mut data = Vec::new();
+            inflater
+                .decode_into(s, MAX_CMAP_BYTES, &mut data)
+                .ok()
+                .map(|()| data)
+        })
         .map(|data| ToUnicode::parse(&data));
     let code_length = if type0 {
         2

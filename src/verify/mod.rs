@@ -10,7 +10,9 @@
 
 mod against;
 mod fonts;
+mod inflate;
 mod lexer;
+mod load;
 mod page_content;
 mod structure;
 mod text_string;
@@ -22,6 +24,7 @@ mod tests;
 
 pub use against::mismatches;
 use fonts::FontCache;
+use inflate::Inflater;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::fmt;
@@ -199,7 +202,12 @@ impl fmt::Display for Problem {
 /// Reads `pdf` back. Err only when the file cannot be read as a PDF at all;
 /// everything else is a [`Problem`].
 pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let doc = load::load(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
+    read_document(&doc)
+}
+
+/// What the loaded `doc` says (see [`read_back`]).
+fn read_document(doc: &Document) -> Result<ReadBack, String> {
     let page_ids: Vec<ObjectId> = doc.page_iter().collect();
     if page_ids.is_empty() {
         return Err("the PDF has no pages".into());
@@ -211,17 +219,18 @@ pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
         .collect();
     let mut problems = Vec::new();
     let mut fonts = FontCache::default();
+    let mut inflater = Inflater::default();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut struct_parents = Vec::with_capacity(page_ids.len());
     for (index, id) in page_ids.iter().enumerate() {
         let dict = doc
             .get_dictionary(*id)
             .map_err(|e| format!("page {}: {e}", index + 1))?;
-        let content =
-            page_content_bytes(&doc, dict).map_err(|e| format!("page {}: {e}", index + 1))?;
-        let resources = page_resources(&doc, dict);
+        let content = page_content_bytes(doc, dict, &mut inflater)
+            .map_err(|e| format!("page {}: {e}", index + 1))?;
+        let resources = page_resources(doc, dict);
         pages.push(page_content::read_page(
-            &doc,
+            doc,
             index,
             &content,
             resources,
@@ -231,7 +240,7 @@ pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
         struct_parents.push(dict.get(b"StructParents").and_then(Object::as_i64).ok());
     }
     let tree = structure::Tree {
-        doc: &doc,
+        doc,
         page_index: &page_index,
         pages: &pages,
         struct_parents: &struct_parents,
@@ -253,7 +262,11 @@ pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
 
 /// The page's content streams, decoded and joined (a stream may end mid-token
 /// only where the next one continues it, so a separator is added).
-fn page_content_bytes(doc: &Document, page: &Dictionary) -> Result<Vec<u8>, String> {
+fn page_content_bytes(
+    doc: &Document,
+    page: &Dictionary,
+    inflater: &mut Inflater,
+) -> Result<Vec<u8>, String> {
     let Ok(contents) = page.get(b"Contents") else {
         return Ok(Vec::new());
     };
@@ -267,14 +280,9 @@ fn page_content_bytes(doc: &Document, page: &Dictionary) -> Result<Vec<u8>, Stri
         let (_, stream) = doc.dereference(stream).map_err(|e| e.to_string())?;
         let stream = stream.as_stream().map_err(|e| e.to_string())?;
         let limit = MAX_CONTENT_BYTES.saturating_sub(out.len());
-        let data = if stream.dict.has(b"Filter") {
-            stream
-                .decompressed_content_with_limit(limit)
-                .map_err(|e| format!("content stream: {e}"))?
-        } else {
-            stream.content.clone()
-        };
-        out.extend_from_slice(&data);
+        inflater
+            .decode_into(stream, limit, &mut out)
+            .map_err(|e| format!("content stream: {e}"))?;
         out.push(b'\n');
     }
     Ok(out)

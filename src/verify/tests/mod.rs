@@ -456,3 +456,56 @@ fn hostile_nesting_is_bounded_and_reported() {
         .problems
         .contains(&Problem::UnbalancedMarkedContent { page: 0 }));
 }
+
+/// The read-back parses only the objects it can reach from the catalog; what it
+/// reads that way is what it reads from the whole file parsed by lopdf.
+#[test]
+fn reading_reachable_objects_only_reads_the_same_as_the_whole_file() {
+    let page = [
+        mcid("H1", 0, &line(800.0, &tj("Title"))),
+        artifact(&line(20.0, &tj("Page 1"))),
+        mcid("P", 1, &line(780.0, &tj("Body "))),
+        mcid("Link", 2, &line(780.0, &tj("link"))),
+        line(700.0, &tj("untagged")),
+    ]
+    .concat();
+    let tree = el(
+        "Document",
+        vec![
+            el("H1", vec![Node::Mcid(0, 0)]),
+            el(
+                "P",
+                vec![
+                    Node::Mcid(0, 1),
+                    el("Link", vec![Node::Mcid(0, 2), Node::Objr(0)]),
+                    Node::Mcid(0, 7),
+                ],
+            ),
+        ],
+    );
+    let mut fixture = Fixture::new(&[page.clone(), page], tree);
+    for (lang, wrong_parent) in [(None, None), (Some("ar"), Some(1))] {
+        fixture.lang = lang;
+        fixture.wrong_parent = wrong_parent;
+        let pdf = fixture.build();
+        let reachable = load::reachable(&pdf).expect("a classic table: read lazily");
+        let whole = Document::load_mem(&pdf).expect("lopdf reads it");
+        let (lazy, full) = (
+            read_document(&reachable).expect("reads"),
+            read_document(&whole).expect("reads"),
+        );
+        assert!(!lazy.problems.is_empty() && !lazy.elements.is_empty());
+        assert_eq!(format!("{lazy:?}"), format!("{full:?}"));
+    }
+    // A file this reader does not take on whole goes to lopdf.
+    let pdf = fixture.build();
+    let at = pdf
+        .windows(8)
+        .rposition(|w| w == b"trailer\n")
+        .expect("a trailer");
+    let mut updated = pdf[..at + 8].to_vec();
+    updated.extend_from_slice(b"<</Prev 0 ");
+    updated.extend_from_slice(&pdf[at + 8 + 2..]);
+    assert!(load::reachable(&updated).is_none());
+    assert!(load::reachable(b"%PDF-1.7\nnot a table").is_none());
+}
