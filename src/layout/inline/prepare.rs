@@ -120,8 +120,28 @@ pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakO
 const MAX_UNBROKEN_LINK: usize = 60;
 
 /// The UAX #9 embedding level of every byte of `text`.
+/// Whether `c` is in a block with no right-to-left, Arabic-number or explicit
+/// directional character: before the Hebrew block (U+0590), Latin Extended Additional
+/// and Greek Extended, CJK (punctuation, kana, ideographs), Hangul syllables, and the
+/// half- and full-width forms. (The marks, embeddings and isolates are in
+/// U+200E–U+2069, U+061C and U+FEFF-free ranges outside these.)
+fn never_right_to_left(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{058F}'
+        | '\u{1E00}'..='\u{1FFF}'
+        | '\u{3000}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{FF00}'..='\u{FFEF}')
+}
+
 pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
     use unicode_bidi::{BidiInfo, Level};
+    // Left-to-right text whose characters can only be left to right or neutral is
+    // level 0 throughout (UAX #9: with no R, AL or AN and no explicit embedding, W7
+    // turns every European number into L): most paragraphs of most languages.
+    if !ctx.rtl() && text.chars().all(never_right_to_left) {
+        return vec![0; text.len()];
+    }
     let base = if ctx.rtl() {
         Level::rtl()
     } else {
@@ -129,4 +149,29 @@ pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
     };
     let info = BidiInfo::new(text, Some(base));
     info.levels.iter().map(|l| l.number()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::never_right_to_left;
+    use unicode_bidi::{bidi_class, BidiClass::*};
+
+    /// Every character the fast path takes is one UAX #9 can never set right to left
+    /// in a left-to-right paragraph: checked against the Unicode data, exhaustively.
+    #[test]
+    fn the_fast_path_takes_no_character_that_can_be_right_to_left() {
+        let risky = |c: char| {
+            matches!(
+                bidi_class(c),
+                R | AL | AN | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
+            )
+        };
+        let taken: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| never_right_to_left(*c))
+            .collect();
+        assert!(taken.len() > 40_000, "the fast path covers CJK too");
+        let wrong: Vec<char> = taken.into_iter().filter(|c| risky(*c)).collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
 }
