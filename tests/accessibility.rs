@@ -12,12 +12,7 @@ use support::structure::{element_text, elements, glyphs_by_mcid, Element};
 fn expected(doc: &Document) -> Vec<(usize, &'static str, String)> {
     let plain = |t: &handout::model::Text| t.styled.text.clone();
     let mut out = vec![(0, "Document", String::new())];
-    if doc.draft {
-        let notice = if doc.labels.draft_notice == DRAFT_NOTICE_EN {
-            DRAFT_NOTICE_EN.to_string()
-        } else {
-            format!("{} · {DRAFT_NOTICE_EN}", doc.labels.draft_notice)
-        };
+    if let Some(notice) = support::draft_notice(doc) {
         let english_half = notice != DRAFT_NOTICE_EN;
         out.push((1, "P", notice));
         if english_half {

@@ -189,17 +189,9 @@ pub fn notice(doc: &Document) -> std::collections::HashSet<(usize, i64)> {
 /// notice (a paragraph read before the title): content for a listener, but not part
 /// of the running text that the break rules and column checks are about.
 pub fn labels_and_notice(doc: &Document) -> std::collections::HashSet<(usize, i64)> {
-    let all = elements(doc);
-    let title = all.iter().position(|e| e.kind == "H1").unwrap_or(0);
-    let mut out = std::collections::HashSet::new();
-    for (i, e) in all.iter().enumerate() {
-        let notice = i < title && e.kind == "P" && e.depth == 1;
-        if notice || e.kind == "Lbl" {
-            out.extend(e.content.iter().copied());
-            for c in &e.children {
-                out.extend(all[*c].content.iter().copied());
-            }
-        }
+    let mut out = notice(doc);
+    for e in elements(doc).iter().filter(|e| e.kind == "Lbl") {
+        out.extend(e.content.iter().copied());
     }
     out
 }

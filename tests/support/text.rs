@@ -58,7 +58,7 @@ pub fn words_dehyphenated(extracted: &str, source_words: &[String]) -> Vec<Strin
 /// first read), every text but the subject (metadata only) with a list item's bullet
 /// before it, then the online line (`label: address`) when there is an address.
 pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
-    use handout::model::{Block, DRAFT_NOTICE_EN};
+    use handout::model::Block;
     let items: Vec<*const handout::model::Text> = doc
         .sections
         .iter()
@@ -71,14 +71,7 @@ pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
         .flatten()
         .map(|t| t as *const _)
         .collect();
-    let mut out = Vec::new();
-    if doc.draft {
-        out.push(if doc.labels.draft_notice == DRAFT_NOTICE_EN {
-            DRAFT_NOTICE_EN.to_string()
-        } else {
-            format!("{} · {DRAFT_NOTICE_EN}", doc.labels.draft_notice)
-        });
-    }
+    let mut out: Vec<String> = draft_notice(doc).into_iter().collect();
     out.extend(doc.texts().iter().filter(|t| t.id != "subject").map(|t| {
         let text = handout::model::markup::parse(&t.markup)
             .expect("markup")
@@ -93,6 +86,19 @@ pub fn source_texts(doc: &handout::model::Document) -> Vec<String> {
         out.push(format!("{}: {url}", doc.labels.online));
     }
     out
+}
+
+/// The draft notice a translation not yet reviewed reads as: in its language, then
+/// in English (English alone where the label is not translated); `None` if not a draft.
+pub fn draft_notice(doc: &handout::model::Document) -> Option<String> {
+    use handout::model::DRAFT_NOTICE_EN;
+    doc.draft.then(|| {
+        if doc.labels.draft_notice == DRAFT_NOTICE_EN {
+            DRAFT_NOTICE_EN.to_string()
+        } else {
+            format!("{} · {DRAFT_NOTICE_EN}", doc.labels.draft_notice)
+        }
+    })
 }
 
 /// The words of [`source_texts`], in reading order.

@@ -18,6 +18,22 @@ pub enum Node {
     Objr(usize),
 }
 
+/// An H1 (MCID 0 of page 0), then a paragraph of MCID 1, a link (MCID 2 and the
+/// first annotation) and MCID `after`: the start most fixtures share.
+pub fn heading_and_linked_paragraph(after: i32) -> Vec<Node> {
+    vec![
+        el("H1", vec![Node::Mcid(0, 0)]),
+        el(
+            "P",
+            vec![
+                Node::Mcid(0, 1),
+                el("Link", vec![Node::Mcid(0, 2), Node::Objr(0)]),
+                Node::Mcid(0, after),
+            ],
+        ),
+    ]
+}
+
 pub fn el(kind: &'static str, kids: Vec<Node>) -> Node {
     Node::Element {
         kind,

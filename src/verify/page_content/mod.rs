@@ -8,9 +8,10 @@
 //! baseline's height). Glyph widths are not needed: the text of a line is the
 //! glyphs' texts in the order shown, and spaces are glyphs of their own.
 
+mod marked;
+
 use super::fonts::{Font, FontCache};
 use super::lexer::{Lexer, Operand};
-use super::text_string;
 use super::Problem;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
@@ -255,135 +256,6 @@ impl PageReader<'_, '_> {
 
     fn resource(&self, category: &[u8], name: &[u8]) -> Option<&Object> {
         resource(self.doc, self.resources, category, name)
-    }
-
-    fn begin_marked(&mut self, operands: &[Operand]) {
-        if self.marks.len() >= MAX_NESTING {
-            // Deeper than any real content: the page is reported, not followed.
-            self.unbalanced = true;
-            return;
-        }
-        let tag = operands.first().and_then(Operand::name).unwrap_or_default();
-        let (mcid, actual_text) = match operands.get(1) {
-            Some(dict @ Operand::Dict(_)) => (
-                dict.get(b"MCID")
-                    .and_then(Operand::number)
-                    .map(|n| n as i64),
-                match dict.get(b"ActualText") {
-                    Some(Operand::Str(s)) => Some(text_string::decode(&s.decode())),
-                    _ => None,
-                },
-            ),
-            Some(Operand::Name(name)) => self.named_properties(name),
-            _ => (None, None),
-        };
-        let mark = if tag == b"Artifact" {
-            self.artifacts += 1;
-            Mark::Artifact
-        } else if let Some(mcid) = mcid {
-            self.open_mcid(tag, mcid);
-            // Pushed first so the span's text goes to this MCID.
-            self.marks.push(Mark::Mcid {
-                mcid,
-                actual_text: actual_text.is_some(),
-            });
-            if let Some(text) = actual_text {
-                self.open_actual_text(text);
-            }
-            return;
-        } else if let Some(text) = actual_text {
-            self.open_actual_text(text);
-            Mark::ActualText
-        } else {
-            Mark::Other
-        };
-        self.marks.push(mark);
-    }
-
-    /// Properties named in `/Resources /Properties` (`/P /MC0 BDC`).
-    fn named_properties(&self, name: &[u8]) -> (Option<i64>, Option<String>) {
-        let Some(dict) = self
-            .resource(b"Properties", name)
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok())
-        else {
-            return (None, None);
-        };
-        let mcid = dict.get(b"MCID").and_then(Object::as_i64).ok();
-        let text = dict
-            .get(b"ActualText")
-            .and_then(Object::as_str)
-            .ok()
-            .map(text_string::decode);
-        (mcid, text)
-    }
-
-    fn open_mcid(&mut self, tag: &[u8], mcid: i64) {
-        let page = self.page;
-        if self.artifacts > 0 {
-            self.problems.push(Problem::McidInArtifact { page, mcid });
-        }
-        if self.current_mcid().is_some() {
-            self.problems.push(Problem::NestedMcid { page, mcid });
-        }
-        let marked = self.out.marked.entry(mcid).or_default();
-        marked.sequences += 1;
-        if marked.sequences == 2 {
-            self.problems.push(Problem::McidTwice { page, mcid });
-        }
-        if marked.tag.is_empty() {
-            marked.tag = tag.to_vec();
-        }
-    }
-
-    /// The span's text stands where its glyphs are drawn (their line), once: it
-    /// is placed with the first of them, or at the span's end.
-    fn open_actual_text(&mut self, text: String) {
-        if self.artifacts == 0 && self.actual_texts == 0 {
-            self.pending_actual_text = Some(text);
-        }
-        self.actual_texts += 1;
-    }
-
-    fn close_actual_text(&mut self) {
-        self.actual_texts -= 1;
-        if self.actual_texts == 0 {
-            self.place_actual_text();
-        }
-    }
-
-    fn end_marked(&mut self) {
-        // An MCID's own /ActualText is placed while the MCID is still current.
-        if let Some(Mark::Mcid {
-            actual_text: true, ..
-        }) = self.marks.last()
-        {
-            self.close_actual_text();
-        }
-        match self.marks.pop() {
-            Some(Mark::Artifact) => self.artifacts -= 1,
-            Some(Mark::ActualText) => self.close_actual_text(),
-            Some(Mark::Mcid { .. } | Mark::Other) => {}
-            None => self.unbalanced = true,
-        }
-    }
-
-    /// The open `/ActualText` span's text, where the pen is now.
-    fn place_actual_text(&mut self) {
-        let Some(text) = self.pending_actual_text.take() else {
-            return;
-        };
-        match self.current_mcid() {
-            Some(mcid) => self.push_text(mcid, &text),
-            None => self.note_untagged(&text),
-        }
-    }
-
-    fn current_mcid(&self) -> Option<i64> {
-        self.marks.iter().rev().find_map(|m| match m {
-            Mark::Mcid { mcid, .. } => Some(*mcid),
-            _ => None,
-        })
     }
 
     /// Shows a string operand (numbers in a `TJ` array only move the pen).
