@@ -126,6 +126,7 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
     }
     doc.meta.contact = branding.contact.clone();
     doc.meta.logo = branding.logo.clone();
+    doc.meta.fonts = branding.fonts.clone();
     if let Some((r, g, b)) = branding.accent {
         style.accent = crate::layout::Rgb(r, g, b);
     }
@@ -177,7 +178,7 @@ pub fn verify(doc: &Document, laid: &layout::Layout, pdf: &[u8]) -> Result<()> {
 /// character it prints (so that one error lists every missing character, not only the
 /// first).
 pub fn typeset(doc: &Document, style: &Style, geometry: &Geometry) -> Result<layout::Layout> {
-    let book = crate::text::FontBook::shared().map_err(Error::internal)?;
+    let book = crate::text::FontBook::for_document(doc)?;
     crate::text::coverage::check(doc, book)?;
     layout::layout(doc, style, geometry)
 }

@@ -179,12 +179,12 @@ fn unknown_locale_lists_the_existing_ones() {
         "build",
         "handouts/ketamine",
         "-l",
-        "pt",
+        "nl",
         "-o",
         tmp.path().to_str().unwrap_or(""),
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("unknown locale `pt`"), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown locale `nl`"), "{}", run.stderr);
     assert!(run.stderr.contains("en"), "{}", run.stderr);
 }
 

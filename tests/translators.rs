@@ -287,7 +287,7 @@ fn with_missing_characters(dir: &Path) {
             "\"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"",
         )
         .replace("\"Wie wirkt Ketamin?\"", "\"Wie wirkt Ketamin \u{1F9EA}?\"")
-        .replace("\"Online-Version\"", "\"Online-Version \u{2603}\"")
+        .replace("\"Online-Version\"", "\"Online-Version \u{13A0}\"")
         .replace("text: \"Ketamin ist ein", "text: \"\u{E000}Ketamin ist ein");
     std::fs::write(&de, text).expect("write");
 }
@@ -307,14 +307,14 @@ fn every_character_no_font_has_is_listed_in_one_build() {
          {de}:30:31 (entry `what-is-ketamine.heading`)\n         \
          {de}:38:30 (entry `how-does-it-work.heading`)\n  \
          --> {de}:30:28\n   |\n30 |     text: \"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"\n   |                            ^\n  \
-         = help: replace the character, or add a font that has it to fonts/ (see fonts/README.md)\n\n\
+         = help: replace the character, or give the clinic a font that has it (Common script): put the .ttf or .otf file beside clinic.yaml and name it there, e.g. `fonts: [{{file: MyFont-Regular.ttf, scripts: [Zyyy]}}]` (no rebuild of the program needed; see README, \"Clinic fonts\")\n\n\
          error: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)\n  \
          --> {de}:34:12\n"
     );
     assert!(err.starts_with(&expected), "{err}");
     assert!(
         err.contains(&format!(
-            "error: character U+2603 '\u{2603}' is not in any font for language `de` (label `online`)\n  --> {de}:12:27\n"
+            "error: character U+13A0 '\u{13A0}' is not in any font for language `de` (label `online`)\n  --> {de}:12:27\n"
         )),
         "{err}"
     );
@@ -345,7 +345,7 @@ fn status_is_ready_only_for_a_leaflet_that_builds() {
         serde_json::json!([
             format!("{de_path}:30:28: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places: {de_path}:30:28 (entry `what-is-ketamine.heading`); {de_path}:30:31 (entry `what-is-ketamine.heading`); {de_path}:38:30 (entry `how-does-it-work.heading`)"),
             format!("{de_path}:34:12: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)"),
-            format!("{de_path}:12:27: character U+2603 '\u{2603}' is not in any font for language `de` (label `online`)"),
+            format!("{de_path}:12:27: character U+13A0 '\u{13A0}' is not in any font for language `de` (label `online`)"),
         ])
     );
     for l in ["en", "fr"] {
@@ -354,7 +354,7 @@ fn status_is_ready_only_for_a_leaflet_that_builds() {
     }
     let (_, table, _) = run(&["i18n", "status", s(&dir)]);
     assert!(
-        table.contains(&format!("    not ready: {de_path}:12:27: character U+2603 '\u{2603}' is not in any font for language `de` (label `online`)\n")),
+        table.contains(&format!("    not ready: {de_path}:12:27: character U+13A0 '\u{13A0}' is not in any font for language `de` (label `online`)\n")),
         "{table}"
     );
     let de_line = table

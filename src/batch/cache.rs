@@ -37,22 +37,32 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The program's identity: version plus, for each compiled-in font, its length and
-/// its table directory (tag, checksum, offset and length of every table), so a
-/// swapped font file is noticed without hashing the fonts themselves.
+/// The program's identity: version plus, for each shipped font, its length and table
+/// directory (tag, checksum, offset and length of every table) if compiled in, or its
+/// length and modification time if in the fonts folder, so a swapped font file is
+/// noticed without reading the fonts themselves.
 fn program_identity() -> &'static str {
     static ID: OnceLock<String> = OnceLock::new();
     ID.get_or_init(|| {
+        use crate::text::fonts::catalog::{Origin, SHIPPED};
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        if let Ok(book) = crate::text::FontBook::shared() {
-            for (_, face) in book.faces() {
-                let d = face.data;
-                h.update(d.len().to_le_bytes());
-                let tables = d
-                    .get(4..6)
-                    .map_or(0, |n| usize::from(n[0]) << 8 | usize::from(n[1]));
-                h.update(&d[..d.len().min(12 + 16 * tables)]);
+        let folder = crate::text::fonts::folder::shipped_folder().ok();
+        h.update(format!("{folder:?}").as_bytes());
+        for entry in SHIPPED {
+            match entry.origin {
+                Origin::Builtin(d) => {
+                    h.update(d.len().to_le_bytes());
+                    let tables = d
+                        .get(4..6)
+                        .map_or(0, |n| usize::from(n[0]) << 8 | usize::from(n[1]));
+                    h.update(&d[..d.len().min(12 + 16 * tables)]);
+                }
+                Origin::Folder(file) => {
+                    let stat = folder.and_then(|f| std::fs::metadata(f.join(file)).ok());
+                    let stamp = stat.map(|m| (m.len(), m.modified().ok()));
+                    h.update(format!("{file}{stamp:?}").as_bytes());
+                }
             }
         }
         hex(&h.finalize())
@@ -105,6 +115,7 @@ pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
             .filter(|t| t.locale == job.locale)
             .map(|t| &t.path),
     );
+    clinic_fonts_stamp(job.handout.branding_dir(), &mut h);
     for f in files {
         // Bounded like every read of an input: a huge clinic.yaml (which discovery
         // does not look at) is refused here without being read.
@@ -113,6 +124,34 @@ pub fn input_fingerprint(job: &Job, opts: &Options) -> Result<String> {
         h.update(&bytes);
     }
     Ok(hex(&h.finalize()))
+}
+
+/// Length and modification time of every font file in the clinic's folder (the ones
+/// clinic.yaml can name), without reading them: a replaced house font rebuilds.
+fn clinic_fonts_stamp(dir: &Path, h: &mut Sha256) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut stamps: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_ascii_lowercase();
+            name.ends_with(".ttf") || name.ends_with(".otf")
+        })
+        .filter_map(|e| {
+            let m = e.metadata().ok()?;
+            Some(format!(
+                "{:?}{}{:?}",
+                e.file_name(),
+                m.len(),
+                m.modified().ok()
+            ))
+        })
+        .collect();
+    stamps.sort();
+    for s in stamps {
+        h.update(s.as_bytes());
+    }
 }
 
 fn key(output: &Path) -> String {

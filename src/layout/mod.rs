@@ -18,13 +18,21 @@ pub use page::{
 };
 pub use style::Style;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Document;
 use crate::text::FontBook;
 
 /// Lays out `doc` in `style` (the typography of `geometry.form`, branded) on `geometry`.
 pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layout> {
-    let book = FontBook::shared().map_err(Error::internal)?;
+    let book = FontBook::for_document(doc)?;
+    let scaled;
+    let style = match book.leading_scale() {
+        k if k > 1.0 => {
+            scaled = style.clone().with_leading_scale(k);
+            &scaled
+        }
+        _ => style,
+    };
     let (pages, structure) = pages(doc, book, style, geometry).map_err(|mut e| {
         // Layout errors concern the whole file: name it.
         for d in &mut e.diagnostics {
@@ -43,6 +51,7 @@ pub fn layout(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Layo
         subject: doc.subject.as_ref().map(|s| s.styled.text.clone()),
         date: doc.meta.revised.clone(),
         rtl: doc.language.is_rtl(),
+        book: page::BookRef(book),
     })
 }
 

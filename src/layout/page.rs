@@ -219,4 +219,23 @@ pub struct Layout {
     pub date: String,
     /// Whether the document reads right to left (the viewer's /Direction).
     pub rtl: bool,
+    /// The fonts the glyphs' faces refer to.
+    pub book: BookRef,
+}
+
+/// The font book a layout was set with: its face ids index it. Layouts compare equal
+/// when they use the same book.
+#[derive(Clone, Copy)]
+pub struct BookRef(pub &'static crate::text::FontBook);
+
+impl PartialEq for BookRef {
+    fn eq(&self, other: &BookRef) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::fmt::Debug for BookRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FontBook")
+    }
 }

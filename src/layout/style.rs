@@ -68,6 +68,22 @@ impl Style {
         }
     }
 
+    /// The same typography with every line spacing multiplied by `k`: scripts that
+    /// reach far above and below the baseline (Nastaliq, Myanmar, Khmer) need it so
+    /// that lines do not touch.
+    pub fn with_leading_scale(mut self, k: f32) -> Style {
+        for leading in [
+            &mut self.body_leading,
+            &mut self.title_leading,
+            &mut self.heading_leading,
+            &mut self.disclaimer_leading,
+            &mut self.heading_gap_before,
+        ] {
+            *leading = (*leading * k * 10.0).round() / 10.0;
+        }
+        self
+    }
+
     /// Denser type for narrow columns: 11 pt body (above the 10 pt floor) so that a
     /// column holds 40–50 characters. Large print stays large.
     pub fn compact(mut self) -> Style {

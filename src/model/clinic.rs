@@ -26,6 +26,41 @@ pub struct ClinicFile {
     /// (flush with both edges of the column), in every handout and print form.
     #[serde(default)]
     pub text_align: TextAlign,
+    /// The clinic's own fonts, in this folder: a house font for Latin text, or a font
+    /// for a script the program does not ship. Each is tried before the shipped fonts
+    /// for the scripts it is named for.
+    #[serde(default)]
+    pub fonts: Vec<FontEntry>,
+}
+
+/// One font file of the clinic's.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FontEntry {
+    /// File name in the clinic's folder, e.g. `HouseSans-Regular.ttf` (TrueType or
+    /// OpenType; weight and slant are read from the font).
+    pub file: String,
+    /// The scripts it draws, as ISO 15924 codes: `Latn` (Latin), `Cher` (Cherokee), …
+    pub scripts: Vec<String>,
+}
+
+/// A clinic font entry, resolved and with where it is written (for errors).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontSource {
+    pub path: PathBuf,
+    pub scripts: Vec<unicode_script::Script>,
+    /// Points at the entry in clinic.yaml.
+    at: Diagnostic,
+}
+
+impl FontSource {
+    /// A diagnostic about this font, pointing at its entry in clinic.yaml.
+    pub fn diagnostic(&self, message: String) -> Diagnostic {
+        Diagnostic {
+            message,
+            ..self.at.clone()
+        }
+    }
 }
 
 /// How running text meets the right edge of its column (the clinic's one choice of
@@ -59,6 +94,7 @@ pub struct Branding {
     pub logo: Option<super::Logo>,
     pub file: Option<PathBuf>,
     pub text_align: TextAlign,
+    pub fonts: Vec<FontSource>,
 }
 
 /// WCAG relative luminance of an sRGB colour with components in 0..=1.
@@ -106,6 +142,7 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         accent: None,
         logo: None,
         text_align: loaded.value.text_align,
+        fonts: Vec::new(),
     };
     if let Some(logo) = &loaded.value.logo {
         let at = |p: &str| {
@@ -130,6 +167,51 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         b.logo = Some(super::Logo {
             data,
             alt: logo.alt.clone(),
+        });
+    }
+    for (i, font) in loaded.value.fonts.iter().enumerate() {
+        let at = |field: &str| {
+            let p = loaded
+                .positions
+                .get(&format!("fonts.{i}.{field}"))
+                .or_else(|| loaded.positions.get(&format!("fonts.{i}")))
+                .unwrap_or(Pos { line: 1, column: 1 });
+            Diagnostic::new(String::new())
+                .file(&path)
+                .at(&loaded.text, p)
+        };
+        let resolved = super::image::confine(handouts_root, &font.file).map_err(|m| {
+            let m = m.replace("image", "font");
+            Error::input(Diagnostic { message: format!("font {m}"), ..at("file") }.help(
+                "put the font file in the folder of clinic.yaml and write its name, e.g. HouseSans-Regular.ttf",
+            ))
+        })?;
+        let mut scripts = Vec::new();
+        for code in &font.scripts {
+            let script = unicode_script::Script::from_short_name(code).ok_or_else(|| {
+                Error::input(
+                    Diagnostic {
+                        message: format!("`{code}` is not a script code"),
+                        ..at("scripts")
+                    }
+                    .help("write ISO 15924 codes such as Latn, Cyrl, Arab, Cher"),
+                )
+            })?;
+            scripts.push(script);
+        }
+        if scripts.is_empty() {
+            return Err(Error::input(
+                Diagnostic {
+                    message: format!("the font `{}` is named for no script", font.file),
+                    ..at("scripts")
+                }
+                .help("list the scripts it draws, e.g. `scripts: [Latn]`"),
+            ));
+        }
+        b.fonts.push(FontSource {
+            path: resolved,
+            scripts,
+            at: at("file"),
         });
     }
     if let Some(hex) = &loaded.value.accent {

@@ -73,6 +73,8 @@ pub struct Meta {
     pub contact: Option<String>,
     /// The clinic's logo from its branding file.
     pub logo: Option<Logo>,
+    /// The clinic's own fonts from its branding file.
+    pub fonts: Vec<super::clinic::FontSource>,
 }
 
 /// A clinic's logo and its text alternative (the clinic's name, as a rule).
@@ -369,6 +371,7 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             author: src.author,
             contact: None,
             logo: None,
+            fonts: Vec::new(),
         },
         language: super::Language::new(&src.language),
         title,

@@ -178,6 +178,10 @@ fn glyphs(
         .map(|(g, e)| extract::span_text(e, fonts.text(g.face, g.gid)))
         .collect();
     let mut font = None;
+    // Vertical glyph offsets (marks, Nastaliq's cascading joins) are drawn as text
+    // rise, not by moving the text matrix: the matrix stays on the line's baseline,
+    // so readers (and our own read-back) keep the glyphs on one line.
+    let mut rise = 0.0;
     c.begin_text();
     set_fill(c, run.color);
     let mut i = 0;
@@ -204,13 +208,21 @@ fn glyphs(
             font = Some(face_id);
         }
         let x = run_x + seg[0].x + seg[0].x_offset;
-        let y = page_height - baseline + y_off;
+        let y = page_height - baseline;
+        if r3(y_off) != rise {
+            rise = r3(y_off);
+            c.set_rise(rise);
+        }
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r3(x), r3(y)]);
         show(c, seg, run.size, fonts, book);
         if own[i].is_some() {
             c.end_marked_content();
         }
         i = j;
+    }
+    // Rise is graphics state that outlives the text object: leave it at zero.
+    if rise != 0.0 {
+        c.set_rise(0.0);
     }
     c.end_text();
 }

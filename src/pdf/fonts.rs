@@ -91,7 +91,11 @@ fn write_face(
     let program = subsetter::subset(face.data, 0, &used.remap)
         .map_err(|e| Error::internal(format!("font {} could not be subset: {e}", face.name)))?;
     // Hinting is dead weight in a PDF; a subset we cannot parse is embedded as written.
-    let program = super::unhint::strip_hinting(&program).unwrap_or(program);
+    // (CFF subsets keep their hints: they are a few bytes a glyph.)
+    let program = match face.cff {
+        false => super::unhint::strip_hinting(&program).unwrap_or(program),
+        true => program,
+    };
     let metrics = Metrics::read(face.data).ok_or_else(|| {
         Error::internal(format!(
             "font {} has no head, post or OS/2 table",
@@ -99,7 +103,7 @@ fn write_face(
         ))
     })?;
     let scale = 1000.0 / face.units_per_em;
-    let base_name = format!("{}+{}", subset_tag(face.name, &used.text), face.name);
+    let base_name = format!("{}+{}", subset_tag(&face.name, &used.text), face.name);
 
     let type0 = refs.next();
     let cid_font = refs.next();
@@ -119,16 +123,24 @@ fn write_face(
         .remapped_gids()
         .map(|gid| round2(face.advance(u32::from(gid)) * scale))
         .collect();
+    // TrueType outlines are a CIDFontType2 font addressed through CIDToGIDMap; CFF
+    // outlines a CIDFontType0 font whose CIDs are the subset's glyph ids already
+    // (the subsetter writes an identity charset).
     let mut cid = pdf.cid_font(cid_font);
-    cid.subtype(CidFontType::Type2)
-        .base_font(Name(base_name.as_bytes()))
-        .system_info(SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"Identity"),
-            supplement: 0,
-        })
-        .font_descriptor(descriptor)
-        .cid_to_gid_map_predefined(Name(b"Identity"));
+    cid.subtype(match face.cff {
+        false => CidFontType::Type2,
+        true => CidFontType::Type0,
+    })
+    .base_font(Name(base_name.as_bytes()))
+    .system_info(SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    })
+    .font_descriptor(descriptor);
+    if !face.cff {
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
     cid.widths().consecutive(0, widths);
     cid.finish();
 
@@ -136,8 +148,8 @@ fn write_face(
     if face.style.italic {
         flags |= FontFlags::ITALIC;
     }
-    pdf.font_descriptor(descriptor)
-        .name(Name(base_name.as_bytes()))
+    let mut fd = pdf.font_descriptor(descriptor);
+    fd.name(Name(base_name.as_bytes()))
         .flags(flags)
         .bbox(Rect::new(
             metrics.bbox[0] * scale,
@@ -149,13 +161,22 @@ fn write_face(
         .ascent(round2(face.ascender * scale))
         .descent(round2(-face.descender * scale))
         .cap_height(round2(face.cap_height * scale))
-        .stem_v(10.0 + 0.244 * (metrics.weight - 50.0))
-        .font_file2(file);
+        .stem_v(10.0 + 0.244 * (metrics.weight - 50.0));
+    match face.cff {
+        false => fd.font_file2(file),
+        true => fd.font_file3(file),
+    };
+    fd.finish();
 
     let packed = deflate(&program)?;
-    pdf.stream(file, &packed)
-        .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), program.len() as i32);
+    let mut stream = pdf.stream(file, &packed);
+    stream.filter(Filter::FlateDecode);
+    match face.cff {
+        // An OpenType font with CFF outlines (PDF 1.6), as the subsetter writes it.
+        true => stream.pair(Name(b"Subtype"), Name(b"OpenType")),
+        false => stream.pair(Name(b"Length1"), program.len() as i32),
+    };
+    stream.finish();
 
     let mut unicode = UnicodeCmap::new(
         Name(b"Custom"),

@@ -37,7 +37,7 @@ struct Skeleton {
 
 /// Renders `layout` to PDF bytes; equal layouts give byte-identical files.
 pub fn render(layout: &Layout) -> Result<Vec<u8>> {
-    let book = FontBook::shared().map_err(crate::error::Error::internal)?;
+    let book: &'static FontBook = layout.book.0;
     // Written compactly: the structure tree is many small objects.
     let mut pdf = Pdf::with_settings_and_capacity(Settings { pretty: false }, 64 * 1024);
     // PDF/A-2 and PDF/UA-1 are based on PDF 1.7.

@@ -46,8 +46,10 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     let mut ascii: [Option<bool>; 128] = [None; 128];
     let mut others: HashMap<char, bool> = HashMap::new();
     let mut covered = |c: char| {
-        let lookup =
-            || crate::text::fonts::drawn_by_no_font(c) || book.faces().any(|(_, f)| f.covers(c));
+        let lookup = || {
+            crate::text::fonts::drawn_by_no_font(c)
+                || book.select(c, crate::text::FaceStyle::default()).is_some()
+        };
         match ascii.get_mut(c as usize) {
             Some(slot) => *slot.get_or_insert_with(lookup),
             None => *others.entry(c).or_insert_with(lookup),
@@ -106,7 +108,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     let mut errors: Vec<Error> = missing
         .into_iter()
         .take(MAX_CHARS)
-        .map(|(c, places, count)| diagnostic(doc, c, &places, count))
+        .map(|(c, places, count)| diagnostic(doc, book, c, &places, count))
         .map(Error::input)
         .collect();
     if extra > 0 {
@@ -139,7 +141,13 @@ impl Occurrences {
     }
 }
 
-fn diagnostic(doc: &Document, c: char, places: &[Place], count: usize) -> Diagnostic {
+fn diagnostic(
+    doc: &Document,
+    book: &'static FontBook,
+    c: char,
+    places: &[Place],
+    count: usize,
+) -> Diagnostic {
     let mut message = format!(
         "character U+{:04X} {} is not in any font for language `{}`",
         c as u32,
@@ -157,8 +165,11 @@ fn diagnostic(doc: &Document, c: char, places: &[Place], count: usize) -> Diagno
             message.push_str(&format!("\n         and {} more", count - places.len()));
         }
     }
-    let mut d = Diagnostic::new(message)
-        .help("replace the character, or add a font that has it to fonts/ (see fonts/README.md)");
+    let help = match book.load_failure(c) {
+        Some(why) => format!("the font for it could not be loaded: {why}"),
+        None => crate::text::fonts::how_to_add_font(c),
+    };
+    let mut d = Diagnostic::new(message).help(help);
     if let Some(first) = places.first() {
         if let Some(file) = &first.file {
             d = d.file(file);

@@ -49,7 +49,7 @@ fn uncovered(ctx: &Context, origin: Option<&Text>, c: char) -> Error {
         "character U+{:04X} '{}' is not in any font for language `{}`",
         c as u32, c, ctx.language
     ))
-    .help("replace the character, or add a font that has it to fonts/ (see fonts/README.md)");
+    .help(crate::text::fonts::how_to_add_font(c));
     if let Some(t) = origin {
         d.message.push_str(&format!(" (entry `{}`)", t.id));
         d = d.file(&t.origin.file).at(
