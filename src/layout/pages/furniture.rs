@@ -82,7 +82,7 @@ pub fn artifact_lines(
     Ok((placed, lines.len()))
 }
 
-/// "Clinic · Revised 25 November 2026 · Version …": the date as the leaflet's language
+/// "Clinic · Revised November 25, 2026 · Version …": the date as the leaflet's language
 /// writes it (the PDF's metadata keeps the ISO date); the version as written, since it
 /// names the same edition in every language.
 pub fn revision_text(meta: &Meta, labels: &Labels, language: &Language) -> RevisionText {
