@@ -128,7 +128,12 @@ fn a4_one_or_two_pages_with_footer() {
         );
         let art: Vec<&support::Glyph> = p.glyphs.iter().filter(|g| g.artifact).collect();
         let footer = support::text_of(&art);
-        assert!(footer.contains("Revised 2026-11-25"), "footer: {footer}");
+        // The date as English writes it (CLDR's long date); the metadata keeps ISO.
+        assert!(
+            footer.contains("Revised November 25, 2026"),
+            "footer: {footer}"
+        );
+        assert!(!footer.contains("2026-11-25"), "footer: {footer}");
         assert!(footer.contains("Version 1.0"), "footer: {footer}");
         assert!(
             footer.contains(&format!("Page {} of {}", i + 1, pages.len())),

@@ -264,7 +264,7 @@ fn a_translator_working_only_in_po_ships_translated_labels_and_terms() {
         "{content}"
     );
     for want in [
-        "Überarbeitet 2026-11-25",
+        "Überarbeitet 25. November 2026",
         &format!("Seite 1 von {}", pages.len()),
     ] {
         assert!(furniture.contains(want), "no {want:?} in\n{furniture}");

@@ -64,6 +64,18 @@ impl Language {
     pub fn hyphenation(&self) -> Option<Patterns> {
         self.hyphenation
     }
+
+    /// The ISO date `iso` as the language writes it: CLDR's long Gregorian date in the
+    /// language's digits ("25. November 2026", "۲۵ نوامبر ۲۰۲۶"); `iso` itself where
+    /// CLDR has no date data for the language (see `locale_forms`).
+    pub fn date(&self, iso: &str) -> String {
+        super::locale_forms::long_date(&self.tag, iso).unwrap_or_else(|| iso.to_string())
+    }
+
+    /// `n` in the digits the language writes its dates with (`۱۲` in Persian).
+    pub fn number(&self, n: usize) -> String {
+        super::locale_forms::number(&self.tag, n)
+    }
 }
 
 impl std::fmt::Display for Language {

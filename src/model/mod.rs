@@ -6,6 +6,7 @@ pub(crate) mod image;
 mod labels;
 pub(crate) mod language;
 pub mod load;
+mod locale_forms;
 pub mod markup;
 pub(crate) mod markup_check;
 mod positions;

@@ -256,11 +256,18 @@ fn printed_labels(doc: &Document) -> Vec<(&'static str, &str)> {
 
 /// Facts the footer and the closing block print that come from the source or the
 /// clinic's branding rather than from a translatable text.
-fn footer_facts(doc: &Document) -> Vec<(&'static str, &str)> {
+fn footer_facts(doc: &Document) -> Vec<(&'static str, std::borrow::Cow<'_, str>)> {
     let m = &doc.meta;
+    // The date and page numbers as the footer prints them: in the language's own
+    // month names and digits.
+    let digits: String = (0..10).map(|n| doc.language.number(n)).collect();
     let mut out = vec![
-        ("the revision date (`revised:`)", m.revised.as_str()),
-        ("the version (`version:`)", m.version.as_str()),
+        (
+            "the revision date (`revised:`), as the footer writes it",
+            doc.language.date(&m.revised).into(),
+        ),
+        ("the page numbers in the footer", digits.into()),
+        ("the version (`version:`)", m.version.as_str().into()),
     ];
     for (what, value) in [
         ("the clinic name (`clinic:` or clinic.yaml)", &m.clinic),
@@ -268,7 +275,7 @@ fn footer_facts(doc: &Document) -> Vec<(&'static str, &str)> {
         ("the online address (`url:`)", &m.url),
     ] {
         if let Some(v) = value {
-            out.push((what, v.as_str()));
+            out.push((what, v.as_str().into()));
         }
     }
     out

@@ -7,7 +7,7 @@ use crate::layout::geometry::Geometry;
 use crate::layout::inline::{self, TextStyle};
 use crate::layout::page::{Group, Rgb, Role, Shape};
 use crate::model::markup::StyledText;
-use crate::model::{Labels, Meta};
+use crate::model::{Labels, Language, Meta};
 
 /// Plain `text` set in `style` at `measure`.
 pub fn lines(
@@ -16,11 +16,20 @@ pub fn lines(
     style: &TextStyle,
     measure: f32,
 ) -> Result<Vec<inline::SetLine>> {
+    lines_in(&flow.ctx, text, style, measure)
+}
+
+fn lines_in(
+    ctx: &inline::Context,
+    text: String,
+    style: &TextStyle,
+    measure: f32,
+) -> Result<Vec<inline::SetLine>> {
     let styled = StyledText {
         spans: vec![(0..text.len(), Default::default())],
         text,
     };
-    inline::set_styled(&flow.ctx, &styled, None, style, measure)
+    inline::set_styled(ctx, &styled, None, style, measure)
 }
 
 /// Set `lines` placed from the first baseline down, start-aligned in `x..x + measure`
@@ -73,43 +82,90 @@ pub fn artifact_lines(
     Ok((placed, lines.len()))
 }
 
-/// "Clinic · Revised … · Version …".
-pub fn revision_text(meta: &Meta, labels: &Labels) -> String {
+/// "Clinic · Revised November 25, 2026 · Version …": the date as the leaflet's language
+/// writes it (the PDF's metadata keeps the ISO date); the version as written, since it
+/// names the same edition in every language.
+pub fn revision_text(meta: &Meta, labels: &Labels, language: &Language) -> RevisionText {
+    let date = language.date(&meta.revised);
     let text = format!(
-        "{} {} · {} {}",
-        labels.revised, meta.revised, labels.version, meta.version
+        "{} {date} · {} {}",
+        labels.revised, labels.version, meta.version
     );
-    match &meta.clinic {
+    let text = match &meta.clinic {
         Some(clinic) => format!("{clinic} · {text}"),
         None => text,
+    };
+    RevisionText { text, date }
+}
+
+/// The revision line and the date in it, which a narrow panel may not break
+/// ("25 de noviembre / de 2026" reads as two things).
+pub struct RevisionText {
+    pub text: String,
+    pub date: String,
+}
+
+impl RevisionText {
+    /// The line set and placed as by [`artifact_lines`], the date kept on one line.
+    pub fn place(
+        self,
+        flow: &Flow,
+        style: &TextStyle,
+        x: f32,
+        measure: f32,
+        first_baseline: f32,
+        align_right: bool,
+    ) -> Result<(Group, usize)> {
+        let keep = [self.date];
+        let ctx = inline::Context {
+            keep_whole: &keep,
+            ..flow.ctx
+        };
+        let lines = lines_in(&ctx, self.text, style, measure)?;
+        let placed = place_lines(
+            &lines,
+            style.leading,
+            x,
+            measure,
+            first_baseline,
+            align_right,
+        );
+        Ok((placed, lines.len()))
     }
 }
 
 /// The footer's revision line, at the start side (the same on every page).
 pub fn revision_footer(flow: &Flow, meta: &Meta, labels: &Labels) -> Result<Group> {
-    footer_text(flow, revision_text(meta, labels), flow.ctx.rtl())
+    let revision = revision_text(meta, labels, flow.ctx.language);
+    let g = flow.geometry;
+    let (group, _) = revision.place(
+        flow,
+        &flow.style.footer_text(),
+        g.content.x,
+        g.content.width,
+        g.paper.height - g.footer_baseline,
+        flow.ctx.rtl(),
+    )?;
+    Ok(group)
 }
 
-/// The footer's "Page x of y", at the end side (at the left in RTL).
+/// The footer's "Page x of y", at the end side (at the left in RTL), its numbers in
+/// the digits of the revision date beside it.
 pub fn page_footer(flow: &Flow, labels: &Labels, page: usize, pages: usize) -> Result<Group> {
+    let language = flow.ctx.language;
     let text = labels
         .page
-        .replace("{page}", &page.to_string())
-        .replace("{pages}", &pages.to_string());
-    footer_text(flow, text, !flow.ctx.rtl())
-}
-
-fn footer_text(flow: &Flow, text: String, align_right: bool) -> Result<Group> {
+        .replace("{page}", &language.number(page))
+        .replace("{pages}", &language.number(pages));
     let g = flow.geometry;
-    let baseline = g.paper.height - g.footer_baseline;
     let (group, _) = artifact_lines(
         flow,
         text,
         &flow.style.footer_text(),
         g.content.x,
         g.content.width,
-        baseline,
-        align_right,
+        g.paper.height - g.footer_baseline,
+        !flow.ctx.rtl(),
     )?;
     Ok(group)
 }

@@ -138,9 +138,8 @@ pub fn try_pages(
     // The back panel ends with the revision line, and the closing lines above it.
     let back = at(Panel::Back);
     let footer_style = s.footer_text();
-    let (footer, footer_lines) = artifact_lines(
+    let (footer, footer_lines) = furniture::revision_text(meta, labels, flow.ctx.language).place(
         flow,
-        furniture::revision_text(meta, labels),
         &footer_style,
         back.text_x,
         width,
