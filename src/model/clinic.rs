@@ -173,8 +173,8 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         let at = |field: &str| {
             let p = loaded
                 .positions
-                .get(&format!("fonts.{i}.{field}"))
-                .or_else(|| loaded.positions.get(&format!("fonts.{i}")))
+                .get(&format!("fonts[{i}].{field}"))
+                .or_else(|| loaded.positions.get(&format!("fonts[{i}]")))
                 .unwrap_or(Pos { line: 1, column: 1 });
             Diagnostic::new(String::new())
                 .file(&path)

@@ -199,6 +199,10 @@ impl FontBook {
         };
         let rank = |s: &Slot| {
             let group = match (&s.load, s.scripts.iter().any(|x| own.contains(x))) {
+                // A clinic face of another weight comes last: a house font with no
+                // bold must not turn the bold safety phrases regular while a shipped
+                // bold face can draw them, but it still draws its own script.
+                (Loader::Clinic(_), _) if s.style.bold != style.bold => 3,
                 (Loader::Clinic(_), _) => 0,
                 (_, true) => 1,
                 _ => 2,
@@ -287,7 +291,13 @@ impl FontBook {
             .find(|(s, _)| *s == style)
             .map(|(_, c)| c.as_slice())
             .unwrap_or(&[]);
-        let script = c.script();
+        // ASCII needs no table look-up: its letters are Latin, the rest belong to no
+        // one script (most characters of most leaflets are ASCII).
+        let script = match c {
+            'a'..='z' | 'A'..='Z' => Script::Latin,
+            _ if c.is_ascii() => Script::Common,
+            _ => c.script(),
+        };
         // Digits, punctuation, spaces and combining marks belong to no one script:
         // any face may draw them, the language's own first.
         let anyone = matches!(script, Script::Common | Script::Inherited);
