@@ -40,7 +40,12 @@ fn family_for(locale: &str, script: unicode_script::Script) -> Option<&'static s
         S::Myanmar => "NotoSansMyanmar",
         S::Thai => "NotoSansThai",
         S::Lao => "NotoSansLao",
-        S::Han | S::Hiragana | S::Katakana | S::Hangul => "NotoSansCJKsc",
+        S::Han | S::Hiragana | S::Katakana | S::Hangul => match locale {
+            "ja" => "NotoSansCJKjp",
+            "ko" => "NotoSansCJKkr",
+            "zh-Hant" => "NotoSansCJKtc",
+            _ => "NotoSansCJKsc",
+        },
         _ => return None,
     })
 }

@@ -58,7 +58,7 @@ fn program_identity() -> &'static str {
                         .map_or(0, |n| usize::from(n[0]) << 8 | usize::from(n[1]));
                     h.update(&d[..d.len().min(12 + 16 * tables)]);
                 }
-                Origin::Folder(file) => {
+                Origin::Folder(file, _) => {
                     let stat = folder.and_then(|f| std::fs::metadata(f.join(file)).ok());
                     let stamp = stat.map(|m| (m.len(), m.modified().ok()));
                     h.update(format!("{file}{stamp:?}").as_bytes());

@@ -88,7 +88,7 @@ fn write_face(
     used: &UsedFace,
 ) -> Result<Ref> {
     let face = book.face(used.face);
-    let program = subsetter::subset(face.data, 0, &used.remap)
+    let program = subsetter::subset(face.data, face.index, &used.remap)
         .map_err(|e| Error::internal(format!("font {} could not be subset: {e}", face.name)))?;
     // Hinting is dead weight in a PDF; a subset we cannot parse is embedded as written.
     // (CFF subsets keep their hints: they are a few bytes a glyph.)
@@ -96,7 +96,7 @@ fn write_face(
         false => super::unhint::strip_hinting(&program).unwrap_or(program),
         true => program,
     };
-    let metrics = Metrics::read(face.data).ok_or_else(|| {
+    let metrics = Metrics::read(face.data, face.index).ok_or_else(|| {
         Error::internal(format!(
             "font {} has no head, post or OS/2 table",
             face.name
@@ -211,8 +211,8 @@ struct Metrics {
 }
 
 impl Metrics {
-    fn read(data: &[u8]) -> Option<Metrics> {
-        let font = read_fonts::FontRef::new(data).ok()?;
+    fn read(data: &[u8], index: u32) -> Option<Metrics> {
+        let font = read_fonts::FontRef::from_index(data, index).ok()?;
         let head = font.head().ok()?;
         let italic_angle = font
             .post()

@@ -150,3 +150,39 @@ fn collect(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    /// The first glyph of `text` shaped in `tag` with the face its book picks.
+    fn glyph(tag: &str, text: &str) -> (String, u16) {
+        let language = Language::new(tag);
+        let book = FontBook::for_language(&language, &[]).expect("book");
+        let c = text.chars().next().expect("text");
+        let face = book.select(c, Default::default()).expect("a face has it");
+        let g = shape_run(book, face, text, 0..text.len(), 12.0, &language, false);
+        (book.face(face).name.clone(), g[0].gid)
+    }
+
+    /// Simplified and Traditional Chinese, Japanese and Korean each get their own
+    /// regional glyph forms: the face of the CJK collection made for the language
+    /// (one face with `locl` would not do: Noto Sans CJK's `locl` covers only
+    /// punctuation; its regional ideographs differ by the faces' character maps).
+    #[test]
+    fn cjk_glyph_forms_follow_the_language() {
+        // 化 is drawn differently in each of the four regions.
+        let [hans, hant, ja, ko] = ["zh-Hans", "zh-Hant", "ja", "ko"].map(|l| glyph(l, "化"));
+        assert_eq!(hans.0, "NotoSansCJKsc-Regular");
+        assert_eq!(hant.0, "NotoSansCJKtc-Regular");
+        assert_eq!(ja.0, "NotoSansCJKjp-Regular");
+        assert_eq!(ko.0, "NotoSansCJKkr-Regular");
+        let mut gids = vec![hans.1, hant.1, ja.1, ko.1];
+        gids.sort_unstable();
+        gids.dedup();
+        assert_eq!(gids.len(), 4, "four forms of 化: {gids:?}");
+        // Han text in a language that is not Chinese, Japanese or Korean: Simplified.
+        assert_eq!(glyph("en", "化"), hans);
+    }
+}

@@ -3,7 +3,7 @@
 //! Noto Sans (Latin, Greek, Cyrillic) is compiled into the binary, so the languages
 //! most leaflets use never open a file. Every other face is memory-mapped from the
 //! fonts folder (see `folder`) the first time a leaflet needs a character of its script:
-//! a Chinese face is 16 MB, and English must not pay for it.
+//! the Chinese, Japanese and Korean faces are 20 MB, and English must not pay for them.
 
 use unicode_script::Script;
 
@@ -12,8 +12,9 @@ use unicode_script::Script;
 pub enum Origin {
     /// Compiled into the binary.
     Builtin(&'static [u8]),
-    /// A file in the fonts folder, mapped on first use.
-    Folder(&'static str),
+    /// Face `index` of a file in the fonts folder (a collection holds several),
+    /// mapped on first use.
+    Folder(&'static str, u32),
 }
 
 /// One shipped face.
@@ -27,7 +28,8 @@ pub struct Shipped {
     /// The scripts whose characters it draws (characters of no script — digits,
     /// punctuation, spaces, combining marks — any face may draw).
     pub scripts: &'static [Script],
-    /// Languages (primary subtags) it is reserved for; empty: every language.
+    /// Languages it is reserved for (`ja`, or `zh-Hant` for a language and script);
+    /// empty: every language.
     pub only_for: &'static [&'static str],
     /// Line spacing relative to the Latin style's, for scripts that stack marks or
     /// hang far above and below the baseline (Nastaliq, Myanmar, Khmer).
@@ -59,11 +61,26 @@ macro_rules! folder {
     ($name:literal, $ext:literal, $bold:expr, $scripts:expr, $leading:expr, $only:expr) => {
         shipped!(
             $name,
-            Origin::Folder(concat!($name, $ext)),
+            Origin::Folder(concat!($name, $ext), 0),
             $bold,
             false,
             $scripts,
             $leading,
+            $only
+        )
+    };
+}
+
+/// A face of the CJK collections.
+macro_rules! cjk {
+    ($name:literal, $file:literal, $index:literal, $bold:expr, $only:expr) => {
+        shipped!(
+            $name,
+            Origin::Folder($file, $index),
+            $bold,
+            false,
+            CJK,
+            1.0,
             $only
         )
     };
@@ -318,10 +335,60 @@ pub const SHIPPED: &[Shipped] = &[
         &[]
     ),
     folder!("NotoSansLao-Bold", ".ttf", true, &[Script::Lao], 1.15, &[]),
-    // One pan-CJK face: Simplified and Traditional Chinese, Japanese and Korean glyph
-    // forms come from its `locl` feature, chosen by the language the shaper is given.
-    folder!("NotoSansCJKsc-Regular", ".otf", false, CJK, 1.0, &[]),
-    folder!("NotoSansCJKsc-Bold", ".otf", true, CJK, 1.0, &[]),
+    // Noto Sans CJK: one collection per weight whose faces share every glyph and
+    // differ in which glyph each character maps to, so that Japanese, Korean,
+    // Traditional and Simplified Chinese each get their own forms (直, 骨, 写 …).
+    // Simplified Chinese is the default for Han text in any other language.
+    cjk!(
+        "NotoSansCJKjp-Regular",
+        "NotoSansCJK-Regular.ttc",
+        0,
+        false,
+        &["ja"]
+    ),
+    cjk!(
+        "NotoSansCJKjp-Bold",
+        "NotoSansCJK-Bold.ttc",
+        0,
+        true,
+        &["ja"]
+    ),
+    cjk!(
+        "NotoSansCJKkr-Regular",
+        "NotoSansCJK-Regular.ttc",
+        1,
+        false,
+        &["ko"]
+    ),
+    cjk!(
+        "NotoSansCJKkr-Bold",
+        "NotoSansCJK-Bold.ttc",
+        1,
+        true,
+        &["ko"]
+    ),
+    cjk!(
+        "NotoSansCJKtc-Regular",
+        "NotoSansCJK-Regular.ttc",
+        3,
+        false,
+        &["zh-Hant"]
+    ),
+    cjk!(
+        "NotoSansCJKtc-Bold",
+        "NotoSansCJK-Bold.ttc",
+        3,
+        true,
+        &["zh-Hant"]
+    ),
+    cjk!(
+        "NotoSansCJKsc-Regular",
+        "NotoSansCJK-Regular.ttc",
+        2,
+        false,
+        &[]
+    ),
+    cjk!("NotoSansCJKsc-Bold", "NotoSansCJK-Bold.ttc", 2, true, &[]),
 ];
 
 /// The scripts a language is written in (from its tag's script, see
@@ -346,5 +413,17 @@ pub fn scripts_of(iso15924: Option<&str>) -> &'static [Script] {
         Some("Jpan") => &[Script::Han, Script::Hiragana, Script::Katakana],
         Some("Kore") => &[Script::Hangul, Script::Han],
         Some(_) | None => &[Script::Latin],
+    }
+}
+
+impl Shipped {
+    /// Whether the face may set `language` (see [`Shipped::only_for`]).
+    pub fn serves(&self, language: &crate::model::Language) -> bool {
+        let primary = language.tag().split('-').next().unwrap_or("");
+        self.only_for.is_empty()
+            || self.only_for.iter().any(|want| match want.split_once('-') {
+                Some((lang, script)) => lang == primary && language.script() == Some(script),
+                None => *want == primary,
+            })
     }
 }

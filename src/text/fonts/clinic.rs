@@ -26,7 +26,7 @@ pub struct ClinicFace {
 
 impl ClinicFace {
     pub(super) fn parse(&self) -> std::result::Result<Face, String> {
-        Face::load(self.name.clone(), self.data, self.style)
+        Face::load(self.name.clone(), self.data, 0, self.style)
             .ok_or_else(|| format!("{} is not a font file", self.path.display()))
     }
 }

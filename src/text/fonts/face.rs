@@ -11,6 +11,8 @@ pub struct Face {
     /// The name the PDF gives the font (`NotoSans-Bold`), letters, digits and `-`.
     pub name: String,
     pub data: &'static [u8],
+    /// Which face of `data` (a collection holds several).
+    pub index: u32,
     pub font: Font,
     pub units_per_em: f32,
     /// Typographic ascender and descender (descender positive, below the baseline).
@@ -27,9 +29,9 @@ pub struct Face {
 }
 
 impl Face {
-    /// Parses the first face of `data`; `None` if it is not a usable font.
-    pub fn load(name: String, data: &'static [u8], style: FaceStyle) -> Option<Face> {
-        let font = Font::new(data, 0)?;
+    /// Parses face `index` of `data`; `None` if it is not a usable font.
+    pub fn load(name: String, data: &'static [u8], index: u32, style: FaceStyle) -> Option<Face> {
+        let font = Font::new(data, index)?;
         let metrics = font.metrics();
         let units_per_em = f32::from(metrics.units_per_em);
         let line = metrics.typo_line.or(metrics.hhea_line)?;
@@ -41,7 +43,7 @@ impl Face {
             .unwrap_or(ascender * 0.7);
         let cff = {
             use read_fonts::TableProvider;
-            let file = read_fonts::FontRef::new(data).ok()?;
+            let file = read_fonts::FontRef::from_index(data, index).ok()?;
             // A face with neither outline table draws nothing: not a usable font.
             match (file.glyf().is_ok(), file.cff().is_ok()) {
                 (true, _) => false,
@@ -52,6 +54,7 @@ impl Face {
         Some(Face {
             name,
             data,
+            index,
             font,
             units_per_em,
             ascender,

@@ -58,8 +58,23 @@ pub fn shipped_folder() -> Result<&'static Path, String> {
         .map_err(Clone::clone)
 }
 
-/// The bytes of font file `path`, mapped for the rest of the process.
+/// The bytes of font file `path`, mapped for the rest of the process (once: the
+/// faces of a collection share one mapping).
 pub fn map(path: &Path) -> Result<&'static [u8], String> {
+    static MAPPED: OnceLock<std::sync::Mutex<std::collections::HashMap<PathBuf, &'static [u8]>>> =
+        OnceLock::new();
+    let mapped = MAPPED.get_or_init(Default::default);
+    if let Some(bytes) = mapped.lock().ok().and_then(|m| m.get(path).copied()) {
+        return Ok(bytes);
+    }
+    let bytes = map_new(path)?;
+    if let Ok(mut m) = mapped.lock() {
+        m.insert(path.to_path_buf(), bytes);
+    }
+    Ok(bytes)
+}
+
+fn map_new(path: &Path) -> Result<&'static [u8], String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     // SAFETY: the mapping is read-only and lives for the process. Font files are not
     // expected to change while a build runs; if one is truncated meanwhile, reading

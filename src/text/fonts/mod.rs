@@ -67,15 +67,15 @@ fn shipped_faces() -> &'static [OnceLock<Result<Face, String>>] {
 
 fn load_shipped(index: usize) -> Result<Face, String> {
     let entry = &SHIPPED[index];
-    let data = match entry.origin {
-        Origin::Builtin(data) => data,
-        Origin::Folder(file) => folder::map(&folder::shipped_folder()?.join(file))?,
+    let (data, index) = match entry.origin {
+        Origin::Builtin(data) => (data, 0),
+        Origin::Folder(file, index) => (folder::map(&folder::shipped_folder()?.join(file))?, index),
     };
     let style = FaceStyle {
         bold: entry.bold,
         italic: entry.italic,
     };
-    Face::load(entry.name.to_string(), data, style)
+    Face::load(entry.name.to_string(), data, index, style)
         .ok_or_else(|| format!("the font file of {} cannot be read", entry.name))
 }
 
@@ -120,14 +120,13 @@ impl FontBook {
         language: &Language,
         clinic: &[&'static clinic::ClinicFace],
     ) -> Result<FontBook, String> {
-        let primary = language.tag().split('-').next().unwrap_or("");
         let faces = shipped_faces();
         let mut slots: Vec<Option<Slot>> = SHIPPED
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 // A face reserved for other languages is in no chain of this book.
-                let usable = s.only_for.is_empty() || s.only_for.contains(&primary);
+                let usable = s.serves(language);
                 usable.then(|| Slot {
                     family: s.name.split('-').next().unwrap_or(s.name).to_string(),
                     style: FaceStyle {
