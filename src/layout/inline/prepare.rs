@@ -1,13 +1,14 @@
 //! Preparing a paragraph's text before it is shaped: the face of every character,
 //! the bidi embedding levels, and where lines may break.
 
+use super::segment;
 use super::Context;
 use super::TextStyle;
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::markup::StyledText;
 use crate::model::Text;
 use crate::text::{FaceId, FaceStyle};
-use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_linebreak::BreakOpportunity;
 
 /// The face of every byte of a paragraph's text.
 pub(super) type Faces = [FaceId];
@@ -78,7 +79,8 @@ fn locate_char(source: &str, from: Pos, c: char) -> Pos {
     from
 }
 
-/// Break opportunities (byte offsets where a line may start), minus those inside terms.
+/// Break opportunities (byte offsets where a line may start), minus those inside terms,
+/// links and phrases kept whole.
 pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)> {
     let text = st.text.as_str();
     let lower = text.to_lowercase();
@@ -108,7 +110,8 @@ pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakO
             }
         }
     }
-    linebreaks(text)
+    segment::opportunities(text, ctx.language)
+        .into_iter()
         .filter(|(i, op)| {
             *op == BreakOpportunity::Mandatory
                 || !protected.iter().any(|r| r.start < *i && *i < r.end)

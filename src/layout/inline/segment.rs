@@ -1,0 +1,85 @@
+//! Where a line may break in a paragraph's text, by language and script: UAX #14,
+//! plus word segmentation for the scripts that write no spaces between words (Thai,
+//! Lao, Khmer, Myanmar), Korean broken between words only, and the Japanese kinsoku.
+
+use crate::model::Language;
+use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use unicode_linebreak::{break_property, BreakClass, BreakOpportunity};
+
+/// Byte offsets where a line may start, ascending, each with whether the break is
+/// mandatory (a line feed, or the end of the text, which is always the last).
+pub(super) fn opportunities(text: &str, language: &Language) -> Vec<(usize, BreakOpportunity)> {
+    let keep_all = language.primary().eq_ignore_ascii_case("ko");
+    if !keep_all && !has_complex_context(text) {
+        // UAX #14 alone: most paragraphs of most languages, Chinese and Japanese
+        // included (unicode-linebreak resolves CJ to NS, the strict kinsoku below).
+        // ICU4X's segmenter finds the same breaks in such text (segment_tests.rs) but
+        // costs 1.4 % more instructions for a whole English leaflet.
+        return unicode_linebreak::linebreaks(text).collect();
+    }
+    segmented(text, keep_all)
+}
+
+/// The breaks ICU4X's line segmenter finds.
+fn segmented(text: &str, keep_all: bool) -> Vec<(usize, BreakOpportunity)> {
+    segmenter(keep_all)
+        .segment_str(text)
+        // ICU4X reports the start of the text as a break too; a line never starts
+        // empty there.
+        .filter(|i| *i > 0)
+        .map(|i| (i, kind(text, i)))
+        .collect()
+}
+
+/// Whether `text` has a character of UAX #14 class SA (Thai, Lao, Khmer, Myanmar,
+/// Tai scripts), whose words only a segmenter can find.
+fn has_complex_context(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && break_property(c as u32) == BreakClass::ComplexContext)
+}
+
+/// The segmenter for text with words to find, or Korean text (`keep_all`).
+fn segmenter(keep_all: bool) -> LineSegmenterBorrowed<'static> {
+    let mut options = LineBreakOptions::default();
+    // Strict, as unicode-linebreak is: no line starts with a small kana or the
+    // prolonged sound mark (UAX #14 class CJ resolved to NS, LB1), as JIS X 4051 asks
+    // of Japanese text books; the other kinsoku rules (no line starts with closing
+    // punctuation or ends with opening punctuation) are UAX #14's own.
+    options.strictness = Some(LineBreakStrictness::Strict);
+    // Korean is written in words separated by spaces: a word's syllables stay
+    // together (CSS `word-break: keep-all`), as Korean books set it.
+    if keep_all {
+        options.word_option = Some(LineBreakWordOption::KeepAll);
+    }
+    // Thai, Lao, Khmer and Myanmar (UAX #14 class SA) break between words found by
+    // ICU4X's LSTM models (compiled in): they split loanwords such as the drug name
+    // into syllables where the dictionaries leave a lone vowel sign at a line start
+    // ("เคต|า|มีน"), and add 0.4 MB to the binary where the dictionaries add 1.2 MB.
+    LineSegmenter::new_lstm(options)
+}
+
+/// Whether the break before byte `i` is mandatory (UAX #14 LB3–LB6).
+fn kind(text: &str, i: usize) -> BreakOpportunity {
+    let forced = i == text.len()
+        || text[..i].chars().next_back().is_some_and(|c| {
+            matches!(
+                break_property(c as u32),
+                BreakClass::Mandatory
+                    | BreakClass::CarriageReturn
+                    | BreakClass::LineFeed
+                    | BreakClass::NextLine
+            )
+        });
+    if forced {
+        BreakOpportunity::Mandatory
+    } else {
+        BreakOpportunity::Allowed
+    }
+}
+
+#[cfg(test)]
+#[path = "segment_tests.rs"]
+mod tests;
