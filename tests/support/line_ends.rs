@@ -82,7 +82,7 @@ fn gap_at(text: &str, squashed: usize) -> std::ops::Range<usize> {
 
 /// Breaks that fall on no word boundary or inside a grapheme cluster.
 pub fn off_word_boundaries(ends: &[LineEnd]) -> Vec<String> {
-    let words = WordSegmenter::new_lstm(WordBreakInvariantOptions::default());
+    let words = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let graphemes = GraphemeClusterSegmenter::new();
     ends.iter()
         .filter(|e| !e.hyphenated)

@@ -39,7 +39,7 @@ const SPACELESS: &[(&str, &str, &[&str])] = &[
 
 #[test]
 fn spaceless_scripts_break_only_at_word_boundaries() {
-    let words = WordSegmenter::new_lstm(WordBreakInvariantOptions::default());
+    let words = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let graphemes = GraphemeClusterSegmenter::new();
     for (tag, text, _) in SPACELESS {
         let found = breaks(text, tag);
@@ -80,6 +80,22 @@ fn spaceless_scripts_keep_their_words_whole() {
             }
         }
     }
+}
+
+/// The dictionaries cut the drug's name (not in them) into letters; no line may start
+/// with the vowel after its consonant, nor end with the vowel before it.
+#[test]
+fn thai_and_lao_lines_start_and_end_with_whole_syllables() {
+    for (tag, text, _) in SPACELESS.iter().filter(|(t, ..)| matches!(*t, "th" | "lo")) {
+        for b in breaks(text, tag).into_iter().filter(|b| *b < text.len()) {
+            let next = text[b..].chars().next().unwrap();
+            let prev = text[..b].chars().next_back().unwrap();
+            assert!(!follows_its_consonant(next), "{tag}: {}|", &text[..b]);
+            assert!(!precedes_its_consonant(prev), "{tag}: {}|", &text[..b]);
+        }
+    }
+    let name = "เคตามีน";
+    assert!(!breaks(name, "th").contains(&"เคต".len()));
 }
 
 #[test]
