@@ -96,6 +96,9 @@ fn thai_and_lao_lines_start_and_end_with_whole_syllables() {
     }
     let name = "เคตามีน";
     assert!(!breaks(name, "th").contains(&"เคต".len()));
+    // A line feed breaks even before such a vowel.
+    let fed = "เคต\nามีน";
+    assert!(breaks(fed, "th").contains(&"เคต\n".len()));
 }
 
 #[test]
