@@ -59,11 +59,16 @@ fn precedes_its_consonant(c: char) -> bool {
 /// Whether `text` has a character of UAX #14 class SA (Thai, Lao, Khmer, Myanmar,
 /// Tai scripts), whose words only a segmenter can find.
 fn has_complex_context(text: &str) -> bool {
+    // No SA character comes before the Thai block (checked in segment_tests.rs):
+    // Latin, Greek, Cyrillic, Arabic and Hebrew text needs no table look-up.
     !text.is_ascii()
         && text
             .chars()
-            .any(|c| !c.is_ascii() && break_property(c as u32) == BreakClass::ComplexContext)
+            .any(|c| c >= FIRST_COMPLEX && break_property(c as u32) == BreakClass::ComplexContext)
 }
+
+/// The start of the Thai block, the first with characters of class SA.
+const FIRST_COMPLEX: char = '\u{0E00}';
 
 /// The segmenter for text with words to find, or Korean text (`keep_all`).
 fn segmenter(keep_all: bool) -> LineSegmenterBorrowed<'static> {

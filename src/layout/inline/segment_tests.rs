@@ -101,6 +101,16 @@ fn thai_and_lao_lines_start_and_end_with_whole_syllables() {
     assert!(breaks(fed, "th").contains(&"เคต\n".len()));
 }
 
+/// The quick test for text with words to find skips nothing it should find.
+#[test]
+fn no_complex_context_character_comes_before_thai() {
+    let first = (0..=0x10FFFFu32)
+        .find(|c| break_property(*c) == BreakClass::ComplexContext)
+        .and_then(char::from_u32);
+    assert_eq!(first, Some('\u{0E01}'), "Thai letter ko kai");
+    assert!(first.is_some_and(|c| c >= FIRST_COMPLEX));
+}
+
 #[test]
 fn spaceless_text_keeps_its_mandatory_breaks() {
     let text = "เคตามีนเป็นยา\nระงับความรู้สึก";
