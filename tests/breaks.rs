@@ -30,7 +30,9 @@ fn does_not_fit(locale: &str, form: &str) -> bool {
 /// Items 16–20 of issue 11 on the shipped leaflets: no hyphenated word across a page,
 /// column or panel, nor inside bold; no page, column or panel of only the closing
 /// lines; the code with the disclaimer's last lines; no short block split, none split
-/// out of a half-empty column or panel; no CJK runt; the online label whole.
+/// out of a half-empty column or panel; no CJK runt; the online label whole. And the
+/// line ends of issue 14 by script: at word boundaries in Thai, Lao, Khmer and
+/// Myanmar, between words in Korean, kinsoku in Chinese and Japanese.
 #[test]
 fn shipped_leaflets_follow_the_break_rules_in_every_form() {
     let mut broken = Vec::new();
@@ -54,6 +56,9 @@ fn shipped_leaflets_follow_the_break_rules_in_every_form() {
             }
             let pages = support::structure::running_text_pages(&support::load(&built.pdf));
             for v in support::breaks::violations(&style, &geometry, &doc, &pages) {
+                broken.push(format!("{locale} {form}: {v}"));
+            }
+            for v in support::line_ends::violations(&style, &geometry, &doc, &pages) {
                 broken.push(format!("{locale} {form}: {v}"));
             }
         }
@@ -91,4 +96,38 @@ fn a_medicine_leaflet_follows_the_break_rules_in_every_form() {
     }
     assert!(built >= 15, "only {built} forms built");
     assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// The line-end checks by script find the breaks they look for, on breaks placed by
+/// hand in sentences of the leaflets' kind.
+#[test]
+fn line_end_checks_find_breaks_against_the_script() {
+    use support::line_ends::{kinsoku, off_word_boundaries, split_korean_words, LineEnd};
+    // A break before byte `at` of `text`, after the spaces there.
+    let end = |text: &str, at: &str| {
+        let start = text.find(at).expect("in text");
+        let spaces = text[..start].len() - text[..start].trim_end().len();
+        LineEnd {
+            text: text.to_string(),
+            gap: start - spaces..start,
+            hyphenated: false,
+        }
+    };
+    let thai = "เคตามีนเป็นยาระงับความรู้สึก ใช้ในโรงพยาบาล";
+    let good = [end(thai, "เป็น"), end(thai, "ความ"), end(thai, "ใช้")];
+    assert_eq!(off_word_boundaries(&good), Vec::<String>::new());
+    // Inside the word "ความ", and between a consonant and its vowel sign.
+    let bad = [end(thai, "วาม"), end(thai, "\u{0E39}\u{0E49}")];
+    assert_eq!(off_word_boundaries(&bad).len(), 2);
+
+    let korean = "케타민은 마취제입니다. 병원에서 사용합니다.";
+    assert!(split_korean_words(&[end(korean, "마취제"), end(korean, "병원")]).is_empty());
+    assert_eq!(split_korean_words(&[end(korean, "제입니다")]).len(), 1);
+
+    let chinese = "氯胺酮是一种麻醉药。用于手术（全身麻醉）。";
+    assert!(kinsoku(&[end(chinese, "用于"), end(chinese, "（全身")]).is_empty());
+    assert_eq!(
+        kinsoku(&[end(chinese, "。用于"), end(chinese, "全身麻醉）")]).len(),
+        2
+    );
 }

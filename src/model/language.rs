@@ -45,6 +45,11 @@ impl Language {
         &self.tag
     }
 
+    /// The primary language subtag (`ko` of `ko-KR`), as written.
+    pub fn primary(&self) -> &str {
+        self.tag.split('-').next().unwrap_or("")
+    }
+
     /// The ISO 15924 script: the tag's script subtag, else the language's usual one
     /// (`None` where neither is known).
     pub fn script(&self) -> Option<&'static str> {
@@ -91,7 +96,13 @@ impl PartialEq<&str> for Language {
     }
 }
 
-/// Hyphenation patterns by tag prefix, most specific first.
+/// Hyphenation patterns by tag prefix, most specific first: the languages whose
+/// printed text is hyphenated and for which the hyphenation crate has patterns.
+/// Left out although the crate has patterns: Thai, Hindi, Bengali, Panjabi, Gujarati
+/// (and Ethiopic), whose books break lines between words or syllables without a
+/// hyphen; a hyphen there would read as a dash. No patterns exist for Tagalog,
+/// Haitian Creole, Somali, Vietnamese (one syllable a word) or the Arabic, Hebrew
+/// and CJK scripts (not hyphenated).
 pub(crate) const PATTERNS: &[(&str, Patterns)] = &[
     ("en-gb", Patterns::EnglishGB),
     ("en", Patterns::EnglishUS),
@@ -108,6 +119,9 @@ pub(crate) const PATTERNS: &[(&str, Patterns)] = &[
     ("da", Patterns::Danish),
     ("cs", Patterns::Czech),
     ("tr", Patterns::Turkish),
+    // Modern Greek is monotonic (one accent) since 1982.
+    ("el", Patterns::GreekMono),
+    ("hy", Patterns::Armenian),
 ];
 
 fn patterns_of(tag: &str) -> Option<Patterns> {
@@ -139,19 +153,30 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("bg", "Cyrl"),
     ("sr", "Cyrl"),
     ("el", "Grek"),
+    ("hy", "Armn"),
+    ("am", "Ethi"),
+    ("ti", "Ethi"),
     ("zh", "Hani"),
     ("ja", "Jpan"),
     ("ko", "Kore"),
     ("hi", "Deva"),
+    ("mr", "Deva"),
+    ("ne", "Deva"),
+    ("bn", "Beng"),
+    ("pa", "Guru"),
+    ("gu", "Gujr"),
     ("th", "Thai"),
+    ("lo", "Laoo"),
+    ("km", "Khmr"),
+    ("my", "Mymr"),
 ];
 
 /// The tag's script subtag (four letters, e.g. `zh-Hant`), else the language's usual
 /// script; Latin for the languages not listed.
 fn script_of(tag: &str, primary: &str) -> Option<&'static str> {
     const EXPLICIT: &[&str] = &[
-        "Latn", "Cyrl", "Arab", "Hebr", "Grek", "Hans", "Hant", "Hani", "Jpan", "Kore", "Deva",
-        "Thai", "Thaa",
+        "Latn", "Cyrl", "Arab", "Hebr", "Grek", "Armn", "Ethi", "Hans", "Hant", "Hani", "Jpan",
+        "Kore", "Deva", "Beng", "Guru", "Gujr", "Thai", "Laoo", "Khmr", "Mymr", "Thaa",
     ];
     if let Some(s) = tag
         .split('-')
@@ -187,5 +212,95 @@ mod tests {
         assert_eq!(Language::new("zh-Hant").script(), Some("Hant"));
         assert_eq!(Language::new("vi").hyphenation(), None);
         assert_eq!(Language::new("he-IL").to_string(), "he-IL");
+    }
+
+    /// The script of every locale of the leaflets (issue 14), from its tag alone.
+    #[test]
+    fn every_leaflet_locale_has_its_script() {
+        let expected = [
+            ("en", "Latn"),
+            ("tl", "Latn"),
+            ("ht", "Latn"),
+            ("so", "Latn"),
+            ("vi", "Latn"),
+            ("ru", "Cyrl"),
+            ("uk", "Cyrl"),
+            ("el", "Grek"),
+            ("hy", "Armn"),
+            ("am", "Ethi"),
+            ("ar", "Arab"),
+            ("fa", "Arab"),
+            ("ur", "Arab"),
+            ("he", "Hebr"),
+            ("hi", "Deva"),
+            ("ne", "Deva"),
+            ("bn", "Beng"),
+            ("pa", "Guru"),
+            ("gu", "Gujr"),
+            ("th", "Thai"),
+            ("lo", "Laoo"),
+            ("km", "Khmr"),
+            ("my", "Mymr"),
+            ("zh-Hans", "Hans"),
+            ("zh-Hant", "Hant"),
+            ("ja", "Jpan"),
+            ("ko", "Kore"),
+            ("pa-Arab", "Arab"),
+        ];
+        for (tag, script) in expected {
+            assert_eq!(Language::new(tag).script(), Some(script), "{tag}");
+        }
+    }
+
+    /// Languages hyphenated in print get the crate's patterns; those that break
+    /// lines between words or syllables without a hyphen, or have no patterns, get
+    /// none.
+    #[test]
+    fn only_languages_that_hyphenate_have_patterns() {
+        for (tag, patterns) in [
+            ("pt-BR", Patterns::Portuguese),
+            ("pl", Patterns::Polish),
+            ("it", Patterns::Italian),
+            ("uk", Patterns::Ukrainian),
+            ("el", Patterns::GreekMono),
+            ("hy", Patterns::Armenian),
+        ] {
+            assert_eq!(Language::new(tag).hyphenation(), Some(patterns), "{tag}");
+        }
+        for tag in [
+            "th", "lo", "km", "my", "ko", "ja", "zh-Hans", "zh-Hant", "he", "ar", "ur", "fa", "hi",
+            "ne", "bn", "pa", "gu", "am", "tl", "ht", "so", "vi",
+        ] {
+            assert_eq!(Language::new(tag).hyphenation(), None, "{tag}");
+        }
+    }
+
+    /// Every listed pattern set is embedded in the binary (a set the crate lacks
+    /// would silently hyphenate nothing).
+    #[test]
+    fn every_listed_pattern_set_loads() {
+        use hyphenation::{Load, Standard};
+        for (prefix, patterns) in PATTERNS {
+            assert!(Standard::from_embedded(*patterns).is_ok(), "{prefix}");
+        }
+    }
+
+    /// The new locales' patterns split their medical words (anaesthetic, Greek and
+    /// Armenian).
+    #[test]
+    fn greek_and_armenian_patterns_split_words() {
+        use hyphenation::{Hyphenator, Load, Standard};
+        for (tag, word) in [("el", "αναισθητικό"), ("hy", "անզգայացնող")] {
+            let patterns = Language::new(tag).hyphenation().expect(tag);
+            let dict = Standard::from_embedded(patterns).expect(tag);
+            assert!(!dict.hyphenate(word).breaks.is_empty(), "{tag} {word}");
+        }
+    }
+
+    #[test]
+    fn the_primary_subtag_is_the_first() {
+        assert_eq!(Language::new("ko-KR").primary(), "ko");
+        assert_eq!(Language::new("zh-Hant").primary(), "zh");
+        assert_eq!(Language::new("th").primary(), "th");
     }
 }

@@ -26,6 +26,8 @@ pub enum Kind {
 #[derive(Debug, Clone)]
 pub struct SourceBlock {
     pub kind: Kind,
+    /// The text as printed, with its spaces (for the line-end rules by script).
+    pub text: String,
     /// The text without whitespace (lines are compared without it).
     pub squashed: String,
 }
@@ -33,26 +35,21 @@ pub struct SourceBlock {
 /// The document's printed texts in reading order.
 pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
     let plain = |t: &handout::model::Text| {
-        let text = handout::model::markup::parse(&t.markup)
+        handout::model::markup::parse(&t.markup)
             .expect("markup")
-            .text;
-        squash(&text)
+            .text
     };
-    let mut out = vec![SourceBlock {
-        kind: Kind::Title,
-        squashed: plain(&doc.title),
-    }];
+    let block = |kind: Kind, text: String| SourceBlock {
+        kind,
+        squashed: squash(&text),
+        text,
+    };
+    let mut out = vec![block(Kind::Title, plain(&doc.title))];
     let blocks = |blocks: &[Block], para: Kind, item: Kind, out: &mut Vec<SourceBlock>| {
         for b in blocks {
             match b {
-                Block::Paragraph(t) => out.push(SourceBlock {
-                    kind: para,
-                    squashed: plain(t),
-                }),
-                Block::List(items) => out.extend(items.iter().map(|t| SourceBlock {
-                    kind: item,
-                    squashed: plain(t),
-                })),
+                Block::Paragraph(t) => out.push(block(para, plain(t))),
+                Block::List(items) => out.extend(items.iter().map(|t| block(item, plain(t)))),
                 Block::Image(_) => {}
             }
         }
@@ -60,10 +57,10 @@ pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
     for s in &doc.sections {
         let boxed = s.kind == SectionKind::Warning;
         if let Some(h) = &s.heading {
-            out.push(SourceBlock {
-                kind: if boxed { Kind::InBox } else { Kind::Heading },
-                squashed: plain(h),
-            });
+            out.push(block(
+                if boxed { Kind::InBox } else { Kind::Heading },
+                plain(h),
+            ));
         }
         let (para, item) = if boxed {
             (Kind::InBox, Kind::InBox)
@@ -79,15 +76,13 @@ pub fn source_blocks(doc: &Document) -> Vec<SourceBlock> {
         &mut out,
     );
     if let Some(url) = &doc.meta.url {
-        out.push(SourceBlock {
-            kind: Kind::Online,
-            squashed: squash(&format!("{}: {url}", doc.labels.online)),
-        });
+        out.push(block(Kind::Online, format!("{}: {url}", doc.labels.online)));
     }
     out
 }
 
-fn squash(s: &str) -> String {
+/// `s` as lines are compared: without directional marks and whitespace.
+pub fn squash(s: &str) -> String {
     strip_marks(s)
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -106,6 +101,8 @@ pub struct Line {
     pub block: usize,
     /// Index of the line in its block (0: the block's first line).
     pub index: usize,
+    /// Where the line starts in its block's squashed text.
+    pub start: usize,
     /// The line ends with a hyphen the source does not have.
     pub inserted_hyphen: bool,
     /// The glyph before that hyphen is bold.
@@ -265,6 +262,7 @@ pub fn lines(
                 bottom: page_h - y,
                 block,
                 index,
+                start: pos - starts[block],
                 inserted_hyphen: inserted,
                 hyphen_after_bold,
             });

@@ -8,6 +8,7 @@ mod itemize;
 mod line;
 pub mod linebreak;
 mod prepare;
+mod segment;
 mod shape;
 
 use super::page::{GlyphRun, Rgb};

@@ -1,13 +1,14 @@
 //! Preparing a paragraph's text before it is shaped: the face of every character,
 //! the bidi embedding levels, and where lines may break.
 
+use super::segment;
 use super::Context;
 use super::TextStyle;
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::markup::StyledText;
-use crate::model::Text;
+use crate::model::{Language, Text};
 use crate::text::{FaceId, FaceStyle};
-use unicode_linebreak::{linebreaks, BreakOpportunity};
+use unicode_linebreak::BreakOpportunity;
 
 /// The face of every byte of a paragraph's text.
 pub(super) type Faces = [FaceId];
@@ -78,8 +79,19 @@ fn locate_char(source: &str, from: Pos, c: char) -> Pos {
     from
 }
 
-/// Break opportunities (byte offsets where a line may start), minus those inside terms.
+/// Break opportunities (byte offsets where a line may start), minus those inside terms,
+/// links and phrases kept whole.
 pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakOpportunity)> {
+    allowed_breaks(st, ctx.language, ctx.terms, ctx.keep_whole)
+}
+
+/// [`break_points`] from the parts of the context it reads.
+fn allowed_breaks(
+    st: &StyledText,
+    language: &Language,
+    terms: &[String],
+    keep_whole: &[String],
+) -> Vec<(usize, BreakOpportunity)> {
     let text = st.text.as_str();
     let lower = text.to_lowercase();
     // Addresses shown as links stay whole (a broken URL is misread or mistyped) unless
@@ -92,14 +104,14 @@ pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakO
         })
         .map(|(r, _)| r.clone())
         .collect();
-    for phrase in ctx.keep_whole.iter().filter(|p| !p.is_empty()) {
+    for phrase in keep_whole.iter().filter(|p| !p.is_empty()) {
         protected.extend(
             text.match_indices(phrase.as_str())
                 .map(|(i, p)| i..i + p.len()),
         );
     }
     if lower.len() == text.len() {
-        for term in ctx.terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
+        for term in terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
             let t = term.to_lowercase();
             let mut from = 0;
             while let Some(i) = lower[from..].find(&t) {
@@ -108,7 +120,8 @@ pub(super) fn break_points(ctx: &Context, st: &StyledText) -> Vec<(usize, BreakO
             }
         }
     }
-    linebreaks(text)
+    segment::opportunities(text, language)
+        .into_iter()
         .filter(|(i, op)| {
             *op == BreakOpportunity::Mandatory
                 || !protected.iter().any(|r| r.start < *i && *i < r.end)
@@ -153,7 +166,8 @@ pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::never_right_to_left;
+    use super::{allowed_breaks, never_right_to_left};
+    use crate::model::{markup, Language};
     use unicode_bidi::{bidi_class, BidiClass::*};
 
     /// Every character the fast path takes is one UAX #9 can never set right to left
@@ -173,5 +187,43 @@ mod tests {
         assert!(taken.len() > 40_000, "the fast path covers CJK too");
         let wrong: Vec<char> = taken.into_iter().filter(|c| risky(*c)).collect();
         assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    fn breaks(markup: &str, tag: &str, terms: &[&str], keep_whole: &[&str]) -> Vec<usize> {
+        let st = markup::parse(markup).expect("markup");
+        let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        allowed_breaks(&st, &Language::new(tag), &own(terms), &own(keep_whole))
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Terms, phrases kept whole and links stay whole in text that is segmented into
+    /// words too (Thai) or kept in words (Korean); line feeds still break.
+    #[test]
+    fn protections_hold_in_segmented_text() {
+        let thai = "ยาเคตามีนเป็นยาระงับความรู้สึก";
+        let name = thai.find("เคตามีน").unwrap().."เคตามีน".len() + thai.find("เคตามีน").unwrap();
+        let phrase = thai.find("ระงับ").unwrap()..thai.len();
+        let found = breaks(thai, "th", &[], &["เคตามีน", "ระงับความรู้สึก"]);
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(!found.iter().any(|b| name.start < *b && *b < name.end));
+        assert!(!found.iter().any(|b| phrase.start < *b && *b < phrase.end));
+
+        let korean = "케타민은 NMDA 수용체 길항제입니다.";
+        let term = korean.find("NMDA").unwrap()..korean.find(" 길항").unwrap();
+        let found = breaks(korean, "ko", &["nmda 수용체"], &[]);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(!found.iter().any(|b| term.start < *b && *b < term.end));
+
+        let link = "ดูที่ [example.org/เคตามีน](https://example.org/k) เพื่อ";
+        let found = breaks(link, "th", &[], &[]);
+        let st = markup::parse(link).unwrap();
+        let at = st.text.find("example").unwrap()..st.text.find(" เพื่อ").unwrap();
+        assert!(!found.iter().any(|b| at.start < *b && *b < at.end));
+
+        let text = "เคตามีน\nเป็นยา";
+        let found = breaks(text, "th", &[], &[text]);
+        assert!(found.contains(&(text.find('\n').unwrap() + 1)));
     }
 }
