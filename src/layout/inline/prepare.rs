@@ -111,7 +111,13 @@ fn allowed_breaks(
         );
     }
     if lower.len() == text.len() {
-        for term in terms.iter().filter(|t| t.contains(['-', ' ', '/'])) {
+        // A term breaks nowhere inside: one with a hyphen, space or slash, and in the
+        // scripts written without spaces every one (the dictionary may not know a drug
+        // name and cut it anywhere: Burmese "ကီ|တာ|မင်း").
+        for term in terms
+            .iter()
+            .filter(|t| t.contains(['-', ' ', '/']) || super::segment::has_complex_context(t))
+        {
             let t = term.to_lowercase();
             let mut from = 0;
             while let Some(i) = lower[from..].find(&t) {
@@ -196,6 +202,26 @@ mod tests {
             .into_iter()
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// In scripts without spaces a term stays whole, although the dictionary does not
+    /// know it (it cuts the Burmese drug name "ကီ|တာ|မင်း").
+    #[test]
+    fn terms_stay_whole_in_scripts_without_spaces() {
+        let text = "ကီတာမင်းသည် ကီတာမင်း၏အခန်းကဏ္ဍ";
+        let name = "ကီတာမင်း";
+        let unprotected = breaks(text, "my", &[], &[]);
+        let inside = |i: &usize| {
+            text.match_indices(name)
+                .any(|(at, _)| at < *i && *i < at + name.len())
+        };
+        assert!(
+            unprotected.iter().any(inside),
+            "the dictionary cuts it: {unprotected:?}"
+        );
+        let protected = breaks(text, "my", &[name], &[]);
+        assert!(!protected.iter().any(inside), "{protected:?}");
+        assert!(protected.len() >= 2, "{protected:?}");
     }
 
     /// Terms, phrases kept whole and links stay whole in text that is segmented into

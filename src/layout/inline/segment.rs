@@ -35,9 +35,18 @@ fn segmented(text: &str, keep_all: bool) -> Vec<(usize, BreakOpportunity)> {
         .filter(|(i, op)| {
             *op == BreakOpportunity::Mandatory
                 || !(text[*i..].starts_with(follows_its_consonant)
+                    || text[*i..].starts_with(is_mark)
                     || text[..*i].ends_with(precedes_its_consonant))
         })
         .collect()
+}
+
+/// A combining mark belongs to the letter before it. The dictionaries can place a
+/// word boundary before one (Burmese "သရ|ာ", whose vowel sign AA Unicode even leaves
+/// out of grapheme clusters); a line broken there draws the sign on a dotted circle.
+fn is_mark(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// Thai and Lao vowels written after their consonant as letters of their own (not
@@ -58,7 +67,7 @@ fn precedes_its_consonant(c: char) -> bool {
 
 /// Whether `text` has a character of UAX #14 class SA (Thai, Lao, Khmer, Myanmar,
 /// Tai scripts), whose words only a segmenter can find.
-fn has_complex_context(text: &str) -> bool {
+pub(super) fn has_complex_context(text: &str) -> bool {
     // No SA character comes before the Thai block (checked in segment_tests.rs):
     // Latin, Greek, Cyrillic, Arabic and Hebrew text needs no table look-up.
     !text.is_ascii()

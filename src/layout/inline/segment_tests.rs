@@ -231,3 +231,15 @@ fn both_segmenters_agree_where_no_words_are_found() {
         assert!(kinsoku_violations(text, &at).is_empty(), "{text}");
     }
 }
+
+/// ICU4X's Burmese dictionary puts a boundary before a dependent vowel sign ("သရ|ာ"):
+/// a line break there would leave the sign without its consonant (drawn on a dotted
+/// circle). Only grapheme-cluster boundaries are kept.
+#[test]
+fn a_dictionary_boundary_inside_a_cluster_is_not_a_break() {
+    let t = "နာတာရှည်နာကျင်မှုကိုထိန်းချုပ်ကုသရာတွင် ကီတာမင်း၏အခန်းကဏ္ဍ";
+    let cut = t.find("ရာ").expect("ရာ") + "ရ".len();
+    let ops = opportunities(t, &crate::model::Language::new("my"));
+    assert!(!ops.iter().any(|(i, _)| *i == cut), "{ops:?}");
+    assert!(ops.len() > 5, "still breaks between words: {ops:?}");
+}

@@ -306,7 +306,7 @@ pub const SHIPPED: &[Shipped] = &[
         ".ttf",
         false,
         &[Script::Myanmar],
-        1.35,
+        1.2,
         &[]
     ),
     folder!(
@@ -314,7 +314,7 @@ pub const SHIPPED: &[Shipped] = &[
         ".ttf",
         true,
         &[Script::Myanmar],
-        1.35,
+        1.2,
         &[]
     ),
     folder!(
