@@ -31,7 +31,9 @@ impl RawStr<'_> {
 /// One operand.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Operand<'a> {
-    Number(f32),
+    /// A number as written: most (colours, rectangles) are never looked at, so they
+    /// are parsed only when asked for ([`Operand::number`]).
+    Number(&'a [u8]),
     Name(&'a [u8]),
     Str(RawStr<'a>),
     Array(Vec<Operand<'a>>),
@@ -43,7 +45,7 @@ pub enum Operand<'a> {
 impl<'a> Operand<'a> {
     pub fn number(&self) -> Option<f32> {
         match self {
-            Operand::Number(n) => Some(*n),
+            Operand::Number(n) => Some(parse_number(n)),
             _ => None,
         }
     }
@@ -87,6 +89,39 @@ const MAX_OPERANDS: usize = 1 << 16;
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
         Lexer { data, pos: 0 }
+    }
+
+    /// A lexer reading `data` from byte `pos` (for objects inside a whole file).
+    pub fn at(data: &'a [u8], pos: usize) -> Self {
+        Lexer {
+            data,
+            pos: pos.min(data.len()),
+        }
+    }
+
+    /// The byte offset reached.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Goes back (or on) to byte `pos`.
+    pub fn set_position(&mut self, pos: usize) {
+        self.pos = pos.min(self.data.len());
+    }
+
+    /// The next byte, not consumed.
+    pub fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    /// The data from the position reached on.
+    pub fn rest(&self) -> &'a [u8] {
+        &self.data[self.pos..]
+    }
+
+    /// Moves `n` bytes on (no further than the end).
+    pub fn advance(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n).min(self.data.len());
     }
 
     /// The next operator with its operands (in `operands`, cleared first), or None
@@ -138,7 +173,7 @@ impl<'a> Lexer<'a> {
                 b')' => continue,
                 b'0'..=b'9' | b'+' | b'-' | b'.' => {
                     self.pos = start;
-                    Token::Operand(Operand::Number(parse_number(self.regular_run())))
+                    Token::Operand(Operand::Number(self.regular_run()))
                 }
                 _ => {
                     self.pos = start;
@@ -152,7 +187,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The body of a hex string; the opening `<` is consumed.
-    fn hex(&mut self) -> RawStr<'a> {
+    pub fn hex(&mut self) -> RawStr<'a> {
         let start = self.pos;
         while self.data.get(self.pos).is_some_and(|&b| b != b'>') {
             self.pos += 1;
@@ -201,7 +236,7 @@ impl<'a> Lexer<'a> {
 
     /// The body of a literal string; the opening `(` is consumed. Parentheses
     /// nest unless escaped.
-    fn literal(&mut self) -> RawStr<'a> {
+    pub fn literal(&mut self) -> RawStr<'a> {
         let start = self.pos;
         let mut level = 1usize;
         let mut i = start;
@@ -240,7 +275,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Regular characters up to the next white-space or delimiter.
-    fn regular_run(&mut self) -> &'a [u8] {
+    pub fn regular_run(&mut self) -> &'a [u8] {
         let start = self.pos;
         let rest = &self.data[start..];
         let length = rest
@@ -251,7 +286,7 @@ impl<'a> Lexer<'a> {
         &rest[..length]
     }
 
-    fn skip_space(&mut self) {
+    pub fn skip_space(&mut self) {
         loop {
             let rest = &self.data[self.pos..];
             let spaces = rest
@@ -310,7 +345,7 @@ static CLASS: [u8; 256] = {
     table
 };
 
-fn is_space(b: u8) -> bool {
+pub fn is_space(b: u8) -> bool {
     CLASS[usize::from(b)] == SPACE
 }
 
@@ -318,7 +353,7 @@ fn is_space(b: u8) -> bool {
 /// malformed reads as far as it is well formed, as viewers do. Written out by hand
 /// because content streams are mostly numbers and `str::parse` is several times
 /// slower.
-fn parse_number(run: &[u8]) -> f32 {
+pub fn parse_number(run: &[u8]) -> f32 {
     let (negative, digits) = match run.first() {
         Some(b'-') => (true, &run[1..]),
         Some(b'+') => (false, &run[1..]),
@@ -436,7 +471,10 @@ mod tests {
         let got = ops(data);
         let names: Vec<&str> = got.iter().map(|(op, _)| op.as_str()).collect();
         assert_eq!(names, ["BDC", "TJ", "EMC", "BT"]);
-        assert_eq!(got[0].1[1].get(b"MCID"), Some(&Operand::Number(3.0)));
+        assert_eq!(
+            got[0].1[1].get(b"MCID").and_then(Operand::number),
+            Some(3.0)
+        );
         let Operand::Array(items) = &got[1].1[0] else {
             panic!("TJ takes an array")
         };

@@ -2,11 +2,11 @@
 //! `/ActualText` spans, as the page reader meets them.
 
 use super::{Mark, PageReader, MAX_NESTING};
+use crate::verify::file::Object;
 use crate::verify::lexer::Operand;
 use crate::verify::{text_string, Problem};
-use lopdf::Object;
 
-impl PageReader<'_, '_> {
+impl PageReader<'_, '_, '_> {
     pub(super) fn begin_marked(&mut self, operands: &[Operand]) {
         if self.marks.len() >= MAX_NESTING {
             // Deeper than any real content: the page is reported, not followed.
@@ -54,17 +54,15 @@ impl PageReader<'_, '_> {
     fn named_properties(&self, name: &[u8]) -> (Option<i64>, Option<String>) {
         let Some(dict) = self
             .resource(b"Properties", name)
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|o| self.file.dict(o))
         else {
             return (None, None);
         };
-        let mcid = dict.get(b"MCID").and_then(Object::as_i64).ok();
+        let mcid = dict.get(b"MCID").and_then(Object::as_i64);
         let text = dict
             .get(b"ActualText")
             .and_then(Object::as_str)
-            .ok()
-            .map(text_string::decode);
+            .map(|s| text_string::decode(&s));
         (mcid, text)
     }
 

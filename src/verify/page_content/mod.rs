@@ -10,10 +10,10 @@
 
 mod marked;
 
+use super::file::{Dict, File, Object};
 use super::fonts::{Font, FontCache};
 use super::lexer::{Lexer, Operand};
 use super::Problem;
-use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -77,16 +77,16 @@ enum Mark {
 }
 
 /// Reads one page. `content` is the page's streams, decoded and concatenated.
-pub fn read_page(
-    doc: &Document,
+pub fn read_page<'f, 'a>(
+    file: &'f File<'a>,
     page: usize,
     content: &[u8],
-    resources: Option<&Dictionary>,
+    resources: Option<&'f Dict<'a>>,
     fonts: &mut FontCache,
     problems: &mut Vec<Problem>,
 ) -> PageContent {
     let mut reader = PageReader {
-        doc,
+        file,
         page,
         resources,
         fonts,
@@ -123,21 +123,19 @@ pub fn read_page(
 }
 
 /// `/Resources /<category> /<name>`.
-fn resource<'a>(
-    doc: &'a Document,
-    resources: Option<&'a Dictionary>,
+fn resource<'f, 'a>(
+    file: &'f File<'a>,
+    resources: Option<&'f Dict<'a>>,
     category: &[u8],
     name: &[u8],
-) -> Option<&'a Object> {
-    let group = resources?.get(category).ok()?;
-    let group = doc.dereference(group).ok()?.1.as_dict().ok()?;
-    group.get(name).ok()
+) -> Option<&'f Object<'a>> {
+    file.dict(resources?.get(category)?)?.get(name)
 }
 
-struct PageReader<'a, 'p> {
-    doc: &'a Document,
+struct PageReader<'f, 'a, 'p> {
+    file: &'f File<'a>,
     page: usize,
-    resources: Option<&'a Dictionary>,
+    resources: Option<&'f Dict<'a>>,
     fonts: &'p mut FontCache,
     out: PageContent,
     problems: &'p mut Vec<Problem>,
@@ -169,7 +167,7 @@ struct PageReader<'a, 'p> {
     text: String,
 }
 
-impl PageReader<'_, '_> {
+impl<'f, 'a> PageReader<'f, 'a, '_> {
     fn operation(&mut self, op: &[u8], operands: &[Operand]) {
         let number = |i: usize| operands.get(i).and_then(Operand::number).unwrap_or(0.0);
         match op {
@@ -238,8 +236,8 @@ impl PageReader<'_, '_> {
         let index = match self.page_fonts.iter().position(|(n, _)| n == name) {
             Some(index) => index,
             None => {
-                let font = resource(self.doc, self.resources, b"Font", name)
-                    .map(|o| self.fonts.get(self.doc, o));
+                let font = resource(self.file, self.resources, b"Font", name)
+                    .map(|o| self.fonts.get(self.file, o));
                 if font.is_none() {
                     self.problems.push(Problem::UnknownFont {
                         page: self.page,
@@ -254,8 +252,8 @@ impl PageReader<'_, '_> {
         self.font = self.page_fonts[index].1.clone();
     }
 
-    fn resource(&self, category: &[u8], name: &[u8]) -> Option<&Object> {
-        resource(self.doc, self.resources, category, name)
+    fn resource(&self, category: &[u8], name: &[u8]) -> Option<&'f Object<'a>> {
+        resource(self.file, self.resources, category, name)
     }
 
     /// Shows a string operand (numbers in a `TJ` array only move the pen).
@@ -353,10 +351,10 @@ impl PageReader<'_, '_> {
             .first()
             .and_then(Operand::name)
             .and_then(|name| self.resource(b"XObject", name))
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_stream().ok())
-            .and_then(|s| s.dict.get(b"Subtype").ok())
-            .and_then(|o| o.as_name().ok());
+            .and_then(|o| self.file.resolve(o))
+            .and_then(Object::as_stream)
+            .and_then(|s| s.dict.get(b"Subtype"))
+            .and_then(Object::as_name);
         self.content(match subtype {
             Some(b"Form") => "form XObject",
             _ => "image",
