@@ -10,14 +10,20 @@ pub struct RawStr<'a> {
     pub hex: bool,
 }
 
-impl RawStr<'_> {
+impl<'a> RawStr<'a> {
+    /// The string's bytes, decoded one at a time as they are read (a page shows
+    /// thousands of strings: none of them is copied out first).
+    pub fn bytes(&self) -> Decoded<'a> {
+        Decoded {
+            body: self.body,
+            at: 0,
+            hex: self.hex,
+        }
+    }
+
     /// The string's bytes, appended to `out`.
     pub fn decode_into(&self, out: &mut Vec<u8>) {
-        if self.hex {
-            decode_hex(self.body, out)
-        } else {
-            decode_literal(self.body, out)
-        }
+        out.extend(self.bytes());
     }
 
     /// The string's bytes.
@@ -148,8 +154,17 @@ impl<'a> Lexer<'a> {
     fn token(&mut self, depth: usize) -> Option<Token<'a>> {
         loop {
             self.skip_space();
-            let start = self.pos;
-            let &c = self.data.get(self.pos)?;
+            let c = *self.data.get(self.pos)?;
+            if CLASS[usize::from(c)] == REGULAR {
+                let run = self.regular_run();
+                return Some(match c {
+                    b'0'..=b'9' | b'+' | b'-' | b'.' => Token::Operand(Operand::Number(run)),
+                    _ => match run {
+                        b"true" | b"false" | b"null" => Token::Operand(Operand::Keyword),
+                        run => Token::Operator(run),
+                    },
+                });
+            }
             self.pos += 1;
             return Some(match c {
                 b'/' => Token::Operand(Operand::Name(self.regular_run())),
@@ -170,18 +185,7 @@ impl<'a> Lexer<'a> {
                 // Braces only appear in PostScript calculator functions, never in content.
                 b'{' | b'}' => Token::Operand(Operand::Keyword),
                 // A stray `)`: no meaning here, skipped.
-                b')' => continue,
-                b'0'..=b'9' | b'+' | b'-' | b'.' => {
-                    self.pos = start;
-                    Token::Operand(Operand::Number(self.regular_run()))
-                }
-                _ => {
-                    self.pos = start;
-                    match self.regular_run() {
-                        b"true" | b"false" | b"null" => Token::Operand(Operand::Keyword),
-                        run => Token::Operator(run),
-                    }
-                }
+                _ => continue,
             });
         }
     }
@@ -235,74 +239,71 @@ impl<'a> Lexer<'a> {
     }
 
     /// The body of a literal string; the opening `(` is consumed. Parentheses
-    /// nest unless escaped.
+    /// nest unless escaped. A byte at a time: the writer's strings are mostly
+    /// escapes (`\000\025`), so searching for the next special byte gains nothing.
     pub fn literal(&mut self) -> RawStr<'a> {
         let start = self.pos;
+        let data = self.data;
         let mut level = 1usize;
         let mut i = start;
-        while let Some(offset) = self.data[i..]
-            .iter()
-            .position(|&b| matches!(b, b'\\' | b'(' | b')'))
-        {
-            i += offset;
-            match self.data[i] {
+        while i < data.len() {
+            match data[i] {
                 b'\\' => i += 2,
                 b'(' => {
                     level += 1;
                     i += 1;
                 }
-                _ => {
+                b')' => {
                     level -= 1;
                     if level == 0 {
                         self.pos = i + 1;
                         return RawStr {
-                            body: &self.data[start..i],
+                            body: &data[start..i],
                             hex: false,
                         };
                     }
                     i += 1;
                 }
-            }
-            if i >= self.data.len() {
-                break;
+                _ => i += 1,
             }
         }
-        self.pos = self.data.len();
+        self.pos = data.len();
         RawStr {
-            body: &self.data[start.min(self.pos)..],
+            body: &data[start.min(self.pos)..],
             hex: false,
         }
     }
 
     /// Regular characters up to the next white-space or delimiter.
+    #[inline]
     pub fn regular_run(&mut self) -> &'a [u8] {
+        let data = self.data;
         let start = self.pos;
-        let rest = &self.data[start..];
-        let length = rest
-            .iter()
-            .position(|&b| CLASS[usize::from(b)] != REGULAR)
-            .unwrap_or(rest.len());
-        self.pos = start + length;
-        &rest[..length]
+        let mut end = start;
+        while end < data.len() && CLASS[usize::from(data[end])] == REGULAR {
+            end += 1;
+        }
+        self.pos = end;
+        &data[start..end]
     }
 
+    #[inline]
     pub fn skip_space(&mut self) {
-        loop {
-            let rest = &self.data[self.pos..];
-            let spaces = rest
-                .iter()
-                .position(|&b| CLASS[usize::from(b)] != SPACE)
-                .unwrap_or(rest.len());
-            self.pos += spaces;
-            if rest.get(spaces) != Some(&b'%') {
-                return;
+        let data = self.data;
+        let mut pos = self.pos;
+        while pos < data.len() {
+            match data[pos] {
+                b if CLASS[usize::from(b)] == SPACE => pos += 1,
+                // A comment runs to the end of its line.
+                b'%' => {
+                    while pos < data.len() && !matches!(data[pos], b'\n' | b'\r') {
+                        pos += 1;
+                    }
+                }
+                _ => break,
             }
-            let comment = &self.data[self.pos..];
-            self.pos += comment
-                .iter()
-                .position(|&b| b == b'\n' || b == b'\r')
-                .unwrap_or(comment.len());
         }
+        self.pos = pos;
     }
 
     /// After `ID`: one white-space byte, the data, then `EI` standing alone.
@@ -380,73 +381,95 @@ pub fn parse_number(run: &[u8]) -> f32 {
     value as f32
 }
 
-fn decode_hex(body: &[u8], out: &mut Vec<u8>) {
-    let mut high: Option<u8> = None;
-    for &b in body {
-        let nibble = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => b - b'a' + 10,
-            b'A'..=b'F' => b - b'A' + 10,
-            _ => continue,
-        };
-        match high.take() {
-            Some(h) => out.push(h << 4 | nibble),
-            None => high = Some(nibble),
+/// A string's bytes with its escapes (literal, §7.3.4.2) or hex digits (§7.3.4.3)
+/// decoded.
+pub struct Decoded<'a> {
+    body: &'a [u8],
+    at: usize,
+    hex: bool,
+}
+
+impl Iterator for Decoded<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        if self.hex {
+            self.next_hex()
+        } else {
+            self.next_literal()
         }
-    }
-    // An odd final digit is followed by an implied 0 (§7.3.4.3).
-    if let Some(h) = high {
-        out.push(h << 4);
     }
 }
 
-fn decode_literal(body: &[u8], out: &mut Vec<u8>) {
-    let mut i = 0;
-    while i < body.len() {
-        let b = body[i];
-        i += 1;
-        if b == b'\r' {
-            // An end of line in a literal string reads as one LF (§7.3.4.2).
-            if body.get(i) == Some(&b'\n') {
-                i += 1;
+impl Decoded<'_> {
+    fn nibble(&mut self) -> Option<u8> {
+        while let Some(&b) = self.body.get(self.at) {
+            self.at += 1;
+            match b {
+                b'0'..=b'9' => return Some(b - b'0'),
+                b'a'..=b'f' => return Some(b - b'a' + 10),
+                b'A'..=b'F' => return Some(b - b'A' + 10),
+                // White space (and anything else) between digits is skipped.
+                _ => {}
             }
-            out.push(b'\n');
-            continue;
         }
-        if b != b'\\' {
-            out.push(b);
-            continue;
-        }
-        let Some(&e) = body.get(i) else { break };
-        i += 1;
-        match e {
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'b' => out.push(0x08),
-            b'f' => out.push(0x0C),
-            b'0'..=b'7' => {
-                let mut value = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match body.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + u32::from(d - b'0');
-                            i += 1;
+        None
+    }
+
+    fn next_hex(&mut self) -> Option<u8> {
+        let high = self.nibble()?;
+        // An odd final digit is followed by an implied 0.
+        Some(high << 4 | self.nibble().unwrap_or(0))
+    }
+
+    fn next_literal(&mut self) -> Option<u8> {
+        let body = self.body;
+        loop {
+            let &b = body.get(self.at)?;
+            self.at += 1;
+            if b == b'\r' {
+                // An end of line in a literal string reads as one LF.
+                if body.get(self.at) == Some(&b'\n') {
+                    self.at += 1;
+                }
+                return Some(b'\n');
+            }
+            if b != b'\\' {
+                return Some(b);
+            }
+            let &e = body.get(self.at)?;
+            self.at += 1;
+            return Some(match e {
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'b' => 0x08,
+                b'f' => 0x0C,
+                b'0'..=b'7' => {
+                    let mut value = u32::from(e - b'0');
+                    for _ in 0..2 {
+                        match body.get(self.at) {
+                            Some(&d @ b'0'..=b'7') => {
+                                value = value * 8 + u32::from(d - b'0');
+                                self.at += 1;
+                            }
+                            _ => break,
                         }
-                        _ => break,
                     }
+                    // High-order overflow is ignored.
+                    (value & 0xFF) as u8
                 }
-                // High-order overflow is ignored (§7.3.4.2).
-                out.push((value & 0xFF) as u8);
-            }
-            // A backslash before an end of line continues the string.
-            b'\r' => {
-                if body.get(i) == Some(&b'\n') {
-                    i += 1;
+                // A backslash before an end of line continues the string.
+                b'\r' => {
+                    if body.get(self.at) == Some(&b'\n') {
+                        self.at += 1;
+                    }
+                    continue;
                 }
-            }
-            b'\n' => {}
-            other => out.push(other),
+                b'\n' => continue,
+                other => other,
+            });
         }
     }
 }
@@ -508,9 +531,12 @@ mod tests {
 
     #[test]
     fn literal_escapes() {
-        let mut out = Vec::new();
-        decode_literal(b"a\\101\\n(b)\\\\", &mut out);
-        assert_eq!(out, b"aA\n(b)\\");
+        let literal = |body: &'static [u8]| RawStr { body, hex: false }.decode();
+        assert_eq!(literal(b"a\\101\\n(b)\\\\"), b"aA\n(b)\\");
+        assert_eq!(literal(b"a\\\r\nb\r\nc\\\nd\\0612\\"), b"ab\ncd12");
+        let hex = |body: &'static [u8]| RawStr { body, hex: true }.decode();
+        assert_eq!(hex(b"4 1a\n4"), [0x41, 0xA4]);
+        assert_eq!(hex(b""), b"");
     }
 
     #[test]

@@ -307,18 +307,59 @@ fn page_resources<'f, 'a>(file: &'f File<'a>, page: &'f Dict<'a>) -> Option<&'f 
 /// (U+200E/U+200F/U+061C, embeddings, overrides and isolates), which say how text
 /// is drawn or read, not what it is.
 pub fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '\u{AD}'
-                        | '\u{200E}'
-                        | '\u{200F}'
-                        | '\u{061C}'
-                        | '\u{202A}'..='\u{202E}'
-                        | '\u{2066}'..='\u{2069}'
-                )
-        })
-        .collect()
+    s.chars().filter(|&c| !ignored(c)).collect()
+}
+
+/// `normalise(a) == normalise(b)`, without making either (the build compares
+/// every element's text, the whole leaflet's at the top).
+pub fn same_normalised(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let x = next_kept(a, &mut i);
+        if x != next_kept(b, &mut j) {
+            return false;
+        }
+        if x.is_none() {
+            return true;
+        }
+    }
+}
+
+/// The next character of `text` from byte `at` that [`normalise`] keeps. ASCII
+/// (most of it) is taken byte by byte.
+#[inline]
+fn next_kept(text: &str, at: &mut usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(*at) {
+        if b.is_ascii() {
+            *at += 1;
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                return Some(char::from(b));
+            }
+            continue;
+        }
+        // `at` is always where a character starts.
+        let c = text.get(*at..)?.chars().next()?;
+        *at += c.len_utf8();
+        if !ignored(c) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn ignored(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }

@@ -341,7 +341,9 @@ fn marked_text(marked: &Marked, direction: Option<Direction>) -> String {
         }
         let trimmed = logical.trim_end_matches(char::is_whitespace);
         hyphenated = trimmed.ends_with('\u{AD}');
-        out.extend(logical.chars().filter(|&c| c != '\u{AD}'));
+        for piece in logical.split('\u{AD}') {
+            out.push_str(piece);
+        }
     }
     out
 }

@@ -14,17 +14,24 @@ const DENSE_LIMIT: u32 = 0x1_0000;
 /// fewer than 65,536 glyphs; this bounds what a hostile CMap can make us allocate).
 const MAX_ENTRIES: usize = 1 << 18;
 const MAX_TEXT_BYTES: usize = 16 << 20;
+/// An entry: one character (its scalar value, below 0x110000), [`MISSING`], or
+/// with [`LONGER`] set the index of a longer text in `ToUnicode::longer`. Most
+/// glyphs stand for one character: they are read without a second look-up.
+type Entry = u32;
 /// No entry: the code has no text in this CMap.
-const MISSING: (u32, u32) = (u32::MAX, u32::MAX);
+const MISSING: Entry = u32::MAX;
+const LONGER: Entry = 1 << 31;
 
 /// Character code → the text it stands for.
 #[derive(Debug, Default)]
 pub struct ToUnicode {
-    /// All entries' texts, end to end.
+    /// The texts of more (or less) than one character, end to end.
     text: String,
-    /// Code → byte range of `text` (or [`MISSING`]), for codes below [`DENSE_LIMIT`].
-    dense: Vec<(u32, u32)>,
-    sparse: BTreeMap<u32, (u32, u32)>,
+    /// Byte ranges of `text`.
+    longer: Vec<(u32, u32)>,
+    /// Code → entry, for codes below [`DENSE_LIMIT`] (a font's glyph IDs).
+    dense: Vec<Entry>,
+    sparse: BTreeMap<u32, Entry>,
     /// Byte length of codes, from the first `codespacerange` entry.
     pub code_length: Option<usize>,
     entries: usize,
@@ -72,17 +79,40 @@ impl ToUnicode {
         map
     }
 
-    /// The text of `code`, or None where the CMap has no entry for it.
-    pub fn get(&self, code: u32) -> Option<&str> {
-        let (start, end) = if code < DENSE_LIMIT {
-            *self.dense.get(code as usize)?
+    /// Appends the text of `code` to `out`; false where the CMap has no entry
+    /// for it.
+    #[inline]
+    pub fn push_text(&self, code: u32, out: &mut String) -> bool {
+        let entry = if code < DENSE_LIMIT {
+            self.dense.get(code as usize).copied()
         } else {
-            *self.sparse.get(&code)?
+            self.sparse.get(&code).copied()
         };
-        if (start, end) == MISSING {
-            return None;
+        let Some(entry) = entry.filter(|&e| e != MISSING) else {
+            return false;
+        };
+        if entry & LONGER == 0 {
+            // Only scalar values are stored without the flag.
+            out.push(char::from_u32(entry).unwrap_or(char::REPLACEMENT_CHARACTER));
+            return true;
         }
-        self.text.get(start as usize..end as usize)
+        let Some(&(start, end)) = self.longer.get((entry & !LONGER) as usize) else {
+            return false;
+        };
+        match self.text.get(start as usize..end as usize) {
+            Some(text) => {
+                out.push_str(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The text of `code`, or None where the CMap has no entry for it.
+    #[cfg(test)]
+    pub fn get(&self, code: u32) -> Option<String> {
+        let mut out = String::new();
+        self.push_text(code, &mut out).then_some(out)
     }
 
     fn insert(&mut self, code: u32, text: &str) {
@@ -90,17 +120,24 @@ impl ToUnicode {
             return;
         }
         self.entries += 1;
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        let range = (start, self.text.len() as u32);
+        let mut chars = text.chars();
+        let entry = match (chars.next(), chars.next()) {
+            (Some(c), None) => u32::from(c),
+            _ => {
+                let start = self.text.len() as u32;
+                self.text.push_str(text);
+                self.longer.push((start, self.text.len() as u32));
+                (self.longer.len() - 1) as u32 | LONGER
+            }
+        };
         if code < DENSE_LIMIT {
             let index = code as usize;
             if self.dense.len() <= index {
                 self.dense.resize(index + 1, MISSING);
             }
-            self.dense[index] = range;
+            self.dense[index] = entry;
         } else {
-            self.sparse.insert(code, range);
+            self.sparse.insert(code, entry);
         }
     }
 
@@ -172,12 +209,12 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     fn bfchar_bfrange_surrogates_and_clusters() {
         let map = ToUnicode::parse(CMAP);
         assert_eq!(map.code_length, Some(2));
-        assert_eq!(map.get(1), Some("A"));
-        assert_eq!(map.get(2), Some("fi"));
-        assert_eq!(map.get(3), Some("😀"));
-        assert_eq!(map.get(4), Some("\u{AD}"));
-        assert_eq!(map.get(0x12), Some("c"));
-        assert_eq!(map.get(0x21), Some("لا"));
+        assert_eq!(map.get(1).as_deref(), Some("A"));
+        assert_eq!(map.get(2).as_deref(), Some("fi"));
+        assert_eq!(map.get(3).as_deref(), Some("😀"));
+        assert_eq!(map.get(4).as_deref(), Some("\u{AD}"));
+        assert_eq!(map.get(0x12).as_deref(), Some("c"));
+        assert_eq!(map.get(0x21).as_deref(), Some("لا"));
         assert_eq!(map.get(5), None);
         assert_eq!(map.get(0x9999), None);
     }
@@ -185,7 +222,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     #[test]
     fn a_huge_range_is_cut() {
         let map = ToUnicode::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
-        assert_eq!(map.get(0), Some("A"));
+        assert_eq!(map.get(0).as_deref(), Some("A"));
         assert_eq!(map.get(MAX_RANGE), None);
         let many = "<0000> <FFFF> <0041>\n".repeat(8);
         let map = ToUnicode::parse(format!("8 beginbfrange {many} endbfrange").as_bytes());

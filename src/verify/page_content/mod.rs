@@ -112,7 +112,6 @@ pub fn read_page<'f, 'a>(
         unmapped: BTreeMap::new(),
         untagged_content: BTreeMap::new(),
         unbalanced: false,
-        bytes: Vec::new(),
     };
     let mut lexer = Lexer::new(content);
     let mut operands = Vec::new();
@@ -162,8 +161,7 @@ struct PageReader<'f, 'a, 'p> {
     unmapped: BTreeMap<usize, usize>,
     untagged_content: BTreeMap<&'static str, usize>,
     unbalanced: bool,
-    /// Scratch: the bytes of the string being shown, and its text.
-    bytes: Vec<u8>,
+    /// Scratch: the text of the string being shown.
     text: String,
 }
 
@@ -261,46 +259,54 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         let Some(Operand::Str(s)) = operand else {
             return;
         };
-        self.bytes.clear();
-        s.decode_into(&mut self.bytes);
         // Without a font, each byte counts as a glyph with no text to give.
-        let font = self.font.clone();
-        let step = font.as_ref().map_or(1, |f| f.code_length.max(1));
-        let count = self.bytes.len().div_ceil(step);
+        let font = self.font.as_deref();
+        let step = font.map_or(1, |f| f.code_length.max(1));
+        // Glyphs inside an artifact have no text, nor those inside an
+        // /ActualText span (they stand for nothing of their own).
+        let wants_text = self.artifacts == 0 && self.actual_texts == 0;
+        let map = font.and_then(|f| f.to_unicode.as_ref());
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let (mut count, mut unmapped) = (0, 0);
+        let mut bytes = s.bytes();
+        while let Some(first) = bytes.next() {
+            // A code of `step` bytes, big-endian; a short last one as far as it goes.
+            let mut code = u32::from(first);
+            for _ in 1..step {
+                match bytes.next() {
+                    Some(b) => code = code << 8 | u32::from(b),
+                    None => break,
+                }
+            }
+            count += 1;
+            if wants_text && font.is_some() && !map.is_some_and(|m| m.push_text(code, &mut text)) {
+                unmapped += 1;
+                text.push('\u{FFFD}');
+            }
+        }
         self.out.glyphs += count;
-        // Inside an artifact: neither text nor problem.
+        let has_font = font.is_some();
         if self.artifacts > 0 {
+            self.text = text;
             return;
         }
         let mcid = self.current_mcid();
         if mcid.is_none() {
             self.untagged += count;
         }
-        // Glyphs inside an /ActualText span stand for nothing of their own.
         if self.actual_texts > 0 {
             self.place_actual_text();
-            return;
-        }
-        let Some(font) = font else { return };
-        let bytes = std::mem::take(&mut self.bytes);
-        let mut text = std::mem::take(&mut self.text);
-        text.clear();
-        for code in bytes.chunks(step) {
-            let code = code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
-            match font.to_unicode.as_ref().and_then(|m| m.get(code)) {
-                Some(t) => text.push_str(t),
-                None => {
-                    *self.unmapped.entry(self.font_index).or_default() += 1;
-                    text.push('\u{FFFD}');
-                }
+        } else if has_font {
+            if unmapped > 0 {
+                *self.unmapped.entry(self.font_index).or_default() += unmapped;
+            }
+            match mcid {
+                Some(mcid) => self.push_text(mcid, &text),
+                None => self.note_untagged(&text),
             }
         }
-        match mcid {
-            Some(mcid) => self.push_text(mcid, &text),
-            None => self.note_untagged(&text),
-        }
         self.text = text;
-        self.bytes = bytes;
     }
 
     /// Appends `text` to the MCID's current line, starting a new line when the
