@@ -1,7 +1,7 @@
 //! A font's `/ToUnicode` CMap (ISO 32000-1 §9.10.3): character code → text.
 //! Parsed once per font object; looked up once per glyph drawn.
 
-use super::lexer::{Lexer, Operand};
+use super::lexer::{Lexer, Operands};
 use super::text_string::decode_utf16be;
 use std::collections::BTreeMap;
 
@@ -42,19 +42,21 @@ impl ToUnicode {
     pub fn parse(data: &[u8]) -> ToUnicode {
         let mut map = ToUnicode::default();
         let mut lexer = Lexer::new(data);
-        let mut operands = Vec::new();
+        let mut entries = Vec::new();
         let mut scratch = Vec::new();
-        while let Some(op) = lexer.next_operation(&mut operands) {
+        while let Some(op) = lexer.next_operation(&mut entries) {
+            let operands = Operands::of(&entries);
             match op {
                 b"endcodespacerange" => {
-                    if let Some(Operand::Str(low)) = operands.first() {
+                    if let Some(low) = operands.first().and_then(|o| o.string()) {
                         map.code_length
                             .get_or_insert(low.decode().len().clamp(1, 4));
                     }
                 }
                 b"endbfchar" => {
-                    for pair in operands.chunks(2) {
-                        if let [Operand::Str(code), Operand::Str(dst)] = pair {
+                    let mut all = operands.iter();
+                    while let (Some(code), Some(dst)) = (all.next(), all.next()) {
+                        if let (Some(code), Some(dst)) = (code.string(), dst.string()) {
                             let code = code_value(&code.decode());
                             scratch.clear();
                             dst.decode_into(&mut scratch);
@@ -63,8 +65,10 @@ impl ToUnicode {
                     }
                 }
                 b"endbfrange" => {
-                    for triple in operands.chunks(3) {
-                        if let [Operand::Str(lo), Operand::Str(hi), dst] = triple {
+                    let mut all = operands.iter();
+                    while let (Some(lo), Some(hi), Some(dst)) = (all.next(), all.next(), all.next())
+                    {
+                        if let (Some(lo), Some(hi)) = (lo.string(), hi.string()) {
                             map.insert_range(
                                 code_value(&lo.decode()),
                                 code_value(&hi.decode()),
@@ -143,20 +147,19 @@ impl ToUnicode {
 
     /// `lo hi dst`: dst is an array of texts, one per code, or one text whose last
     /// UTF-16 unit is incremented for each code after the first (§9.10.3).
-    fn insert_range(&mut self, lo: u32, hi: u32, dst: &Operand) {
+    fn insert_range(&mut self, lo: u32, hi: u32, dst: Operands) {
         if hi < lo {
             return;
         }
         let hi = hi.min(lo.saturating_add(MAX_RANGE - 1));
-        match dst {
-            Operand::Array(texts) => {
-                for (code, text) in (lo..=hi).zip(texts) {
-                    if let Operand::Str(s) = text {
-                        self.insert(code, &decode_utf16be(&s.decode()));
-                    }
+        if let Some(texts) = dst.items() {
+            for (code, text) in (lo..=hi).zip(texts.iter()) {
+                if let Some(s) = text.string() {
+                    self.insert(code, &decode_utf16be(&s.decode()));
                 }
             }
-            Operand::Str(s) => {
+        } else if let Some(s) = dst.string() {
+            {
                 let bytes = s.decode();
                 let mut units: Vec<u16> = bytes
                     .chunks(2)
@@ -172,7 +175,6 @@ impl ToUnicode {
                     }
                 }
             }
-            _ => {}
         }
     }
 }

@@ -12,7 +12,7 @@ mod marked;
 
 use super::file::{Dict, File, Object};
 use super::fonts::{Font, FontCache};
-use super::lexer::{Lexer, Operand};
+use super::lexer::{Lexer, Operands};
 use super::Problem;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -112,11 +112,12 @@ pub fn read_page<'f, 'a>(
         unmapped: BTreeMap::new(),
         untagged_content: BTreeMap::new(),
         unbalanced: false,
+        bytes: Vec::new(),
     };
     let mut lexer = Lexer::new(content);
     let mut operands = Vec::new();
     while let Some(op) = lexer.next_operation(&mut operands) {
-        reader.operation(op, &operands);
+        reader.operation(op, Operands::of(&operands));
     }
     reader.finish()
 }
@@ -161,13 +162,14 @@ struct PageReader<'f, 'a, 'p> {
     unmapped: BTreeMap<usize, usize>,
     untagged_content: BTreeMap<&'static str, usize>,
     unbalanced: bool,
-    /// Scratch: the text of the string being shown.
+    /// Scratch: the bytes of the string being shown, and its text.
+    bytes: Vec<u8>,
     text: String,
 }
 
 impl<'f, 'a> PageReader<'f, 'a, '_> {
-    fn operation(&mut self, op: &[u8], operands: &[Operand]) {
-        let number = |i: usize| operands.get(i).and_then(Operand::number).unwrap_or(0.0);
+    fn operation(&mut self, op: &[u8], operands: Operands) {
+        let number = |i: usize| operands.get(i).and_then(|o| o.number()).unwrap_or(0.0);
         match op {
             b"BDC" | b"BMC" => self.begin_marked(operands),
             b"EMC" => self.end_marked(),
@@ -176,7 +178,7 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
             b"q" if self.saved.len() < MAX_NESTING => self.saved.push(self.ctm),
             b"Q" => self.ctm = self.saved.pop().unwrap_or(IDENTITY),
             b"cm" => {
-                let m = [0, 1, 2, 3, 4, 5].map(number);
+                let m = operands.numbers::<6>();
                 self.ctm = multiply(&m, &self.ctm);
             }
             b"BT" => {
@@ -184,7 +186,7 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
                 self.tlm = IDENTITY;
             }
             b"Tm" => {
-                self.tm = [0, 1, 2, 3, 4, 5].map(number);
+                self.tm = operands.numbers::<6>();
                 self.tlm = self.tm;
             }
             b"Td" => self.next_line(number(0), number(1)),
@@ -205,8 +207,8 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
                 self.show_strings(operands.get(2));
             }
             b"TJ" => {
-                if let Some(Operand::Array(items)) = operands.first() {
-                    for item in items {
+                if let Some(items) = operands.first().and_then(|o| o.items()) {
+                    for item in items.iter() {
                         self.show_strings(Some(item));
                     }
                 }
@@ -224,9 +226,9 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         self.tm = self.tlm;
     }
 
-    fn set_font(&mut self, operands: &[Operand]) {
-        self.size = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
-        let Some(name) = operands.first().and_then(Operand::name) else {
+    fn set_font(&mut self, operands: Operands) {
+        self.size = operands.get(1).and_then(|o| o.number()).unwrap_or(0.0);
+        let Some(name) = operands.first().and_then(|o| o.name()) else {
             return;
         };
         // A page switches between a few fonts hundreds of times (a space in one
@@ -255,8 +257,8 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
     }
 
     /// Shows a string operand (numbers in a `TJ` array only move the pen).
-    fn show_strings(&mut self, operand: Option<&Operand>) {
-        let Some(Operand::Str(s)) = operand else {
+    fn show_strings(&mut self, operand: Option<Operands>) {
+        let Some(s) = operand.and_then(|o| o.string()) else {
             return;
         };
         // Without a font, each byte counts as a glyph with no text to give.
@@ -268,23 +270,22 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         let map = font.and_then(|f| f.to_unicode.as_ref());
         let mut text = std::mem::take(&mut self.text);
         text.clear();
-        let (mut count, mut unmapped) = (0, 0);
-        let mut bytes = s.bytes();
-        while let Some(first) = bytes.next() {
-            // A code of `step` bytes, big-endian; a short last one as far as it goes.
-            let mut code = u32::from(first);
-            for _ in 1..step {
-                match bytes.next() {
-                    Some(b) => code = code << 8 | u32::from(b),
-                    None => break,
+        let mut bytes = std::mem::take(&mut self.bytes);
+        bytes.clear();
+        s.decode_into(&mut bytes);
+        // Codes of `step` bytes, big-endian; a short last one as far as it goes.
+        let count = bytes.len().div_ceil(step);
+        let mut unmapped = 0;
+        if wants_text && font.is_some() {
+            for code in bytes.chunks(step) {
+                let code = code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+                if !map.is_some_and(|m| m.push_text(code, &mut text)) {
+                    unmapped += 1;
+                    text.push('\u{FFFD}');
                 }
             }
-            count += 1;
-            if wants_text && font.is_some() && !map.is_some_and(|m| m.push_text(code, &mut text)) {
-                unmapped += 1;
-                text.push('\u{FFFD}');
-            }
         }
+        self.bytes = bytes;
         self.out.glyphs += count;
         let has_font = font.is_some();
         if self.artifacts > 0 {
@@ -352,10 +353,10 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         }
     }
 
-    fn x_object(&mut self, operands: &[Operand]) {
+    fn x_object(&mut self, operands: Operands) {
         let subtype = operands
             .first()
-            .and_then(Operand::name)
+            .and_then(|o| o.name())
             .and_then(|name| self.resource(b"XObject", name))
             .and_then(|o| self.file.resolve(o))
             .and_then(Object::as_stream)
