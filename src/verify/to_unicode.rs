@@ -87,14 +87,28 @@ impl ToUnicode {
     /// for it.
     #[inline]
     pub fn push_text(&self, code: u32, out: &mut String) -> bool {
-        let entry = if code < DENSE_LIMIT {
-            self.dense.get(code as usize).copied()
-        } else {
-            self.sparse.get(&code).copied()
+        // `dense` is shorter than DENSE_LIMIT: a code past it is in `sparse` or
+        // nowhere.
+        let entry = match self.dense.get(code as usize) {
+            Some(&entry) => entry,
+            None if code < DENSE_LIMIT => return false,
+            None => match self.sparse.get(&code) {
+                Some(&entry) => entry,
+                None => return false,
+            },
         };
-        let Some(entry) = entry.filter(|&e| e != MISSING) else {
+        if entry < 0x80 {
+            out.push(char::from(entry as u8));
+            return true;
+        }
+        self.push_entry(entry, out)
+    }
+
+    /// [`ToUnicode::push_text`] past an ASCII character.
+    fn push_entry(&self, entry: Entry, out: &mut String) -> bool {
+        if entry == MISSING {
             return false;
-        };
+        }
         if entry & LONGER == 0 {
             // Only scalar values are stored without the flag.
             out.push(char::from_u32(entry).unwrap_or(char::REPLACEMENT_CHARACTER));

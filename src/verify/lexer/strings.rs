@@ -40,15 +40,26 @@ impl<'a> RawStr<'a> {
                     out.push(b);
                     at += 1;
                 }
-                // Anything else the general way, from here to the end.
+                [b'\\', e @ (b'n' | b'r' | b't' | b'b' | b'f' | b'(' | b')' | b'\\'), ..] => {
+                    out.push(match e {
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        other => other,
+                    });
+                    at += 2;
+                }
+                // Any other escape or end of line the general way, one at a time.
                 _ => {
-                    let mut rest = Decoded {
+                    let mut one = Decoded {
                         body,
                         at,
                         hex: false,
                     };
-                    out.extend(&mut rest);
-                    return;
+                    out.extend(one.next_literal());
+                    at = one.at.max(at + 1);
                 }
             }
         }

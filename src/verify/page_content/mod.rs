@@ -277,11 +277,25 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         let count = bytes.len().div_ceil(step);
         let mut unmapped = 0;
         if wants_text && font.is_some() {
-            for code in bytes.chunks(step) {
-                let code = code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+            let mut text_of = |code: u32| {
                 if !map.is_some_and(|m| m.push_text(code, &mut text)) {
                     unmapped += 1;
                     text.push('\u{FFFD}');
+                }
+            };
+            if step == 2 {
+                // Type0 fonts, every glyph of a leaflet: the loop without a fold.
+                let pairs = bytes.chunks_exact(2);
+                let last = pairs.remainder().first().copied();
+                for pair in pairs {
+                    text_of(u32::from(u16::from_be_bytes([pair[0], pair[1]])));
+                }
+                if let Some(b) = last {
+                    text_of(u32::from(b));
+                }
+            } else {
+                for code in bytes.chunks(step) {
+                    text_of(code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)));
                 }
             }
         }
