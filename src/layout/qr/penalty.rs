@@ -106,7 +106,7 @@ impl Bits {
 
 /// The penalty of the symbol `dark` (row by row, `w` × `w`).
 pub fn penalty(dark: &[bool], w: usize) -> u32 {
-    if w > MAX_WIDTH || w < 2 || dark.len() != w * w {
+    if !(2..=MAX_WIDTH).contains(&w) || dark.len() != w * w {
         return plain_penalty(dark, w);
     }
     let mut rows = vec![Bits::default(); w];

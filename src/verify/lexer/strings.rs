@@ -92,12 +92,11 @@ impl Iterator for Decoded<'_> {
         // The two forms a writer uses most, read without the general case: a
         // plain byte, and an escape of three octal digits (`\025`).
         let at = self.at;
-        match self.body.get(at..at + 4) {
-            Some(&[b'\\', a @ b'0'..=b'3', b @ b'0'..=b'7', c @ b'0'..=b'7']) => {
-                self.at = at + 4;
-                return Some((a - b'0') << 6 | (b - b'0') << 3 | (c - b'0'));
-            }
-            _ => {}
+        if let Some(&[b'\\', a @ b'0'..=b'3', b @ b'0'..=b'7', c @ b'0'..=b'7']) =
+            self.body.get(at..at + 4)
+        {
+            self.at = at + 4;
+            return Some((a - b'0') << 6 | (b - b'0') << 3 | (c - b'0'));
         }
         match self.body.get(at) {
             Some(&b) if b != b'\\' && b != b'\r' => {

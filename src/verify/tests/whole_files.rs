@@ -110,12 +110,22 @@ fn the_object_reader_reads_every_object_as_lopdf_does() {
         let read = read_back(&pdf).expect("reads");
         assert!(!read.problems.is_empty() && !read.elements.is_empty());
     }
-    for locale in ["en", "ar"] {
-        let h = crate::discover::discover(std::path::Path::new("handouts/ketamine"))
-            .expect("discover")[0]
-            .clone();
+    // Real leaflets, made without `build` (which uses this module): the source
+    // and its Arabic translation, unbranded.
+    let h = crate::discover::discover(std::path::Path::new("handouts/ketamine")).expect("discover")
+        [0]
+    .clone();
+    let limits = crate::model::Limits::default();
+    let source = crate::model::load_source(&h.source.path, &h.name, limits).expect("load");
+    let arabic = h
+        .translations
+        .iter()
+        .find(|t| t.locale == "ar")
+        .expect("an Arabic translation");
+    let translated = crate::i18n::apply(source.clone(), arabic, limits).expect("translate");
+    for doc in [source, translated] {
         let form = crate::layout::PrintForm::default();
-        let (doc, style) = crate::build::load(&h, locale, &form, Default::default()).expect("load");
+        let style = crate::layout::Style::for_form(&form);
         let laid = crate::layout::layout(&doc, &style, &crate::layout::Geometry::for_form(&form))
             .expect("layout");
         let pdf = crate::pdf::render(&laid).expect("pdf");
