@@ -87,8 +87,18 @@ impl<'s, 'a> Operands<'s, 'a> {
     /// is missing), read in one pass.
     pub fn numbers<const N: usize>(&self) -> [f32; N] {
         let mut out = [0.0; N];
-        for (slot, operand) in out.iter_mut().zip(self.iter()) {
-            *slot = operand.number().unwrap_or(0.0);
+        // Entry by entry while none holds others (`cm` and `Tm` as written).
+        for (slot, entry) in out.iter_mut().zip(self.entries) {
+            match entry {
+                Operand::Number(n) => *slot = super::parse_number(n),
+                Operand::Array(_) | Operand::Dict(_) => {
+                    for (slot, operand) in out.iter_mut().zip(self.iter()) {
+                        *slot = operand.number().unwrap_or(0.0);
+                    }
+                    return out;
+                }
+                _ => *slot = 0.0,
+            }
         }
         out
     }
@@ -442,6 +452,20 @@ pub(super) mod tests {
         assert_eq!(bdc.len(), 2);
         assert!(bdc.first().and_then(|d| d.get_key(b"K")).is_none());
         assert_eq!(bdc.get(1).and_then(|n| n.number()), Some(9.0));
+    }
+
+    #[test]
+    fn numbers_are_read_in_one_pass_around_arrays_too() {
+        let got = ops(b"1 2.5 -3 4 5 6 cm 1 [2] /x 4 Tm");
+        assert_eq!(
+            Operands::of(&got[0].1).numbers::<6>(),
+            [1.0, 2.5, -3.0, 4.0, 5.0, 6.0]
+        );
+        assert_eq!(
+            Operands::of(&got[1].1).numbers::<6>(),
+            [1.0, 0.0, 0.0, 4.0, 0.0, 0.0]
+        );
+        assert_eq!(Operands::of(&got[1].1).numbers::<2>(), [1.0, 0.0]);
     }
 
     #[test]
