@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 n=${1:-100}
 rounds=${2:-3}
 cargo build --release --quiet
-bin=$PWD/target/release/handout
+bin=$(realpath "${CARGO_TARGET_DIR:-target}")/release/handout
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for i in $(seq -w 1 "$n"); do

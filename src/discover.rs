@@ -54,7 +54,7 @@ impl Handout {
 /// under the wrong language's name. Reading is bounded by the size limit.
 fn examine(path: &Path, limits: Limits) -> Result<(LocaleFile, bool)> {
     let bytes = crate::model::load::read_bounded(path, limits)?;
-    let probe = crate::model::probe::probe(&String::from_utf8_lossy(&bytes));
+    let probe = crate::model::probe::probe_bytes(&bytes);
     let stem = stem(path);
     // A `language:` that is no tag (it could hold a path) never names a file; the
     // loader reports it.

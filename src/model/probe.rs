@@ -19,16 +19,29 @@ pub struct Probe {
 
 /// Reads the top-level keys of `text` that discovery needs.
 pub fn probe(text: &str) -> Probe {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    probe_bytes(text.as_bytes())
+}
+
+/// [`probe`] on a file's bytes as read: only a `language:` line is decoded (as
+/// `String::from_utf8_lossy` would, line by line), so discovery does not validate
+/// every file of every handout as UTF-8 first (half of a one-leaflet build's
+/// discovery; the loader reads and checks the file it builds).
+pub fn probe_bytes(bytes: &[u8]) -> Probe {
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
     let mut out = Probe {
         translation: false,
         language: None,
     };
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with("entries:") {
+    // Lines as `str::lines` makes them: split at LF, a CR before it dropped.
+    let lines = bytes
+        .split(|&b| b == b'\n')
+        .map(|line| line.strip_suffix(b"\r").unwrap_or(line));
+    for (i, line) in lines.enumerate() {
+        if line.starts_with(b"entries:") {
             out.translation = true;
         }
-        if out.language.is_none() {
+        if out.language.is_none() && line.starts_with(b"language:") {
+            let line = String::from_utf8_lossy(line);
             if let Some(rest) = line.strip_prefix("language:") {
                 let value = rest.trim_start();
                 let column = line.chars().count() - value.chars().count() + 1;
@@ -80,5 +93,23 @@ mod tests {
                 language: None
             }
         );
+    }
+
+    #[test]
+    fn bytes_read_as_their_lossy_text_reads() {
+        let cases: [&[u8]; 5] = [
+            b"\xEF\xBB\xBFlanguage: en\r\nentries:\r\n",
+            b"title: \xFF\xFE\nlanguage: \xC3\xA9s # x\n",
+            b"language:\xE2\x82 fr\n",
+            b"\n\nlanguage: 'vi'",
+            b"entries: {}\nlanguage:\n",
+        ];
+        for bytes in cases {
+            assert_eq!(
+                probe_bytes(bytes),
+                probe(&String::from_utf8_lossy(bytes)),
+                "{bytes:?}"
+            );
+        }
     }
 }

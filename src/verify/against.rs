@@ -6,7 +6,7 @@
 //! text, not the laid-out lines), so a line lost or doubled anywhere between the
 //! model and the bytes shows up here as a mismatch.
 
-use super::{normalise, read_back, ReadElement};
+use super::{read_back, same_normalised, ReadElement};
 use crate::layout::structure::{Kind, Node};
 
 /// The structure type each kind of node is tagged as (PDF 1.7 § 14.8.4).
@@ -64,7 +64,7 @@ pub fn mismatches(pdf: &[u8], structure: &Node) -> Vec<String> {
             // Past a difference in shape, the texts no longer pair up.
             break;
         }
-        if !node.text.is_empty() && normalise(&e.text) != normalise(&node.text) {
+        if !node.text.is_empty() && !same_normalised(&e.text, &node.text) {
             out.push(format!(
                 "{}: reads {:?}, its source says {:?}",
                 name(),

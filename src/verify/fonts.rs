@@ -2,10 +2,9 @@
 //! text each code stands for. Read once per font object, shared by every page that
 //! uses it (all pages of a leaflet share one `/Resources` dictionary).
 
+use super::file::{File, Object, Ref};
 use super::inflate::Inflater;
 use super::to_unicode::ToUnicode;
-use lopdf::{Document, Object, ObjectId};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A decoded `/ToUnicode` stream larger than this is not read (a guard against a
@@ -25,37 +24,38 @@ pub struct Font {
 /// Fonts read so far, by object.
 #[derive(Default)]
 pub struct FontCache {
-    by_object: HashMap<ObjectId, Rc<Font>>,
+    /// A leaflet has two to six fonts: a list is quicker than hashing.
+    by_object: Vec<(Ref, Rc<Font>)>,
     inflater: Inflater,
 }
 
 impl FontCache {
     /// The font `object` (a font dictionary or a reference to one).
-    pub fn get(&mut self, doc: &Document, object: &Object) -> Rc<Font> {
+    pub fn get<'a>(&mut self, file: &File<'a>, object: &Object<'a>) -> Rc<Font> {
         match object {
-            Object::Reference(id) => {
-                if let Some(font) = self.by_object.get(id) {
+            Object::Ref(id) => {
+                if let Some((_, font)) = self.by_object.iter().find(|(r, _)| r == id) {
                     return Rc::clone(font);
                 }
-                let font = Rc::new(read_font(doc, doc.get_object(*id).ok(), &mut self.inflater));
-                self.by_object.insert(*id, Rc::clone(&font));
+                let font = Rc::new(read_font(file, file.get(*id), &mut self.inflater));
+                self.by_object.push((*id, Rc::clone(&font)));
                 font
             }
-            other => Rc::new(read_font(doc, Some(other), &mut self.inflater)),
+            other => Rc::new(read_font(file, Some(other), &mut self.inflater)),
         }
     }
 }
 
-fn read_font(doc: &Document, object: Option<&Object>, inflater: &mut Inflater) -> Font {
-    let dict = object.and_then(|o| o.as_dict().ok());
+fn read_font<'a>(file: &File<'a>, object: Option<&Object<'a>>, inflater: &mut Inflater) -> Font {
+    let dict = object.and_then(Object::as_dict);
     let type0 = dict
-        .and_then(|d| d.get(b"Subtype").ok())
-        .and_then(|o| o.as_name().ok())
+        .and_then(|d| d.get(b"Subtype"))
+        .and_then(Object::as_name)
         == Some(b"Type0".as_slice());
     let to_unicode = dict
-        .and_then(|d| d.get(b"ToUnicode").ok())
-        .and_then(|o| doc.dereference(o).ok())
-        .and_then(|(_, o)| o.as_stream().ok())
+        .and_then(|d| d.get(b"ToUnicode"))
+        .and_then(|o| file.resolve(o))
+        .and_then(Object::as_stream)
         .and_then(|s| {
             let mut data = Vec::new();
             inflater

@@ -1,13 +1,12 @@
-//! A stream's decoded data. The streams the build writes are `/FlateDecode` without
-//! predictors; those are inflated here straight into a buffer sized for them, one
-//! decoder state for the whole read-back. lopdf's decoder reads through an
-//! `io::Read` adapter into a buffer grown from twice the input, with a fresh state
-//! (and its 32 KB window) per stream; that overhead was a third of the read-back's
-//! decoding cost. Any other stream, and any stream this path cannot inflate cleanly,
-//! goes to lopdf, as before, so what is read does not change.
+//! A stream's decoded data. The build writes streams either unfiltered or
+//! `/FlateDecode` without predictors; those are what is read here, inflated straight
+//! into the caller's buffer with one decoder state for the whole read-back (a fresh
+//! state per stream, with its 32 KB window, cost a third of the decoding). Any other
+//! filter, a predictor, or data that does not inflate cleanly is an error: the
+//! read-back refuses what it cannot read rather than guess.
 
+use super::file::{Object, Stream};
 use flate2::{Decompress, FlushDecompress, Status};
-use lopdf::{Object, Stream};
 
 /// Inflates `/FlateDecode` streams, reusing its state between them.
 pub struct Inflater {
@@ -24,29 +23,27 @@ impl Default for Inflater {
 
 impl Inflater {
     /// `stream`'s data decoded and appended to `out`; Err when it is larger than
-    /// `limit` bytes or cannot be decoded.
+    /// `limit` bytes, cannot be decoded or has a filter this reader does not know.
     pub fn decode_into(
         &mut self,
         stream: &Stream,
         limit: usize,
         out: &mut Vec<u8>,
     ) -> Result<(), String> {
-        let start = out.len();
-        if plain_flate(stream) && self.inflate(&stream.content, limit, out).is_some() {
-            return Ok(());
+        match filter(stream)? {
+            None if stream.data.len() > limit => Err(format!("larger than {limit} bytes")),
+            None => {
+                out.extend_from_slice(stream.data);
+                Ok(())
+            }
+            Some(()) => {
+                let start = out.len();
+                self.inflate(stream.data, limit, out).ok_or_else(|| {
+                    out.truncate(start);
+                    format!("not valid /FlateDecode data, or larger than {limit} bytes")
+                })
+            }
         }
-        out.truncate(start);
-        let data = if stream.dict.has(b"Filter") {
-            stream
-                .decompressed_content_with_limit(limit)
-                .map_err(|e| e.to_string())?
-        } else if stream.content.len() > limit {
-            return Err(format!("larger than {limit} bytes"));
-        } else {
-            stream.content.clone()
-        };
-        out.extend_from_slice(&data);
-        Ok(())
     }
 
     /// Appends the inflated `input` to `out`; None when the data is malformed,
@@ -80,23 +77,36 @@ impl Inflater {
     }
 }
 
-/// Exactly one filter, `/FlateDecode`, and no `/DecodeParms` (so no predictor).
-fn plain_flate(stream: &Stream) -> bool {
+/// Some(()) for `/FlateDecode` (alone, without `/DecodeParms`), None for no
+/// filter, Err for anything else.
+fn filter(stream: &Stream) -> Result<Option<()>, String> {
     let filter = match stream.dict.get(b"Filter") {
-        Ok(Object::Name(name)) => name.as_slice(),
-        Ok(Object::Array(items)) if items.len() == 1 => match &items[0] {
-            Object::Name(name) => name.as_slice(),
-            _ => return false,
+        None => return Ok(None),
+        Some(Object::Array(items)) if items.is_empty() => return Ok(None),
+        Some(Object::Name(name)) => name.as_ref(),
+        Some(Object::Array(items)) if items.len() == 1 => match &items[0] {
+            Object::Name(name) => name.as_ref(),
+            _ => return Err("a malformed /Filter".into()),
         },
-        _ => return false,
+        Some(_) => return Err("a filter other than /FlateDecode alone".into()),
     };
-    filter == b"FlateDecode" && !stream.dict.has(b"DecodeParms")
+    if filter != b"FlateDecode" {
+        return Err(format!(
+            "the filter /{} is not read",
+            String::from_utf8_lossy(filter)
+        ));
+    }
+    if stream.dict.has(b"DecodeParms") {
+        return Err("a predictor (/DecodeParms) is not read".into());
+    }
+    Ok(Some(()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::{dictionary, Stream};
+    use crate::verify::file::parse_object;
+    use crate::verify::lexer::Lexer;
     use std::io::Write;
 
     fn flate(data: &[u8]) -> Vec<u8> {
@@ -106,13 +116,22 @@ mod tests {
         encoder.finish().expect("in memory")
     }
 
+    /// A stream with the dictionary `dict` (PDF syntax) and `data`.
+    fn stream<'a>(dict: &'static str, data: &'a [u8]) -> Stream<'a> {
+        let Some(Object::Dict(dict)) = parse_object(&mut Lexer::new(dict.as_bytes())) else {
+            panic!("{dict} is a dictionary")
+        };
+        Stream { dict, data }
+    }
+
     #[test]
     fn inflates_appends_and_reuses_its_state() {
         let mut inflater = Inflater::default();
         let big: Vec<u8> = (0..50_000u32).map(|i| (i % 251) as u8).collect();
         let mut out = b"x".to_vec();
         for data in [&b"BT /F0 12 Tf ET"[..], &big] {
-            let stream = Stream::new(dictionary! {"Filter" => "FlateDecode"}, flate(data));
+            let packed = flate(data);
+            let stream = stream("<</Filter /FlateDecode>>", &packed);
             let start = out.len();
             inflater
                 .decode_into(&stream, 1 << 20, &mut out)
@@ -123,26 +142,37 @@ mod tests {
     }
 
     #[test]
-    fn a_stream_over_the_limit_is_refused_and_a_broken_one_read_as_lopdf_reads_it() {
+    fn over_the_limit_broken_or_unknown_is_refused_and_plain_is_read() {
         let mut inflater = Inflater::default();
         let data = vec![b'a'; 10_000];
-        let stream = Stream::new(dictionary! {"Filter" => "FlateDecode"}, flate(&data));
-        assert!(inflater
-            .decode_into(&stream, 1000, &mut Vec::new())
-            .is_err());
-        let mut truncated = flate(&data);
-        truncated.truncate(truncated.len() / 2);
-        let stream = Stream::new(dictionary! {"Filter" => "FlateDecode"}, truncated);
-        let mut ours = Vec::new();
-        let theirs = stream.decompressed_content_with_limit(1 << 20);
-        let got = inflater.decode_into(&stream, 1 << 20, &mut ours);
-        assert_eq!(got.is_ok(), theirs.is_ok());
-        if let Ok(theirs) = theirs {
-            assert_eq!(ours, theirs);
+        let packed = flate(&data);
+        let whole = stream("<</Filter [/FlateDecode]>>", &packed);
+        assert!(inflater.decode_into(&whole, 1000, &mut Vec::new()).is_err());
+        let truncated = stream("<</Filter /FlateDecode>>", &packed[..packed.len() / 2]);
+        let mut out = b"kept".to_vec();
+        assert!(inflater.decode_into(&truncated, 1 << 20, &mut out).is_err());
+        assert_eq!(out, b"kept");
+        for dict in [
+            "<</Filter /LZWDecode>>",
+            "<</Filter [/ASCIIHexDecode /FlateDecode]>>",
+            "<</Filter /FlateDecode /DecodeParms <</Predictor 12>>>>",
+        ] {
+            let s = stream(dict, &packed);
+            assert!(
+                inflater.decode_into(&s, 1 << 20, &mut Vec::new()).is_err(),
+                "{dict}"
+            );
         }
-        let plain = Stream::new(dictionary! {}, b"q Q".to_vec());
+        let plain = stream("<<>>", b"q Q");
         let mut out = Vec::new();
         inflater.decode_into(&plain, 10, &mut out).expect("plain");
         assert_eq!(out, b"q Q");
+        assert!(inflater.decode_into(&plain, 2, &mut Vec::new()).is_err());
+        // The state is still good after the errors.
+        let mut out = Vec::new();
+        inflater
+            .decode_into(&whole, 1 << 20, &mut out)
+            .expect("decodes");
+        assert_eq!(out, data);
     }
 }

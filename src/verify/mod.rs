@@ -5,14 +5,14 @@
 //!
 //! The build compares these texts with the source text of each block before it
 //! publishes a PDF (issue 13). So that the check is independent of the writer, this
-//! module reads the PDF bytes only (lopdf for the file structure, its own reader for
-//! content streams and `/ToUnicode` CMaps) and shares no code with `pdf` or `layout`.
+//! module reads the PDF bytes only, with its own reader for the file's objects,
+//! content streams and `/ToUnicode` CMaps, and shares no code with `pdf` or `layout`.
 
 mod against;
+mod file;
 mod fonts;
 mod inflate;
 mod lexer;
-mod load;
 mod page_content;
 mod structure;
 mod text_string;
@@ -23,10 +23,9 @@ mod visual_order;
 mod tests;
 
 pub use against::mismatches;
+use file::{Dict, File, Object};
 use fonts::FontCache;
 use inflate::Inflater;
-use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::HashMap;
 use std::fmt;
 
 /// A page whose decoded content is larger than this is not read (a guard against a
@@ -202,45 +201,45 @@ impl fmt::Display for Problem {
 /// Reads `pdf` back. Err only when the file cannot be read as a PDF at all;
 /// everything else is a [`Problem`].
 pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
-    let doc = load::load(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
-    read_document(&doc)
+    let file = File::open(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
+    read_document(&file)
 }
 
-/// What the loaded `doc` says (see [`read_back`]).
-fn read_document(doc: &Document) -> Result<ReadBack, String> {
-    let page_ids: Vec<ObjectId> = doc.page_iter().collect();
+/// What the opened `file` says (see [`read_back`]).
+fn read_document(file: &File) -> Result<ReadBack, String> {
+    let page_ids = file.pages();
     if page_ids.is_empty() {
         return Err("the PDF has no pages".into());
     }
-    let page_index: HashMap<ObjectId, usize> = page_ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (*id, i))
-        .collect();
     let mut problems = Vec::new();
     let mut fonts = FontCache::default();
     let mut inflater = Inflater::default();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut struct_parents = Vec::with_capacity(page_ids.len());
+    let mut content = Vec::new();
     for (index, id) in page_ids.iter().enumerate() {
-        let dict = doc
-            .get_dictionary(*id)
+        let dict = file
+            .get(*id)
+            .and_then(Object::as_dict)
+            .ok_or_else(|| format!("page {}: not a dictionary", index + 1))?;
+        content.clear();
+        page_content_bytes(file, dict, &mut inflater, &mut content)
             .map_err(|e| format!("page {}: {e}", index + 1))?;
-        let content = page_content_bytes(doc, dict, &mut inflater)
-            .map_err(|e| format!("page {}: {e}", index + 1))?;
-        let resources = page_resources(doc, dict);
+        let resources = page_resources(file, dict);
         pages.push(page_content::read_page(
-            doc,
+            file,
             index,
             &content,
             resources,
             &mut fonts,
             &mut problems,
         ));
-        struct_parents.push(dict.get(b"StructParents").and_then(Object::as_i64).ok());
+        struct_parents.push(dict.get(b"StructParents").and_then(Object::as_i64));
     }
+    let mut page_index: Vec<_> = page_ids.iter().copied().zip(0..).collect();
+    page_index.sort_unstable();
     let tree = structure::Tree {
-        doc,
+        file,
         page_index: &page_index,
         pages: &pages,
         struct_parents: &struct_parents,
@@ -260,43 +259,46 @@ fn read_document(doc: &Document) -> Result<ReadBack, String> {
     })
 }
 
-/// The page's content streams, decoded and joined (a stream may end mid-token
-/// only where the next one continues it, so a separator is added).
-fn page_content_bytes(
-    doc: &Document,
-    page: &Dictionary,
+/// The page's content streams, decoded and joined into `out` (a stream may end
+/// mid-token only where the next one continues it, so a separator is added).
+fn page_content_bytes<'a>(
+    file: &File<'a>,
+    page: &Dict<'a>,
     inflater: &mut Inflater,
-) -> Result<Vec<u8>, String> {
-    let Ok(contents) = page.get(b"Contents") else {
-        return Ok(Vec::new());
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    let Some(contents) = page.get(b"Contents") else {
+        return Ok(());
     };
-    let (_, contents) = doc.dereference(contents).map_err(|e| e.to_string())?;
-    let streams: Vec<&Object> = match contents {
-        Object::Array(items) => items.iter().collect(),
-        other => vec![other],
+    let contents = file
+        .resolve(contents)
+        .ok_or("its /Contents is not in the file")?;
+    let streams = match contents {
+        Object::Array(items) => items.as_slice(),
+        other => std::slice::from_ref(other),
     };
-    let mut out = Vec::new();
     for stream in streams {
-        let (_, stream) = doc.dereference(stream).map_err(|e| e.to_string())?;
-        let stream = stream.as_stream().map_err(|e| e.to_string())?;
+        let stream = file
+            .resolve(stream)
+            .and_then(Object::as_stream)
+            .ok_or("a content stream is not a stream")?;
         let limit = MAX_CONTENT_BYTES.saturating_sub(out.len());
         inflater
-            .decode_into(stream, limit, &mut out)
+            .decode_into(stream, limit, out)
             .map_err(|e| format!("content stream: {e}"))?;
         out.push(b'\n');
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The page's `/Resources`, inherited from the page tree if need be.
-fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
+fn page_resources<'f, 'a>(file: &'f File<'a>, page: &'f Dict<'a>) -> Option<&'f Dict<'a>> {
     let mut node = page;
     for _ in 0..64 {
-        if let Ok(resources) = node.get(b"Resources") {
-            return doc.dereference(resources).ok()?.1.as_dict().ok();
+        if let Some(resources) = node.get(b"Resources") {
+            return file.dict(resources);
         }
-        let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
-        node = doc.get_dictionary(parent).ok()?;
+        node = file.dict(node.get(b"Parent")?)?;
     }
     None
 }
@@ -305,18 +307,59 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
 /// (U+200E/U+200F/U+061C, embeddings, overrides and isolates), which say how text
 /// is drawn or read, not what it is.
 pub fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '\u{AD}'
-                        | '\u{200E}'
-                        | '\u{200F}'
-                        | '\u{061C}'
-                        | '\u{202A}'..='\u{202E}'
-                        | '\u{2066}'..='\u{2069}'
-                )
-        })
-        .collect()
+    s.chars().filter(|&c| !ignored(c)).collect()
+}
+
+/// `normalise(a) == normalise(b)`, without making either (the build compares
+/// every element's text, the whole leaflet's at the top).
+pub fn same_normalised(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let x = next_kept(a, &mut i);
+        if x != next_kept(b, &mut j) {
+            return false;
+        }
+        if x.is_none() {
+            return true;
+        }
+    }
+}
+
+/// The next character of `text` from byte `at` that [`normalise`] keeps. ASCII
+/// (most of it) is taken byte by byte.
+#[inline]
+fn next_kept(text: &str, at: &mut usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(*at) {
+        if b.is_ascii() {
+            *at += 1;
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                return Some(char::from(b));
+            }
+            continue;
+        }
+        // `at` is always where a character starts.
+        let c = text.get(*at..)?.chars().next()?;
+        *at += c.len_utf8();
+        if !ignored(c) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+fn ignored(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }

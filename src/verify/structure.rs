@@ -3,62 +3,72 @@
 //! pages: every MCID an element names exists, is named once, and the page's
 //! `/ParentTree` entry points back at that element.
 
+use super::file::{Dict, File, Object, Ref};
 use super::page_content::{Marked, PageContent};
 use super::text_string;
 use super::visual_order::{self, Direction};
 use super::{Problem, ReadElement};
-use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Deeper trees are cut here (a guard against hostile input; ours are ~5 deep).
 const MAX_DEPTH: usize = 256;
 
 /// Where the tree is read from and what it is checked against.
-pub struct Tree<'a> {
-    pub doc: &'a Document,
-    /// Page object → 0-based page index.
-    pub page_index: &'a HashMap<ObjectId, usize>,
-    pub pages: &'a [PageContent],
+pub struct Tree<'f, 'a> {
+    pub file: &'f File<'a>,
+    /// Page object → 0-based page index, sorted by object.
+    pub page_index: &'f [(Ref, usize)],
+    pub pages: &'f [PageContent],
     /// Each page's `/StructParents` key.
-    pub struct_parents: &'a [Option<i64>],
+    pub struct_parents: &'f [Option<i64>],
+}
+
+impl Tree<'_, '_> {
+    /// The 0-based index of the page `object` refers to.
+    fn page_index(&self, object: &Object) -> Option<usize> {
+        let id = object.as_ref()?;
+        let at = self.page_index.binary_search_by_key(&id, |p| p.0).ok()?;
+        Some(self.page_index[at].1)
+    }
 }
 
 /// The elements under the catalog's `/StructTreeRoot`, and the MCIDs they claim.
-pub fn read(tree: &Tree, problems: &mut Vec<Problem>) -> (Vec<ReadElement>, HashSet<(usize, i64)>) {
+pub fn read(
+    tree: &Tree,
+    problems: &mut Vec<Problem>,
+) -> (Vec<ReadElement>, BTreeSet<(usize, i64)>) {
     let mut walker = Walker {
         tree,
         elements: Vec::new(),
-        claimed: HashSet::new(),
-        visited: HashSet::new(),
+        claimed: BTreeSet::new(),
+        visited: BTreeSet::new(),
         problems,
-        parent_tree: HashMap::new(),
+        parent_tree: BTreeMap::new(),
     };
-    let Some(root) = root(tree.doc) else {
+    let Some(root) = root(tree.file) else {
         return (walker.elements, walker.claimed);
     };
-    if let Ok(nums) = root.get(b"ParentTree") {
-        walker.parent_tree = number_tree(tree.doc, nums);
+    if let Some(nums) = root.get(b"ParentTree") {
+        walker.parent_tree = number_tree(tree.file, nums);
     }
     let catalog_lang = tree
-        .doc
+        .file
         .catalog()
-        .ok()
-        .and_then(|c| c.get(b"Lang").ok())
-        .and_then(|o| text(tree.doc, o));
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(|o| text(tree.file, o));
     let context = Context {
         depth: 0,
         page: None,
         direction: catalog_lang.as_deref().and_then(visual_order::of_language),
     };
-    if let Ok(kids) = root.get(b"K") {
+    if let Some(kids) = root.get(b"K") {
         walker.kids(kids, None, &context, &mut Texts::default(), 0);
     }
     (walker.elements, walker.claimed)
 }
 
-fn root(doc: &Document) -> Option<&Dictionary> {
-    let root = doc.catalog().ok()?.get(b"StructTreeRoot").ok()?;
-    doc.dereference(root).ok()?.1.as_dict().ok()
+fn root<'f, 'a>(file: &'f File<'a>) -> Option<&'f Dict<'a>> {
+    file.dict(file.catalog()?.get(b"StructTreeRoot")?)
 }
 
 /// What an element inherits from its ancestors.
@@ -82,27 +92,27 @@ struct Texts {
     marked: Vec<(usize, i64)>,
 }
 
-struct Walker<'a, 'p> {
-    tree: &'a Tree<'a>,
+struct Walker<'t, 'f, 'a, 'p> {
+    tree: &'t Tree<'f, 'a>,
     elements: Vec<ReadElement>,
-    claimed: HashSet<(usize, i64)>,
-    visited: HashSet<ObjectId>,
+    claimed: BTreeSet<(usize, i64)>,
+    visited: BTreeSet<Ref>,
     problems: &'p mut Vec<Problem>,
-    parent_tree: HashMap<i64, &'a Object>,
+    parent_tree: BTreeMap<i64, &'f Object<'a>>,
 }
 
-impl<'a> Walker<'a, '_> {
+impl<'f, 'a> Walker<'_, 'f, 'a, '_> {
     /// One entry of a `/K`: an element's kids, or the root's. `nesting`: arrays
     /// within arrays so far.
     fn kids(
         &mut self,
-        kid: &'a Object,
-        owner: Option<ObjectId>,
+        kid: &'f Object<'a>,
+        owner: Option<Ref>,
         context: &Context,
         texts: &mut Texts,
         nesting: usize,
     ) {
-        let doc = self.tree.doc;
+        let file = self.tree.file;
         match kid {
             Object::Array(_) if nesting >= MAX_DEPTH => self.problems.push(Problem::Structure {
                 what: "/K arrays nested too deep".into(),
@@ -113,19 +123,17 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             Object::Integer(mcid) => self.mcid(*mcid, context.page, owner, context, texts),
-            Object::Reference(id) => match doc.get_object(*id) {
-                Ok(Object::Dictionary(dict)) if is_element(dict) => {
+            Object::Ref(id) => match file.get(*id) {
+                Some(Object::Dict(dict)) if is_element(dict) => {
                     self.element(Some(*id), dict, context, texts)
                 }
-                Ok(Object::Dictionary(dict)) => self.reference(dict, owner, context, texts),
+                Some(Object::Dict(dict)) => self.reference(dict, owner, context, texts),
                 _ => self.problems.push(Problem::Structure {
                     what: format!("kid {} {} R is not a dictionary", id.0, id.1),
                 }),
             },
-            Object::Dictionary(dict) if is_element(dict) => {
-                self.element(None, dict, context, texts)
-            }
-            Object::Dictionary(dict) => self.reference(dict, owner, context, texts),
+            Object::Dict(dict) if is_element(dict) => self.element(None, dict, context, texts),
+            Object::Dict(dict) => self.reference(dict, owner, context, texts),
             Object::Null => {}
             _ => self.problems.push(Problem::Structure {
                 what: "a kid that is neither an MCID, a reference nor an element".into(),
@@ -136,22 +144,20 @@ impl<'a> Walker<'a, '_> {
     /// A marked-content reference (`/MCR`) or an object reference (`/OBJR`).
     fn reference(
         &mut self,
-        dict: &Dictionary,
-        owner: Option<ObjectId>,
+        dict: &Dict<'a>,
+        owner: Option<Ref>,
         context: &Context,
         texts: &mut Texts,
     ) {
         let page = dict
             .get(b"Pg")
-            .ok()
-            .and_then(|o| o.as_reference().ok())
-            .and_then(|id| self.tree.page_index.get(&id).copied())
+            .and_then(|o| self.tree.page_index(o))
             .or(context.page);
-        if let Ok(object) = dict.get(b"Obj") {
+        if let Some(object) = dict.get(b"Obj") {
             texts.has_objr = true;
             texts.first_page = texts.first_page.or(page);
             self.check_annotation_parent(object, owner, page);
-        } else if let Ok(mcid) = dict.get(b"MCID").and_then(Object::as_i64) {
+        } else if let Some(mcid) = dict.get(b"MCID").and_then(Object::as_i64) {
             self.mcid(mcid, page, owner, context, texts);
         } else {
             self.problems.push(Problem::Structure {
@@ -162,8 +168,8 @@ impl<'a> Walker<'a, '_> {
 
     fn element(
         &mut self,
-        id: Option<ObjectId>,
-        dict: &'a Dictionary,
+        id: Option<Ref>,
+        dict: &'f Dict<'a>,
         parent: &Context,
         parent_texts: &mut Texts,
     ) {
@@ -181,16 +187,14 @@ impl<'a> Walker<'a, '_> {
             });
             return;
         }
-        let doc = self.tree.doc;
-        let field = |key: &[u8]| dict.get(key).ok().and_then(|o| text(doc, o));
+        let file = self.tree.file;
+        let field = |key: &[u8]| dict.get(key).and_then(|o| text(file, o));
         let lang = field(b"Lang");
         let context = Context {
             depth: parent.depth + 1,
             page: dict
                 .get(b"Pg")
-                .ok()
-                .and_then(|o| o.as_reference().ok())
-                .and_then(|id| self.tree.page_index.get(&id).copied())
+                .and_then(|o| self.tree.page_index(o))
                 .or(parent.page),
             direction: lang
                 .as_deref()
@@ -216,7 +220,7 @@ impl<'a> Walker<'a, '_> {
             marked: Vec::new(),
         });
         let mut texts = Texts::default();
-        if let Ok(kids) = dict.get(b"K") {
+        if let Some(kids) = dict.get(b"K") {
             self.kids(kids, id, &context, &mut texts, 0);
         }
         let text = join(&texts.all);
@@ -238,7 +242,7 @@ impl<'a> Walker<'a, '_> {
         &mut self,
         mcid: i64,
         page: Option<usize>,
-        owner: Option<ObjectId>,
+        owner: Option<Ref>,
         context: &Context,
         texts: &mut Texts,
     ) {
@@ -269,19 +273,19 @@ impl<'a> Walker<'a, '_> {
     /// holding its object reference.
     fn check_annotation_parent(
         &mut self,
-        object: &Object,
-        owner: Option<ObjectId>,
+        object: &Object<'a>,
+        owner: Option<Ref>,
         page: Option<usize>,
     ) {
         let Some(owner) = owner else { return };
-        let doc = self.tree.doc;
-        let named = doc
-            .dereference(object)
-            .ok()
-            .and_then(|(_, o)| o.as_dict().ok())
-            .and_then(|d| d.get(b"StructParent").and_then(Object::as_i64).ok())
+        let named = self
+            .tree
+            .file
+            .dict(object)
+            .and_then(|d| d.get(b"StructParent"))
+            .and_then(Object::as_i64)
             .and_then(|key| self.parent_tree.get(&key))
-            .and_then(|o| o.as_reference().ok());
+            .and_then(|o| o.as_ref());
         if named != Some(owner) {
             self.problems
                 .push(Problem::AnnotationParentMismatch { page });
@@ -289,9 +293,9 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// The page's `/ParentTree` array names the element at index `mcid`.
-    fn check_parent_tree(&mut self, page: usize, mcid: i64, owner: Option<ObjectId>) {
+    fn check_parent_tree(&mut self, page: usize, mcid: i64, owner: Option<Ref>) {
         let Some(owner) = owner else { return };
-        let doc = self.tree.doc;
+        let file = self.tree.file;
         let named = self
             .tree
             .struct_parents
@@ -299,10 +303,10 @@ impl<'a> Walker<'a, '_> {
             .copied()
             .flatten()
             .and_then(|key| self.parent_tree.get(&key))
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_array().ok())
+            .and_then(|o| file.resolve(o))
+            .and_then(Object::as_array)
             .and_then(|array| usize::try_from(mcid).ok().and_then(|i| array.get(i)))
-            .and_then(|o| o.as_reference().ok());
+            .and_then(Object::as_ref);
         if named != Some(owner) {
             self.problems
                 .push(Problem::ParentTreeMismatch { page, mcid });
@@ -311,7 +315,7 @@ impl<'a> Walker<'a, '_> {
 }
 
 /// A structure element rather than an MCR or OBJR dictionary.
-fn is_element(dict: &Dictionary) -> bool {
+fn is_element(dict: &Dict) -> bool {
     dict.has(b"S") && !dict.has(b"MCID") && !dict.has(b"Obj")
 }
 
@@ -337,48 +341,47 @@ fn marked_text(marked: &Marked, direction: Option<Direction>) -> String {
         }
         let trimmed = logical.trim_end_matches(char::is_whitespace);
         hyphenated = trimmed.ends_with('\u{AD}');
-        out.extend(logical.chars().filter(|&c| c != '\u{AD}'));
+        for piece in logical.split('\u{AD}') {
+            out.push_str(piece);
+        }
     }
     out
 }
 
 /// A text string, direct or referenced.
-fn text(doc: &Document, object: &Object) -> Option<String> {
-    let (_, object) = doc.dereference(object).ok()?;
-    object.as_str().ok().map(text_string::decode)
+fn text<'a>(file: &File<'a>, object: &Object<'a>) -> Option<String> {
+    file.resolve(object)?
+        .as_str()
+        .map(|s| text_string::decode(&s))
 }
 
 /// A number tree's leaves (§7.9.7): key → value.
-fn number_tree<'a>(doc: &'a Document, node: &'a Object) -> HashMap<i64, &'a Object> {
-    let mut out = HashMap::new();
+fn number_tree<'f, 'a>(file: &'f File<'a>, node: &'f Object<'a>) -> BTreeMap<i64, &'f Object<'a>> {
+    let mut out = BTreeMap::new();
     let mut stack = vec![(node, 0usize)];
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             continue;
         }
-        if let Object::Reference(id) = node {
+        if let Object::Ref(id) = node {
             if !seen.insert(*id) {
                 continue;
             }
         }
-        let Some(dict) = doc
-            .dereference(node)
-            .ok()
-            .and_then(|(_, o)| o.as_dict().ok())
-        else {
+        let Some(dict) = file.dict(node) else {
             continue;
         };
-        if let Ok(nums) = dict.get(b"Nums").and_then(Object::as_array) {
+        if let Some(nums) = dict.get(b"Nums").and_then(Object::as_array) {
             for pair in nums.chunks(2) {
                 if let [key, value] = pair {
-                    if let Ok(key) = key.as_i64() {
+                    if let Some(key) = key.as_i64() {
                         out.insert(key, value);
                     }
                 }
             }
         }
-        if let Ok(kids) = dict.get(b"Kids").and_then(Object::as_array) {
+        if let Some(kids) = dict.get(b"Kids").and_then(Object::as_array) {
             stack.extend(kids.iter().map(|k| (k, depth + 1)));
         }
     }

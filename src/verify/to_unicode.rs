@@ -1,7 +1,7 @@
 //! A font's `/ToUnicode` CMap (ISO 32000-1 §9.10.3): character code → text.
 //! Parsed once per font object; looked up once per glyph drawn.
 
-use super::lexer::{Lexer, Operand};
+use super::lexer::{Lexer, Operands};
 use super::text_string::decode_utf16be;
 use std::collections::BTreeMap;
 
@@ -14,17 +14,24 @@ const DENSE_LIMIT: u32 = 0x1_0000;
 /// fewer than 65,536 glyphs; this bounds what a hostile CMap can make us allocate).
 const MAX_ENTRIES: usize = 1 << 18;
 const MAX_TEXT_BYTES: usize = 16 << 20;
+/// An entry: one character (its scalar value, below 0x110000), [`MISSING`], or
+/// with [`LONGER`] set the index of a longer text in `ToUnicode::longer`. Most
+/// glyphs stand for one character: they are read without a second look-up.
+type Entry = u32;
 /// No entry: the code has no text in this CMap.
-const MISSING: (u32, u32) = (u32::MAX, u32::MAX);
+const MISSING: Entry = u32::MAX;
+const LONGER: Entry = 1 << 31;
 
 /// Character code → the text it stands for.
 #[derive(Debug, Default)]
 pub struct ToUnicode {
-    /// All entries' texts, end to end.
+    /// The texts of more (or less) than one character, end to end.
     text: String,
-    /// Code → byte range of `text` (or [`MISSING`]), for codes below [`DENSE_LIMIT`].
-    dense: Vec<(u32, u32)>,
-    sparse: BTreeMap<u32, (u32, u32)>,
+    /// Byte ranges of `text`.
+    longer: Vec<(u32, u32)>,
+    /// Code → entry, for codes below [`DENSE_LIMIT`] (a font's glyph IDs).
+    dense: Vec<Entry>,
+    sparse: BTreeMap<u32, Entry>,
     /// Byte length of codes, from the first `codespacerange` entry.
     pub code_length: Option<usize>,
     entries: usize,
@@ -35,19 +42,21 @@ impl ToUnicode {
     pub fn parse(data: &[u8]) -> ToUnicode {
         let mut map = ToUnicode::default();
         let mut lexer = Lexer::new(data);
-        let mut operands = Vec::new();
+        let mut entries = Vec::new();
         let mut scratch = Vec::new();
-        while let Some(op) = lexer.next_operation(&mut operands) {
+        while let Some(op) = lexer.next_operation(&mut entries) {
+            let operands = Operands::of(&entries);
             match op {
                 b"endcodespacerange" => {
-                    if let Some(Operand::Str(low)) = operands.first() {
+                    if let Some(low) = operands.first().and_then(|o| o.string()) {
                         map.code_length
                             .get_or_insert(low.decode().len().clamp(1, 4));
                     }
                 }
                 b"endbfchar" => {
-                    for pair in operands.chunks(2) {
-                        if let [Operand::Str(code), Operand::Str(dst)] = pair {
+                    let mut all = operands.iter();
+                    while let (Some(code), Some(dst)) = (all.next(), all.next()) {
+                        if let (Some(code), Some(dst)) = (code.string(), dst.string()) {
                             let code = code_value(&code.decode());
                             scratch.clear();
                             dst.decode_into(&mut scratch);
@@ -56,8 +65,10 @@ impl ToUnicode {
                     }
                 }
                 b"endbfrange" => {
-                    for triple in operands.chunks(3) {
-                        if let [Operand::Str(lo), Operand::Str(hi), dst] = triple {
+                    let mut all = operands.iter();
+                    while let (Some(lo), Some(hi), Some(dst)) = (all.next(), all.next(), all.next())
+                    {
+                        if let (Some(lo), Some(hi)) = (lo.string(), hi.string()) {
                             map.insert_range(
                                 code_value(&lo.decode()),
                                 code_value(&hi.decode()),
@@ -72,17 +83,54 @@ impl ToUnicode {
         map
     }
 
-    /// The text of `code`, or None where the CMap has no entry for it.
-    pub fn get(&self, code: u32) -> Option<&str> {
-        let (start, end) = if code < DENSE_LIMIT {
-            *self.dense.get(code as usize)?
-        } else {
-            *self.sparse.get(&code)?
+    /// Appends the text of `code` to `out`; false where the CMap has no entry
+    /// for it.
+    #[inline]
+    pub fn push_text(&self, code: u32, out: &mut String) -> bool {
+        // `dense` is shorter than DENSE_LIMIT: a code past it is in `sparse` or
+        // nowhere.
+        let entry = match self.dense.get(code as usize) {
+            Some(&entry) => entry,
+            None if code < DENSE_LIMIT => return false,
+            None => match self.sparse.get(&code) {
+                Some(&entry) => entry,
+                None => return false,
+            },
         };
-        if (start, end) == MISSING {
-            return None;
+        if entry < 0x80 {
+            out.push(char::from(entry as u8));
+            return true;
         }
-        self.text.get(start as usize..end as usize)
+        self.push_entry(entry, out)
+    }
+
+    /// [`ToUnicode::push_text`] past an ASCII character.
+    fn push_entry(&self, entry: Entry, out: &mut String) -> bool {
+        if entry == MISSING {
+            return false;
+        }
+        if entry & LONGER == 0 {
+            // Only scalar values are stored without the flag.
+            out.push(char::from_u32(entry).unwrap_or(char::REPLACEMENT_CHARACTER));
+            return true;
+        }
+        let Some(&(start, end)) = self.longer.get((entry & !LONGER) as usize) else {
+            return false;
+        };
+        match self.text.get(start as usize..end as usize) {
+            Some(text) => {
+                out.push_str(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The text of `code`, or None where the CMap has no entry for it.
+    #[cfg(test)]
+    pub fn get(&self, code: u32) -> Option<String> {
+        let mut out = String::new();
+        self.push_text(code, &mut out).then_some(out)
     }
 
     fn insert(&mut self, code: u32, text: &str) {
@@ -90,36 +138,42 @@ impl ToUnicode {
             return;
         }
         self.entries += 1;
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        let range = (start, self.text.len() as u32);
+        let mut chars = text.chars();
+        let entry = match (chars.next(), chars.next()) {
+            (Some(c), None) => u32::from(c),
+            _ => {
+                let start = self.text.len() as u32;
+                self.text.push_str(text);
+                self.longer.push((start, self.text.len() as u32));
+                (self.longer.len() - 1) as u32 | LONGER
+            }
+        };
         if code < DENSE_LIMIT {
             let index = code as usize;
             if self.dense.len() <= index {
                 self.dense.resize(index + 1, MISSING);
             }
-            self.dense[index] = range;
+            self.dense[index] = entry;
         } else {
-            self.sparse.insert(code, range);
+            self.sparse.insert(code, entry);
         }
     }
 
     /// `lo hi dst`: dst is an array of texts, one per code, or one text whose last
     /// UTF-16 unit is incremented for each code after the first (§9.10.3).
-    fn insert_range(&mut self, lo: u32, hi: u32, dst: &Operand) {
+    fn insert_range(&mut self, lo: u32, hi: u32, dst: Operands) {
         if hi < lo {
             return;
         }
         let hi = hi.min(lo.saturating_add(MAX_RANGE - 1));
-        match dst {
-            Operand::Array(texts) => {
-                for (code, text) in (lo..=hi).zip(texts) {
-                    if let Operand::Str(s) = text {
-                        self.insert(code, &decode_utf16be(&s.decode()));
-                    }
+        if let Some(texts) = dst.items() {
+            for (code, text) in (lo..=hi).zip(texts.iter()) {
+                if let Some(s) = text.string() {
+                    self.insert(code, &decode_utf16be(&s.decode()));
                 }
             }
-            Operand::Str(s) => {
+        } else if let Some(s) = dst.string() {
+            {
                 let bytes = s.decode();
                 let mut units: Vec<u16> = bytes
                     .chunks(2)
@@ -135,7 +189,6 @@ impl ToUnicode {
                     }
                 }
             }
-            _ => {}
         }
     }
 }
@@ -172,12 +225,12 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     fn bfchar_bfrange_surrogates_and_clusters() {
         let map = ToUnicode::parse(CMAP);
         assert_eq!(map.code_length, Some(2));
-        assert_eq!(map.get(1), Some("A"));
-        assert_eq!(map.get(2), Some("fi"));
-        assert_eq!(map.get(3), Some("😀"));
-        assert_eq!(map.get(4), Some("\u{AD}"));
-        assert_eq!(map.get(0x12), Some("c"));
-        assert_eq!(map.get(0x21), Some("لا"));
+        assert_eq!(map.get(1).as_deref(), Some("A"));
+        assert_eq!(map.get(2).as_deref(), Some("fi"));
+        assert_eq!(map.get(3).as_deref(), Some("😀"));
+        assert_eq!(map.get(4).as_deref(), Some("\u{AD}"));
+        assert_eq!(map.get(0x12).as_deref(), Some("c"));
+        assert_eq!(map.get(0x21).as_deref(), Some("لا"));
         assert_eq!(map.get(5), None);
         assert_eq!(map.get(0x9999), None);
     }
@@ -185,7 +238,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     #[test]
     fn a_huge_range_is_cut() {
         let map = ToUnicode::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
-        assert_eq!(map.get(0), Some("A"));
+        assert_eq!(map.get(0).as_deref(), Some("A"));
         assert_eq!(map.get(MAX_RANGE), None);
         let many = "<0000> <FFFF> <0041>\n".repeat(8);
         let map = ToUnicode::parse(format!("8 beginbfrange {many} endbfrange").as_bytes());

@@ -34,14 +34,15 @@ pub fn logical_line(visual: &str, base: Option<Direction>) -> Cow<'_, str> {
     // is still reordered.
     // ASCII has no right-to-left class; skipping the table lookup for it halves
     // the cost of reading an English leaflet's lines.
-    let has_right_to_left = visual.chars().any(|c| {
-        !c.is_ascii()
-            && matches!(
-                bidi_class(c),
-                BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
-            )
-            || c == '\u{2067}'
-    });
+    let has_right_to_left = !visual.is_ascii()
+        && visual.chars().any(|c| {
+            !c.is_ascii()
+                && matches!(
+                    bidi_class(c),
+                    BidiClass::R | BidiClass::AL | BidiClass::AN | BidiClass::RLE | BidiClass::RLO
+                )
+                || c == '\u{2067}'
+        });
     let needs_reordering = has_right_to_left;
     if !needs_reordering || visual.is_empty() {
         return Cow::Borrowed(visual);

@@ -2,28 +2,29 @@
 //! `/ActualText` spans, as the page reader meets them.
 
 use super::{Mark, PageReader, MAX_NESTING};
-use crate::verify::lexer::Operand;
+use crate::verify::file::Object;
+use crate::verify::lexer::{Operand, Operands};
 use crate::verify::{text_string, Problem};
-use lopdf::Object;
 
-impl PageReader<'_, '_> {
-    pub(super) fn begin_marked(&mut self, operands: &[Operand]) {
+impl PageReader<'_, '_, '_> {
+    pub(super) fn begin_marked(&mut self, operands: Operands) {
         if self.marks.len() >= MAX_NESTING {
             // Deeper than any real content: the page is reported, not followed.
             self.unbalanced = true;
             return;
         }
-        let tag = operands.first().and_then(Operand::name).unwrap_or_default();
-        let (mcid, actual_text) = match operands.get(1) {
-            Some(dict @ Operand::Dict(_)) => (
-                dict.get(b"MCID")
-                    .and_then(Operand::number)
-                    .map(|n| n as i64),
-                match dict.get(b"ActualText") {
-                    Some(Operand::Str(s)) => Some(text_string::decode(&s.decode())),
-                    _ => None,
-                },
-            ),
+        let tag = operands.first().and_then(|o| o.name()).unwrap_or_default();
+        let properties = operands.get(1);
+        let (mcid, actual_text) = match properties.as_ref().and_then(Operands::operand) {
+            Some(Operand::Dict(_)) => {
+                let get = |key: &[u8]| properties.and_then(|d| d.get_key(key));
+                (
+                    get(b"MCID").and_then(|n| n.number()).map(|n| n as i64),
+                    get(b"ActualText")
+                        .and_then(|s| s.string())
+                        .map(|s| text_string::decode(&s.decode())),
+                )
+            }
             Some(Operand::Name(name)) => self.named_properties(name),
             _ => (None, None),
         };
@@ -54,17 +55,15 @@ impl PageReader<'_, '_> {
     fn named_properties(&self, name: &[u8]) -> (Option<i64>, Option<String>) {
         let Some(dict) = self
             .resource(b"Properties", name)
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok())
+            .and_then(|o| self.file.dict(o))
         else {
             return (None, None);
         };
-        let mcid = dict.get(b"MCID").and_then(Object::as_i64).ok();
+        let mcid = dict.get(b"MCID").and_then(Object::as_i64);
         let text = dict
             .get(b"ActualText")
             .and_then(Object::as_str)
-            .ok()
-            .map(text_string::decode);
+            .map(|s| text_string::decode(&s));
         (mcid, text)
     }
 

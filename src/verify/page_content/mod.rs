@@ -10,10 +10,10 @@
 
 mod marked;
 
+use super::file::{Dict, File, Object};
 use super::fonts::{Font, FontCache};
-use super::lexer::{Lexer, Operand};
+use super::lexer::{Lexer, Operands};
 use super::Problem;
-use lopdf::{Dictionary, Document, Object};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -77,16 +77,16 @@ enum Mark {
 }
 
 /// Reads one page. `content` is the page's streams, decoded and concatenated.
-pub fn read_page(
-    doc: &Document,
+pub fn read_page<'f, 'a>(
+    file: &'f File<'a>,
     page: usize,
     content: &[u8],
-    resources: Option<&Dictionary>,
+    resources: Option<&'f Dict<'a>>,
     fonts: &mut FontCache,
     problems: &mut Vec<Problem>,
 ) -> PageContent {
     let mut reader = PageReader {
-        doc,
+        file,
         page,
         resources,
         fonts,
@@ -117,27 +117,25 @@ pub fn read_page(
     let mut lexer = Lexer::new(content);
     let mut operands = Vec::new();
     while let Some(op) = lexer.next_operation(&mut operands) {
-        reader.operation(op, &operands);
+        reader.operation(op, Operands::of(&operands));
     }
     reader.finish()
 }
 
 /// `/Resources /<category> /<name>`.
-fn resource<'a>(
-    doc: &'a Document,
-    resources: Option<&'a Dictionary>,
+fn resource<'f, 'a>(
+    file: &'f File<'a>,
+    resources: Option<&'f Dict<'a>>,
     category: &[u8],
     name: &[u8],
-) -> Option<&'a Object> {
-    let group = resources?.get(category).ok()?;
-    let group = doc.dereference(group).ok()?.1.as_dict().ok()?;
-    group.get(name).ok()
+) -> Option<&'f Object<'a>> {
+    file.dict(resources?.get(category)?)?.get(name)
 }
 
-struct PageReader<'a, 'p> {
-    doc: &'a Document,
+struct PageReader<'f, 'a, 'p> {
+    file: &'f File<'a>,
     page: usize,
-    resources: Option<&'a Dictionary>,
+    resources: Option<&'f Dict<'a>>,
     fonts: &'p mut FontCache,
     out: PageContent,
     problems: &'p mut Vec<Problem>,
@@ -169,9 +167,9 @@ struct PageReader<'a, 'p> {
     text: String,
 }
 
-impl PageReader<'_, '_> {
-    fn operation(&mut self, op: &[u8], operands: &[Operand]) {
-        let number = |i: usize| operands.get(i).and_then(Operand::number).unwrap_or(0.0);
+impl<'f, 'a> PageReader<'f, 'a, '_> {
+    fn operation(&mut self, op: &[u8], operands: Operands) {
+        let number = |i: usize| operands.get(i).and_then(|o| o.number()).unwrap_or(0.0);
         match op {
             b"BDC" | b"BMC" => self.begin_marked(operands),
             b"EMC" => self.end_marked(),
@@ -180,7 +178,7 @@ impl PageReader<'_, '_> {
             b"q" if self.saved.len() < MAX_NESTING => self.saved.push(self.ctm),
             b"Q" => self.ctm = self.saved.pop().unwrap_or(IDENTITY),
             b"cm" => {
-                let m = [0, 1, 2, 3, 4, 5].map(number);
+                let m = operands.numbers::<6>();
                 self.ctm = multiply(&m, &self.ctm);
             }
             b"BT" => {
@@ -188,7 +186,7 @@ impl PageReader<'_, '_> {
                 self.tlm = IDENTITY;
             }
             b"Tm" => {
-                self.tm = [0, 1, 2, 3, 4, 5].map(number);
+                self.tm = operands.numbers::<6>();
                 self.tlm = self.tm;
             }
             b"Td" => self.next_line(number(0), number(1)),
@@ -209,8 +207,8 @@ impl PageReader<'_, '_> {
                 self.show_strings(operands.get(2));
             }
             b"TJ" => {
-                if let Some(Operand::Array(items)) = operands.first() {
-                    for item in items {
+                if let Some(items) = operands.first().and_then(|o| o.items()) {
+                    for item in items.iter() {
                         self.show_strings(Some(item));
                     }
                 }
@@ -228,9 +226,9 @@ impl PageReader<'_, '_> {
         self.tm = self.tlm;
     }
 
-    fn set_font(&mut self, operands: &[Operand]) {
-        self.size = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
-        let Some(name) = operands.first().and_then(Operand::name) else {
+    fn set_font(&mut self, operands: Operands) {
+        self.size = operands.get(1).and_then(|o| o.number()).unwrap_or(0.0);
+        let Some(name) = operands.first().and_then(|o| o.name()) else {
             return;
         };
         // A page switches between a few fonts hundreds of times (a space in one
@@ -238,8 +236,8 @@ impl PageReader<'_, '_> {
         let index = match self.page_fonts.iter().position(|(n, _)| n == name) {
             Some(index) => index,
             None => {
-                let font = resource(self.doc, self.resources, b"Font", name)
-                    .map(|o| self.fonts.get(self.doc, o));
+                let font = resource(self.file, self.resources, b"Font", name)
+                    .map(|o| self.fonts.get(self.file, o));
                 if font.is_none() {
                     self.problems.push(Problem::UnknownFont {
                         page: self.page,
@@ -254,55 +252,76 @@ impl PageReader<'_, '_> {
         self.font = self.page_fonts[index].1.clone();
     }
 
-    fn resource(&self, category: &[u8], name: &[u8]) -> Option<&Object> {
-        resource(self.doc, self.resources, category, name)
+    fn resource(&self, category: &[u8], name: &[u8]) -> Option<&'f Object<'a>> {
+        resource(self.file, self.resources, category, name)
     }
 
     /// Shows a string operand (numbers in a `TJ` array only move the pen).
-    fn show_strings(&mut self, operand: Option<&Operand>) {
-        let Some(Operand::Str(s)) = operand else {
+    fn show_strings(&mut self, operand: Option<Operands>) {
+        let Some(s) = operand.and_then(|o| o.string()) else {
             return;
         };
-        self.bytes.clear();
-        s.decode_into(&mut self.bytes);
         // Without a font, each byte counts as a glyph with no text to give.
-        let font = self.font.clone();
-        let step = font.as_ref().map_or(1, |f| f.code_length.max(1));
-        let count = self.bytes.len().div_ceil(step);
+        let font = self.font.as_deref();
+        let step = font.map_or(1, |f| f.code_length.max(1));
+        // Glyphs inside an artifact have no text, nor those inside an
+        // /ActualText span (they stand for nothing of their own).
+        let wants_text = self.artifacts == 0 && self.actual_texts == 0;
+        let map = font.and_then(|f| f.to_unicode.as_ref());
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let mut bytes = std::mem::take(&mut self.bytes);
+        bytes.clear();
+        s.decode_into(&mut bytes);
+        // Codes of `step` bytes, big-endian; a short last one as far as it goes.
+        let count = bytes.len().div_ceil(step);
+        let mut unmapped = 0;
+        if wants_text && font.is_some() {
+            let mut text_of = |code: u32| {
+                if !map.is_some_and(|m| m.push_text(code, &mut text)) {
+                    unmapped += 1;
+                    text.push('\u{FFFD}');
+                }
+            };
+            if step == 2 {
+                // Type0 fonts, every glyph of a leaflet: the loop without a fold.
+                let pairs = bytes.chunks_exact(2);
+                let last = pairs.remainder().first().copied();
+                for pair in pairs {
+                    text_of(u32::from(u16::from_be_bytes([pair[0], pair[1]])));
+                }
+                if let Some(b) = last {
+                    text_of(u32::from(b));
+                }
+            } else {
+                for code in bytes.chunks(step) {
+                    text_of(code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)));
+                }
+            }
+        }
+        self.bytes = bytes;
         self.out.glyphs += count;
-        // Inside an artifact: neither text nor problem.
+        let has_font = font.is_some();
         if self.artifacts > 0 {
+            self.text = text;
             return;
         }
         let mcid = self.current_mcid();
         if mcid.is_none() {
             self.untagged += count;
         }
-        // Glyphs inside an /ActualText span stand for nothing of their own.
         if self.actual_texts > 0 {
             self.place_actual_text();
-            return;
-        }
-        let Some(font) = font else { return };
-        let bytes = std::mem::take(&mut self.bytes);
-        let mut text = std::mem::take(&mut self.text);
-        text.clear();
-        for code in bytes.chunks(step) {
-            let code = code.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b));
-            match font.to_unicode.as_ref().and_then(|m| m.get(code)) {
-                Some(t) => text.push_str(t),
-                None => {
-                    *self.unmapped.entry(self.font_index).or_default() += 1;
-                    text.push('\u{FFFD}');
-                }
+        } else if has_font {
+            if unmapped > 0 {
+                *self.unmapped.entry(self.font_index).or_default() += unmapped;
+            }
+            match mcid {
+                Some(mcid) => self.push_text(mcid, &text),
+                None => self.note_untagged(&text),
             }
         }
-        match mcid {
-            Some(mcid) => self.push_text(mcid, &text),
-            None => self.note_untagged(&text),
-        }
         self.text = text;
-        self.bytes = bytes;
     }
 
     /// Appends `text` to the MCID's current line, starting a new line when the
@@ -348,15 +367,15 @@ impl PageReader<'_, '_> {
         }
     }
 
-    fn x_object(&mut self, operands: &[Operand]) {
+    fn x_object(&mut self, operands: Operands) {
         let subtype = operands
             .first()
-            .and_then(Operand::name)
+            .and_then(|o| o.name())
             .and_then(|name| self.resource(b"XObject", name))
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_stream().ok())
-            .and_then(|s| s.dict.get(b"Subtype").ok())
-            .and_then(|o| o.as_name().ok());
+            .and_then(|o| self.file.resolve(o))
+            .and_then(Object::as_stream)
+            .and_then(|s| s.dict.get(b"Subtype"))
+            .and_then(Object::as_name);
         self.content(match subtype {
             Some(b"Form") => "form XObject",
             _ => "image",

@@ -402,6 +402,26 @@ fn normalise_drops_spacing_soft_hyphens_and_bidi_controls() {
         normalise(" a\u{AD}b\u{200F} c\u{200E}\u{061C}\u{2067}d\u{2069}\n"),
         "abcd"
     );
+    for (a, b) in [
+        (
+            " a\u{AD}b\u{200F} c\u{200E}\u{061C}\u{2067}d\u{2069}\n",
+            "abcd",
+        ),
+        ("ketamine\u{3000}é", " keta\u{AD}mine é"),
+        ("كَتَبَ ١٢", "كَتَبَ١٢"),
+        ("", " \u{200E}"),
+        ("abc", "abd"),
+        ("ab", "abc"),
+        ("é", "e"),
+        ("\u{A0}x", "x"),
+    ] {
+        assert_eq!(
+            same_normalised(a, b),
+            normalise(a) == normalise(b),
+            "{a:?} {b:?}"
+        );
+        assert_eq!(same_normalised(b, a), same_normalised(a, b));
+    }
 }
 
 #[test]

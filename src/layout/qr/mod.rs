@@ -1,5 +1,7 @@
 //! QR codes for the online version, as modules the layout draws as vector squares.
 
+mod penalty;
+
 use crate::error::{Diagnostic, Error, Result};
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{Color, EcLevel, Version};
@@ -56,7 +58,7 @@ pub fn modules(url: &str) -> Result<Modules> {
         let mut c = canvas.clone();
         c.apply_mask(*mask);
         let dark = dark_of(c);
-        let score = penalty(&dark, width);
+        let score = penalty::penalty(&dark, width);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, dark));
         }
@@ -71,79 +73,6 @@ fn dark_of(canvas: Canvas) -> Vec<bool> {
         .into_iter()
         .map(|c| c == Color::Dark)
         .collect()
-}
-
-/// The ISO 18004 mask penalty exactly as the qrcode crate computes it (runs of five or
-/// more, 2×2 blocks, finder-like patterns, dark/light balance), on `dark` row by row.
-fn penalty(dark: &[bool], w: usize) -> u32 {
-    let mut score = 0u32;
-    let mut line = Vec::with_capacity(w);
-    for horizontal in [true, false] {
-        for l in 0..w {
-            line.clear();
-            if horizontal {
-                line.extend_from_slice(&dark[l * w..(l + 1) * w]);
-            } else {
-                line.extend((0..w).map(|k| dark[k * w + l]));
-            }
-            score += line_penalty(&line);
-        }
-    }
-    // (The crate subtracts the finder patterns' own 360 per direction: a constant,
-    // so leaving it out picks the same mask.)
-    for y in 0..w.saturating_sub(1) {
-        let (row, next) = (&dark[y * w..(y + 1) * w], &dark[(y + 1) * w..(y + 2) * w]);
-        for x in 0..w - 1 {
-            let c = row[x];
-            if row[x + 1] == c && next[x] == c && next[x + 1] == c {
-                score += 3;
-            }
-        }
-    }
-    let dark_count = dark.iter().filter(|d| **d).count();
-    let ratio = dark_count * 200 / dark.len().max(1);
-    score + ratio.abs_diff(100) as u32
-}
-
-/// Runs and finder-like patterns along one row or column.
-fn line_penalty(line: &[bool]) -> u32 {
-    let w = line.len();
-    let mut score = 0;
-    // Runs of one colour of length ≥ 5 cost length − 2.
-    let mut run = 1u32;
-    for k in 1..=w {
-        if k < w && line[k] == line[k - 1] {
-            run += 1;
-        } else {
-            if run >= 5 {
-                score += run - 2;
-            }
-            run = 1;
-        }
-    }
-    // A 1:1:3:1:1 dark-light-dark pattern at j..j+7 costs 40 unless both the four
-    // modules before it and the four after hold a dark one (outside the symbol is
-    // light). A sliding window of 15 modules holds before, pattern and after.
-    const PATTERN: u32 = 0b1011101;
-    let mut window = 0u32;
-    let padded = line.iter().copied().chain([false; 4]);
-    for (k, dark) in padded.enumerate() {
-        let bit = u32::from(dark);
-        window = ((window << 1) | bit) & 0x7fff;
-        // The pattern ends at k − 4, so it starts at j = k − 10.
-        let Some(j) = (k + 4).checked_sub(14) else {
-            continue;
-        };
-        if j + 7 > w || (window >> 4) & 0x7f != PATTERN {
-            continue;
-        }
-        let before = window >> 11;
-        let after = window & 0xf;
-        if before == 0 || after == 0 {
-            score += 40;
-        }
-    }
-    score
 }
 
 impl Modules {

@@ -1,0 +1,267 @@
+//! PDF syntax at the byte level (ISO 32000-1 §7.2, §7.3): white space and
+//! comments, runs of regular characters, strings and numbers. Content streams and
+//! CMaps are read operation by operation (`operation.rs`), the file's objects by
+//! `verify::file`; both borrow from the bytes and allocate nothing per token.
+
+mod operation;
+mod strings;
+
+pub use operation::{Operand, Operands};
+pub use strings::RawStr;
+
+/// Reads PDF syntax from `data`, a token at a time.
+pub struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+    /// The arrays and dictionaries open in the operation being read.
+    open: Vec<operation::Open>,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(data: &'a [u8]) -> Self {
+        Lexer::at(data, 0)
+    }
+
+    /// A lexer reading `data` from byte `pos` (for objects inside a whole file).
+    pub fn at(data: &'a [u8], pos: usize) -> Self {
+        Lexer {
+            data,
+            pos: pos.min(data.len()),
+            open: Vec::new(),
+        }
+    }
+
+    /// The byte offset reached.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Goes back (or on) to byte `pos`.
+    pub fn set_position(&mut self, pos: usize) {
+        self.pos = pos.min(self.data.len());
+    }
+
+    /// The next byte, not consumed.
+    pub fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    /// The data from the position reached on.
+    pub fn rest(&self) -> &'a [u8] {
+        &self.data[self.pos..]
+    }
+
+    /// Moves `n` bytes on (no further than the end).
+    pub fn advance(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n).min(self.data.len());
+    }
+
+    /// The body of a hex string; the opening `<` is consumed.
+    pub fn hex(&mut self) -> RawStr<'a> {
+        let start = self.pos;
+        while self.data.get(self.pos).is_some_and(|&b| b != b'>') {
+            self.pos += 1;
+        }
+        let body = &self.data[start..self.pos];
+        self.pos = (self.pos + 1).min(self.data.len());
+        RawStr { body, hex: true }
+    }
+
+    /// The body of a literal string; the opening `(` is consumed. Parentheses
+    /// nest unless escaped. Only parentheses are searched for (memchr), and one is
+    /// escaped when an odd run of backslashes stands before it: the writer's
+    /// strings are mostly escapes (`\000\025`), which a byte-by-byte scan pays for.
+    pub fn literal(&mut self) -> RawStr<'a> {
+        let start = self.pos;
+        let data = self.data;
+        let mut level = 1usize;
+        let mut from = start;
+        while let Some(found) = memchr::memchr2(b'(', b')', &data[from..]) {
+            let at = from + found;
+            from = at + 1;
+            let backslashes = data[start..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
+            if backslashes % 2 == 1 {
+                continue;
+            }
+            if data[at] == b'(' {
+                level += 1;
+                continue;
+            }
+            level -= 1;
+            if level == 0 {
+                self.pos = at + 1;
+                return RawStr {
+                    body: &data[start..at],
+                    hex: false,
+                };
+            }
+        }
+        self.pos = data.len();
+        RawStr {
+            body: &data[start..],
+            hex: false,
+        }
+    }
+
+    /// Regular characters up to the next white-space or delimiter.
+    #[inline]
+    pub fn regular_run(&mut self) -> &'a [u8] {
+        let data = self.data;
+        let start = self.pos;
+        let mut end = start;
+        while end < data.len() && CLASS[usize::from(data[end])] == REGULAR {
+            end += 1;
+        }
+        self.pos = end;
+        &data[start..end]
+    }
+
+    #[inline]
+    pub fn skip_space(&mut self) {
+        let data = self.data;
+        let mut pos = self.pos;
+        while pos < data.len() {
+            match data[pos] {
+                b if CLASS[usize::from(b)] == SPACE => pos += 1,
+                // A comment runs to the end of its line.
+                b'%' => {
+                    while pos < data.len() && !matches!(data[pos], b'\n' | b'\r') {
+                        pos += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        self.pos = pos;
+    }
+
+    /// After `ID`: one white-space byte, the data, then `EI` standing alone.
+    fn skip_inline_image(&mut self) {
+        self.pos += 1;
+        while self.pos < self.data.len() {
+            let at_ei = self.data[self.pos..].starts_with(b"EI")
+                && self.pos > 0
+                && is_space(self.data[self.pos - 1])
+                && self.data.get(self.pos + 2).is_none_or(|&b| is_space(b));
+            if at_ei {
+                self.pos += 2;
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+pub(super) const REGULAR: u8 = 0;
+const SPACE: u8 = 1;
+const DELIMITER: u8 = 2;
+
+/// Each byte's class (§7.2.2), looked up rather than matched: the lexer's inner
+/// loops test every byte of the stream.
+pub(super) static CLASS: [u8; 256] = {
+    let mut table = [REGULAR; 256];
+    let spaces = b" \n\r\t\x0C\0";
+    let mut i = 0;
+    while i < spaces.len() {
+        table[spaces[i] as usize] = SPACE;
+        i += 1;
+    }
+    let delimiters = b"()<>[]{}/%";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = DELIMITER;
+        i += 1;
+    }
+    table
+};
+
+pub fn is_space(b: u8) -> bool {
+    CLASS[usize::from(b)] == SPACE
+}
+
+/// A PDF number (§7.3.3: sign, digits, at most one point, no exponent); what is
+/// malformed reads as far as it is well formed, as viewers do. Written out by hand
+/// because content streams are mostly numbers and `str::parse` is several times
+/// slower.
+pub fn parse_number(run: &[u8]) -> f32 {
+    let (negative, digits) = match run.first() {
+        Some(b'-') => (true, &run[1..]),
+        Some(b'+') => (false, &run[1..]),
+        _ => (false, run),
+    };
+    let mut value = 0f64;
+    let mut scale = 0f64;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                let digit = f64::from(b - b'0');
+                if scale == 0.0 {
+                    value = value * 10.0 + digit;
+                } else {
+                    value += digit * scale;
+                    scale /= 10.0;
+                }
+            }
+            b'.' if scale == 0.0 => scale = 0.1,
+            _ => break,
+        }
+    }
+    let value = if negative { -value } else { value };
+    value as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_strings_end_at_their_unescaped_closing_parenthesis() {
+        for (data, body, rest) in [
+            (&br"a)b"[..], &br"a"[..], &br"b"[..]),
+            (br"a(b)c)d", br"a(b)c", br"d"),
+            (br"\))", br"\)", br""),
+            (br"\\))", br"\\", br")"),
+            (br"\\\))", br"\\\)", br""),
+            (br"\(()x", br"\(()x", br""),
+            (br"\000\025\()", br"\000\025\(", br""),
+            (br"\", br"\", br""),
+        ] {
+            let mut lexer = Lexer::new(data);
+            let got = lexer.literal();
+            assert_eq!(got.body, body, "{:?}", String::from_utf8_lossy(data));
+            assert_eq!(lexer.rest(), rest, "{:?}", String::from_utf8_lossy(data));
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for (text, value) in [
+            ("12", 12.0),
+            ("-3.5", -3.5),
+            ("+.25", 0.25),
+            ("4.", 4.0),
+            ("-.002", -0.002),
+            ("0.1.2", 0.1),
+            ("--1", 0.0),
+        ] {
+            assert!(
+                (parse_number(text.as_bytes()) - value).abs() < 1e-6,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_image_data_is_skipped() {
+        let data = b"BI /W 1 /H 1 ID \x00EI(\xFF EI Q";
+        let names: Vec<String> = operation::tests::ops(data)
+            .into_iter()
+            .map(|(op, _)| op)
+            .collect();
+        assert_eq!(names, ["BI", "ID", "Q"]);
+    }
+}

@@ -1,0 +1,201 @@
+//! String operands (ISO 32000-1 §7.3.4): where they end, and their bytes.
+
+/// A string operand as written: literal `( … )` with its escapes, or hex `< … >`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawStr<'a> {
+    /// The bytes between the delimiters, escapes still in place.
+    pub body: &'a [u8],
+    pub hex: bool,
+}
+
+impl<'a> RawStr<'a> {
+    /// The string's bytes, decoded one at a time as they are read (a page shows
+    /// thousands of strings: none of them is copied out first).
+    pub fn bytes(&self) -> Decoded<'a> {
+        Decoded {
+            body: self.body,
+            at: 0,
+            hex: self.hex,
+        }
+    }
+
+    /// The string's bytes, appended to `out`. One loop over the whole string: a
+    /// page's strings are decoded this way, a glyph at a time costs twice as much.
+    pub fn decode_into(&self, out: &mut Vec<u8>) {
+        if self.hex {
+            out.extend(self.bytes());
+            return;
+        }
+        let body = self.body;
+        out.reserve(body.len());
+        let mut at = 0;
+        while at < body.len() {
+            match body[at..] {
+                // The writer's escape: three octal digits (`\025`).
+                [b'\\', a @ b'0'..=b'3', b @ b'0'..=b'7', c @ b'0'..=b'7', ..] => {
+                    out.push((a - b'0') << 6 | (b - b'0') << 3 | (c - b'0'));
+                    at += 4;
+                }
+                [b, ..] if b != b'\\' && b != b'\r' => {
+                    out.push(b);
+                    at += 1;
+                }
+                [b'\\', e @ (b'n' | b'r' | b't' | b'b' | b'f' | b'(' | b')' | b'\\'), ..] => {
+                    out.push(match e {
+                        b'n' => b'\n',
+                        b'r' => b'\r',
+                        b't' => b'\t',
+                        b'b' => 0x08,
+                        b'f' => 0x0C,
+                        other => other,
+                    });
+                    at += 2;
+                }
+                // Any other escape or end of line the general way, one at a time.
+                _ => {
+                    let mut one = Decoded {
+                        body,
+                        at,
+                        hex: false,
+                    };
+                    out.extend(one.next_literal());
+                    at = one.at.max(at + 1);
+                }
+            }
+        }
+    }
+
+    /// The string's bytes.
+    pub fn decode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.body.len());
+        self.decode_into(&mut out);
+        out
+    }
+}
+
+/// A string's bytes with its escapes (literal, §7.3.4.2) or hex digits (§7.3.4.3)
+/// decoded.
+pub struct Decoded<'a> {
+    body: &'a [u8],
+    at: usize,
+    hex: bool,
+}
+
+impl Iterator for Decoded<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        if self.hex {
+            return self.next_hex();
+        }
+        // The two forms a writer uses most, read without the general case: a
+        // plain byte, and an escape of three octal digits (`\025`).
+        let at = self.at;
+        if let Some(&[b'\\', a @ b'0'..=b'3', b @ b'0'..=b'7', c @ b'0'..=b'7']) =
+            self.body.get(at..at + 4)
+        {
+            self.at = at + 4;
+            return Some((a - b'0') << 6 | (b - b'0') << 3 | (c - b'0'));
+        }
+        match self.body.get(at) {
+            Some(&b) if b != b'\\' && b != b'\r' => {
+                self.at = at + 1;
+                Some(b)
+            }
+            _ => self.next_literal(),
+        }
+    }
+}
+
+impl Decoded<'_> {
+    fn nibble(&mut self) -> Option<u8> {
+        while let Some(&b) = self.body.get(self.at) {
+            self.at += 1;
+            match b {
+                b'0'..=b'9' => return Some(b - b'0'),
+                b'a'..=b'f' => return Some(b - b'a' + 10),
+                b'A'..=b'F' => return Some(b - b'A' + 10),
+                // White space (and anything else) between digits is skipped.
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn next_hex(&mut self) -> Option<u8> {
+        let high = self.nibble()?;
+        // An odd final digit is followed by an implied 0.
+        Some(high << 4 | self.nibble().unwrap_or(0))
+    }
+
+    fn next_literal(&mut self) -> Option<u8> {
+        let body = self.body;
+        loop {
+            let &b = body.get(self.at)?;
+            self.at += 1;
+            if b == b'\r' {
+                // An end of line in a literal string reads as one LF.
+                if body.get(self.at) == Some(&b'\n') {
+                    self.at += 1;
+                }
+                return Some(b'\n');
+            }
+            if b != b'\\' {
+                return Some(b);
+            }
+            let &e = body.get(self.at)?;
+            self.at += 1;
+            return Some(match e {
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'b' => 0x08,
+                b'f' => 0x0C,
+                b'0'..=b'7' => {
+                    let mut value = u32::from(e - b'0');
+                    for _ in 0..2 {
+                        match body.get(self.at) {
+                            Some(&d @ b'0'..=b'7') => {
+                                value = value * 8 + u32::from(d - b'0');
+                                self.at += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                    // High-order overflow is ignored.
+                    (value & 0xFF) as u8
+                }
+                // A backslash before an end of line continues the string.
+                b'\r' => {
+                    if body.get(self.at) == Some(&b'\n') {
+                        self.at += 1;
+                    }
+                    continue;
+                }
+                b'\n' => continue,
+                other => other,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_escapes() {
+        let literal = |body: &'static [u8]| RawStr { body, hex: false }.decode();
+        assert_eq!(literal(b"a\\101\\n(b)\\\\"), b"aA\n(b)\\");
+        assert_eq!(literal(b"a\\\r\nb\r\nc\\\nd\\0612\\"), b"ab\ncd12");
+        // Three octal digits (the first 0-3 fits a byte), fewer, and more.
+        assert_eq!(
+            literal(b"\\000\\377\\7\\1234\\477"),
+            [0, 0xFF, 7, 0o123, b'4', 0o77]
+        );
+        let hex = |body: &'static [u8]| RawStr { body, hex: true }.decode();
+        assert_eq!(hex(b"4 1a\n4"), [0x41, 0xA4]);
+        assert_eq!(hex(b""), b"");
+    }
+}
