@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Batch benchmark: 100 handouts × 8 locales = 800 leaflets, generated from the
+# Batch benchmark: 100 handouts × every locale of the ketamine handout (33: 3300
+# leaflets), generated from the
 # ketamine handout (copies with their own names; nothing generated is committed).
 #   bash benches/batch.sh [HANDOUTS] [ROUNDS]     (defaults 100 and 3)
 # Each round measures, in this order:

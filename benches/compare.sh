@@ -5,7 +5,7 @@
 # (defaults 40, 4, 50). Prints, for each binary, the median wall time of one whole
 # process building the English leaflet (as benches/process.sh, $EPOCHREALTIME), and
 # the rate of full `-j 2` batch builds of HANDOUTS copies of the ketamine handout
-# × 8 languages into new folders (as benches/batch.sh), each round and the median.
+# × the 8 first languages (COMPARE_LOCALES) into new folders (as benches/batch.sh), each round and the median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?usage: compare.sh OLD_BIN NEW_BIN [PROCESS_RUNS] [BATCH_ROUNDS] [HANDOUTS]}
@@ -35,7 +35,10 @@ done
 
 for i in $(seq -w 1 "$n"); do
   mkdir -p "$work/in/h$i"
-  cp handouts/ketamine/*.yaml "$work/in/h$i/"
+  # The eight locales every binary since the first session can build.
+  for l in ${COMPARE_LOCALES:-en de es fr ru vi ar zh-Hans}; do
+    cp "handouts/ketamine/$l.yaml" "$work/in/h$i/"
+  done
 done
 total=$(ls "$work"/in/*/*.yaml | wc -l)
 declare -A rates
