@@ -1,5 +1,5 @@
 //! Incremental builds: a leaflet whose inputs (source and translation files, program
-//! version with its fonts, options) are unchanged, and whose PDF is still the one we
+//! build and version with its fonts, options) are unchanged, and whose PDF is still the one we
 //! wrote, is not rebuilt. The record lives in `<output>/.handout-cache.json`.
 
 use super::{Job, Options};
@@ -37,7 +37,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The program's identity: version plus, for each shipped font, its length and table
+/// The program's identity: version, the executable's length and time, and for each
+/// shipped font, its length and table
 /// directory (tag, checksum, offset and length of every table) if compiled in, or its
 /// length and modification time if in the fonts folder, so a swapped font file is
 /// noticed without reading the fonts themselves.
@@ -47,6 +48,14 @@ fn program_identity() -> &'static str {
         use crate::text::fonts::catalog::{Origin, SHIPPED};
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // The executable's length and modification time: a rebuilt program of the same
+        // version (a developer's, or a clinic's patched one) rebuilds every leaflet
+        // instead of calling the old ones unchanged.
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        h.update(format!("{exe:?}").as_bytes());
         let folder = crate::text::fonts::folder::shipped_folder().ok();
         h.update(format!("{folder:?}").as_bytes());
         for entry in SHIPPED {
