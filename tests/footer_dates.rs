@@ -4,7 +4,6 @@
 mod support;
 
 use handout::layout::{Imposition, PaperSize, PrintForm};
-use support::run;
 
 /// The footer text of every page of `pdf`, in logical order.
 fn footers(pdf: &lopdf::Document, rtl: bool) -> Vec<String> {
@@ -126,24 +125,7 @@ fn the_tri_fold_back_panel_never_breaks_inside_the_date() {
 
 /// A one-file leaflet in `language` holding `text`, built through the command line.
 fn built(language: &str, text: &str) -> lopdf::Document {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let yaml = tmp.path().join(format!("{language}.yaml"));
-    std::fs::write(
-        &yaml,
-        format!("language: {language}\ntitle: T\nrevised: 2026-11-25\nversion: \"1.0\"\nsections:\n  - id: a\n    body:\n      - \"{text}\"\n"),
-    )
-    .expect("write");
-    let out = tmp.path().join("out");
-    let (code, _, err) = run(&[
-        "build",
-        yaml.to_str().unwrap_or(""),
-        "-o",
-        out.to_str().unwrap_or(""),
-        "-q",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let pdf = support::pdfs_in(&out).into_iter().next().expect("a PDF");
-    support::load(&std::fs::read(out.join(pdf)).expect("pdf"))
+    support::load(&support::cli::build_one_file(language, "1.0", text))
 }
 
 #[test]

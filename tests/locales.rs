@@ -6,7 +6,6 @@ mod support;
 use handout::build;
 use handout::layout::{Geometry, PrintForm, Style};
 use handout::model::Limits;
-use support::run;
 
 /// The source and its 32 translations: 33 languages in 20 scripts.
 const LOCALES: &[&str] = &[
@@ -436,24 +435,7 @@ fn a_mirrored_bracket_does_not_change_the_same_glyph_elsewhere() {
 /// Builds a one-file handout holding `text` in `language`; returns the characters
 /// extractors get, glyph by glyph (/ToUnicode, or a glyph's own /ActualText).
 fn extracted(language: &str, text: &str) -> String {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let yaml = tmp.path().join(format!("{language}.yaml"));
-    std::fs::write(
-        &yaml,
-        format!("language: {language}\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nsections:\n  - id: a\n    body:\n      - \"{text}\"\n"),
-    )
-    .expect("write");
-    let out = tmp.path().join("out");
-    let (code, _, err) = run(&[
-        "build",
-        yaml.to_str().unwrap_or(""),
-        "-o",
-        out.to_str().unwrap_or(""),
-        "-q",
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let pdf = support::pdfs_in(&out).into_iter().next().expect("a PDF");
-    let doc = support::load(&std::fs::read(out.join(pdf)).expect("pdf"));
+    let doc = support::load(&support::cli::build_one_file(language, "1", text));
     support::pages(&doc)
         .iter()
         .flat_map(|p| &p.glyphs)

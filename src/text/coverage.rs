@@ -260,7 +260,8 @@ fn footer_facts(doc: &Document) -> Vec<(&'static str, std::borrow::Cow<'_, str>)
     let m = &doc.meta;
     // The date and page numbers as the footer prints them: in the language's own
     // month names and digits.
-    let digits: String = (0..10).map(|n| doc.language.number(n)).collect();
+    // Every digit, in one number (no grouping separators): one formatter, not ten.
+    let digits = doc.language.number(1_234_567_890);
     let mut out = vec![
         (
             "the revision date (`revised:`), as the footer writes it",

@@ -123,3 +123,26 @@ fn names_in(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Builds, through the command line, a one-file handout in `language` with version
+/// `version` and one paragraph `text`; returns the PDF's bytes.
+pub fn build_one_file(language: &str, version: &str, text: &str) -> Vec<u8> {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let yaml = tmp.path().join(format!("{language}.yaml"));
+    std::fs::write(
+        &yaml,
+        format!("language: {language}\ntitle: T\nrevised: 2026-11-25\nversion: \"{version}\"\nsections:\n  - id: a\n    body:\n      - \"{text}\"\n"),
+    )
+    .expect("write");
+    let out = tmp.path().join("out");
+    let (code, _, err) = run(&[
+        "build",
+        yaml.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = pdfs_in(&out).into_iter().next().expect("a PDF");
+    std::fs::read(out.join(pdf)).expect("pdf")
+}

@@ -10,15 +10,6 @@ use crate::model::markup::StyledText;
 use crate::model::{Labels, Language, Meta};
 
 /// Plain `text` set in `style` at `measure`.
-pub fn lines(
-    flow: &Flow,
-    text: String,
-    style: &TextStyle,
-    measure: f32,
-) -> Result<Vec<inline::SetLine>> {
-    lines_in(&flow.ctx, text, style, measure)
-}
-
 fn lines_in(
     ctx: &inline::Context,
     text: String,
@@ -70,7 +61,29 @@ pub fn artifact_lines(
     first_baseline: f32,
     align_right: bool,
 ) -> Result<(Group, usize)> {
-    let lines = lines(flow, text, style, measure)?;
+    set_and_place(
+        &flow.ctx,
+        text,
+        style,
+        x,
+        measure,
+        first_baseline,
+        align_right,
+    )
+}
+
+/// [`artifact_lines`] with the paragraph context `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn set_and_place(
+    ctx: &inline::Context,
+    text: String,
+    style: &TextStyle,
+    x: f32,
+    measure: f32,
+    first_baseline: f32,
+    align_right: bool,
+) -> Result<(Group, usize)> {
+    let lines = lines_in(ctx, text, style, measure)?;
     let placed = place_lines(
         &lines,
         style.leading,
@@ -121,16 +134,15 @@ impl RevisionText {
             keep_whole: &keep,
             ..flow.ctx
         };
-        let lines = lines_in(&ctx, self.text, style, measure)?;
-        let placed = place_lines(
-            &lines,
-            style.leading,
+        set_and_place(
+            &ctx,
+            self.text,
+            style,
             x,
             measure,
             first_baseline,
             align_right,
-        );
-        Ok((placed, lines.len()))
+        )
     }
 }
 

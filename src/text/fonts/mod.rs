@@ -57,6 +57,8 @@ pub struct FontBook {
     chains: Vec<(FaceStyle, Vec<FaceId>)>,
     /// Line spacing relative to the Latin style's (see [`catalog::Shipped::leading`]).
     leading: f32,
+    /// Noto Sans Regular (`FaceId(0)`), loaded when the book was built.
+    latin: &'static Face,
 }
 
 /// The process-wide parsed shipped faces, by catalog index.
@@ -158,7 +160,7 @@ impl FontBook {
             .first()
             .and_then(Option::as_ref)
             .ok_or_else(|| "no fonts are shipped".to_string())?;
-        first
+        let latin: &'static Face = first
             .face
             .get_or_init(|| load_shipped(0))
             .as_ref()
@@ -174,6 +176,7 @@ impl FontBook {
             slots,
             chains: Vec::new(),
             leading,
+            latin,
         };
         for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
             let style = FaceStyle { bold, italic };
@@ -231,14 +234,7 @@ impl FontBook {
         {
             Some(Ok(face)) => face,
             // `select` only hands out faces that loaded; slot 0 is compiled in.
-            _ => self.fallback_face(),
-        }
-    }
-
-    fn fallback_face(&'static self) -> &'static Face {
-        match shipped_faces()[0].get_or_init(|| load_shipped(0)) {
-            Ok(face) => face,
-            Err(e) => unreachable!("the compiled-in font was checked when the book was built: {e}"),
+            _ => self.latin,
         }
     }
 
