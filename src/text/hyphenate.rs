@@ -4,8 +4,8 @@
 //! top: at least 2 letters before and 3 after a break, no words under 6 letters, no
 //! words with digits or capitals inside (acronyms), and never a listed term.
 
+use crate::fast_map::FastMap;
 use hyphenation::{Hyphenator as _, Language as Patterns, Load, Standard};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const MIN_WORD: usize = 6;
@@ -130,7 +130,7 @@ fn is_term(core: &str, terms: &[String]) -> bool {
 const REMEMBERED_WORDS: usize = 1 << 14;
 
 thread_local! {
-    static PATTERN_BREAKS: std::cell::RefCell<HashMap<(Patterns, Box<str>), Box<[usize]>>> =
+    static PATTERN_BREAKS: std::cell::RefCell<FastMap<(Patterns, Box<str>), Box<[usize]>>> =
         Default::default();
 }
 
