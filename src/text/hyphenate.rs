@@ -129,9 +129,11 @@ fn is_term(core: &str, terms: &[String]) -> bool {
 /// words, a batch its handouts); past this many the remembered ones are forgotten.
 const REMEMBERED_WORDS: usize = 1 << 14;
 
+/// The patterns' break offsets of each word a thread has hyphenated, by language.
+type Remembered = FastMap<(Patterns, Box<str>), Box<[usize]>>;
+
 thread_local! {
-    static PATTERN_BREAKS: std::cell::RefCell<FastMap<(Patterns, Box<str>), Box<[usize]>>> =
-        Default::default();
+    static PATTERN_BREAKS: std::cell::RefCell<Remembered> = Default::default();
 }
 
 /// The patterns' break offsets in `core` (before our limits), remembered per thread.
