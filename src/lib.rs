@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod discover;
 pub mod error;
+pub(crate) mod fast_map;
 pub mod i18n;
 pub(crate) mod images;
 pub mod layout;

@@ -224,10 +224,17 @@ pub fn write_metadata(
 
 /// The sRGB profile stream the output intent points at.
 pub fn write_output_profile(pdf: &mut Pdf, id: Ref) -> Result<()> {
-    let packed = deflate(SRGB_PROFILE)?;
-    pdf.icc_profile(id, &packed)
-        .n(3)
-        .filter(Filter::FlateDecode);
+    // The same bytes in every leaflet: deflated once a process (each deflate resets
+    // the compressor's 128 KiB of tables; a leaflet has seven to ten streams).
+    static PACKED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let packed = match PACKED.get() {
+        Some(packed) => packed,
+        None => {
+            let packed = deflate(SRGB_PROFILE)?;
+            PACKED.get_or_init(|| packed)
+        }
+    };
+    pdf.icc_profile(id, packed).n(3).filter(Filter::FlateDecode);
     Ok(())
 }
 

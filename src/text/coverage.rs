@@ -8,8 +8,8 @@
 
 use super::FontBook;
 use crate::error::{Diagnostic, Error, Pos, Result};
+use crate::fast_map::FastMap;
 use crate::model::{Block, Document, Text};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Most places listed for one character (a pasted emoji can repeat thousands of times).
@@ -44,7 +44,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     // Each distinct character is looked up once: a font lookup costs ~300
     // instructions, and a leaflet repeats a few dozen letters thousands of times.
     let mut ascii: [Option<bool>; 128] = [None; 128];
-    let mut others: HashMap<char, bool> = HashMap::new();
+    let mut others: FastMap<char, bool> = FastMap::default();
     let mut covered = |c: char| {
         let lookup = || {
             crate::text::fonts::drawn_by_no_font(c)
@@ -57,7 +57,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
     };
     // (character, its places, how many places in all), in order of first appearance.
     let mut missing: Vec<(char, Vec<Place>, usize)> = Vec::new();
-    let mut index: HashMap<char, usize> = HashMap::new();
+    let mut index: FastMap<char, usize> = FastMap::default();
     // Places are computed only while they are listed: finding the n-th occurrence in
     // the file costs a scan, and a hostile file may repeat a character 100 000 times.
     let mut note = |c: char, place: &dyn Fn() -> Place| {
@@ -130,7 +130,7 @@ pub fn check(doc: &Document, book: &'static FontBook) -> Result<()> {
 /// Counts each character's occurrences in one text: its n-th occurrence there is
 /// looked for as the n-th in the file from where the text starts.
 #[derive(Default)]
-struct Occurrences(HashMap<char, usize>);
+struct Occurrences(FastMap<char, usize>);
 
 impl Occurrences {
     /// How many times `c` was seen before (0 the first time).

@@ -4,7 +4,8 @@
 //! top: at least 2 letters before and 3 after a break, no words under 6 letters, no
 //! words with digits or capitals inside (acronyms), and never a listed term.
 
-use hyphenation::{Hyphenator as _, Language, Load, Standard};
+use crate::fast_map::FastMap;
+use hyphenation::{Hyphenator as _, Language as Patterns, Load, Standard};
 use std::sync::OnceLock;
 
 const MIN_WORD: usize = 6;
@@ -12,8 +13,8 @@ const MIN_BEFORE: usize = 2;
 const MIN_AFTER: usize = 3;
 
 /// The hyphenation dictionary for `lang`, loaded on first use.
-fn dictionary(lang: Language) -> Option<&'static Standard> {
-    static DICTS: OnceLock<Vec<(Language, OnceLock<Option<Standard>>)>> = OnceLock::new();
+fn dictionary(lang: Patterns) -> Option<&'static Standard> {
+    static DICTS: OnceLock<Vec<(Patterns, OnceLock<Option<Standard>>)>> = OnceLock::new();
     let dicts = DICTS.get_or_init(|| {
         crate::model::language::PATTERNS
             .iter()
@@ -30,43 +31,129 @@ fn dictionary(lang: Language) -> Option<&'static Standard> {
 /// `word` is one segment between line-break opportunities (it may carry punctuation);
 /// `terms` are words never to hyphenate, compared case-insensitively.
 pub fn breaks(language: &crate::model::Language, word: &str, terms: &[String]) -> Vec<usize> {
-    // The alphabetic core: "(NMDA)," → "NMDA".
-    let start = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
-    let end = word
-        .char_indices()
-        .filter(|(_, c)| c.is_alphabetic())
-        .map(|(i, c)| i + c.len_utf8())
-        .next_back()
-        .unwrap_or(start);
-    if start >= end {
-        return Vec::new();
-    }
-    let core = &word[start..end];
-    let letters = core.chars().count();
-    if letters < MIN_WORD
-        || core
-            .chars()
-            .any(|c| !c.is_alphabetic() && c != '\u{2019}' && c != '\'')
-        || core.chars().skip(1).any(|c| c.is_uppercase())
-        || terms.iter().any(|t| {
-            t.eq_ignore_ascii_case(core)
-                // Lower-casing allocates: only needed when either side is not ASCII.
-                || (!(t.is_ascii() && core.is_ascii()) && t.to_lowercase() == core.to_lowercase())
-        })
-    {
-        return Vec::new();
-    }
-    let Some(dict) = language.hyphenation().and_then(dictionary) else {
+    // Languages without patterns never break: asked first, so their words are not
+    // scanned nor compared with the terms (a third of a 33-language batch's calls).
+    let Some(patterns) = language.hyphenation() else {
         return Vec::new();
     };
+    let Some(Core {
+        start,
+        end,
+        letters,
+    }) = alphabetic_core(word)
+    else {
+        return Vec::new();
+    };
+    let core = &word[start..end];
+    if letters < MIN_WORD || is_term(core, terms) {
+        return Vec::new();
+    }
     let char_pos = |b: usize| core[..b].chars().count();
-    dict.hyphenate(core)
-        .breaks
-        .into_iter()
+    pattern_breaks(patterns, core)
+        .iter()
+        .copied()
         .filter(|b| core.is_char_boundary(*b))
         .filter(|b| char_pos(*b) >= MIN_BEFORE && letters - char_pos(*b) >= MIN_AFTER)
         .map(|b| b + start)
         .collect()
+}
+
+/// The alphabetic core of a word ("(NMDA)," → "NMDA"): its byte range and letters.
+struct Core {
+    start: usize,
+    end: usize,
+    letters: usize,
+}
+
+/// The core of `word`, if it is one that may be hyphenated: only letters and
+/// apostrophes inside, and no capital after the first letter (acronyms). One pass
+/// over the characters (`is_alphabetic` outside ASCII is a table search).
+fn alphabetic_core(word: &str) -> Option<Core> {
+    let mut start = None;
+    let mut end = 0;
+    let mut letters = 0;
+    // Characters since the first letter, and whether one of them is neither a letter
+    // nor an apostrophe (harmless unless a letter follows it: trailing punctuation).
+    let mut seen = 0;
+    let mut gap = false;
+    for (i, c) in word.char_indices() {
+        let alphabetic = c.is_alphabetic();
+        if start.is_none() {
+            if !alphabetic {
+                continue;
+            }
+            start = Some(i);
+        } else if alphabetic && (gap || c.is_uppercase()) {
+            return None;
+        }
+        seen += 1;
+        if alphabetic {
+            end = i + c.len_utf8();
+            letters = seen;
+        } else if c != '\u{2019}' && c != '\'' {
+            gap = true;
+        }
+    }
+    let start = start?;
+    Some(Core {
+        start,
+        end,
+        letters,
+    })
+}
+
+/// Whether `core` is one of `terms`, compared case-insensitively as
+/// `str::to_lowercase` compares (the core is lowered once, not once a term).
+fn is_term(core: &str, terms: &[String]) -> bool {
+    let mut lowered: Option<String> = None;
+    terms.iter().any(|t| {
+        if t.eq_ignore_ascii_case(core) {
+            return true;
+        }
+        // Lower-casing allocates: only needed when either side is not ASCII.
+        if t.is_ascii() && core.is_ascii() {
+            return false;
+        }
+        let core_lower = lowered.get_or_insert_with(|| core.to_lowercase());
+        // An ASCII term lowers to its ASCII lower case, and a lowered core has no
+        // ASCII capitals: comparing ignoring ASCII case is the same test.
+        if t.is_ascii() {
+            t.eq_ignore_ascii_case(core_lower)
+        } else {
+            t.to_lowercase() == *core_lower
+        }
+    })
+}
+
+/// Most words a thread hyphenates it has hyphenated before (a leaflet repeats its
+/// words, a batch its handouts); past this many the remembered ones are forgotten.
+const REMEMBERED_WORDS: usize = 1 << 14;
+
+/// The patterns' break offsets of each word a thread has hyphenated, by language.
+type Remembered = FastMap<(Patterns, Box<str>), Box<[usize]>>;
+
+thread_local! {
+    static PATTERN_BREAKS: std::cell::RefCell<Remembered> = Default::default();
+}
+
+/// The patterns' break offsets in `core` (before our limits), remembered per thread.
+fn pattern_breaks(patterns: Patterns, core: &str) -> Box<[usize]> {
+    let key = (patterns, Box::<str>::from(core));
+    if let Some(found) = PATTERN_BREAKS.with(|m| m.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let Some(dict) = dictionary(patterns) else {
+        return Box::default();
+    };
+    let found: Box<[usize]> = dict.hyphenate(core).breaks.into();
+    PATTERN_BREAKS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED_WORDS {
+            m.clear();
+        }
+        m.insert(key, found.clone());
+    });
+    found
 }
 
 #[cfg(test)]
@@ -84,6 +171,104 @@ mod tests {
         }
         out.push(word[last..].to_string());
         out
+    }
+
+    /// The reading `breaks` replaced: three scans for the core, the terms lowered
+    /// for every word, no remembered words.
+    fn three_scans(language: &Language, word: &str, terms: &[String]) -> Vec<usize> {
+        let start = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
+        let end = word
+            .char_indices()
+            .filter(|(_, c)| c.is_alphabetic())
+            .map(|(i, c)| i + c.len_utf8())
+            .next_back()
+            .unwrap_or(start);
+        if start >= end {
+            return Vec::new();
+        }
+        let core = &word[start..end];
+        let letters = core.chars().count();
+        if letters < MIN_WORD
+            || core
+                .chars()
+                .any(|c| !c.is_alphabetic() && c != '\u{2019}' && c != '\'')
+            || core.chars().skip(1).any(|c| c.is_uppercase())
+            || terms
+                .iter()
+                .any(|t| t.to_lowercase() == core.to_lowercase())
+        {
+            return Vec::new();
+        }
+        let Some(dict) = language.hyphenation().and_then(dictionary) else {
+            return Vec::new();
+        };
+        let char_pos = |b: usize| core[..b].chars().count();
+        dict.hyphenate(core)
+            .breaks
+            .into_iter()
+            .filter(|b| core.is_char_boundary(*b))
+            .filter(|b| char_pos(*b) >= MIN_BEFORE && letters - char_pos(*b) >= MIN_AFTER)
+            .map(|b| b + start)
+            .collect()
+    }
+
+    #[test]
+    fn one_scan_and_remembered_words_break_as_three_scans_did() {
+        let words = [
+            "management",
+            "management,",
+            "(management)",
+            "\u{201C}ketamine\u{201D}",
+            "Ketamine",
+            "KETAMINE",
+            "ketAmine",
+            "keta-mine",
+            "patient\u{2019}s",
+            "patient's",
+            "don't",
+            "d'accord",
+            "1ketamine",
+            "ketamine2",
+            "k3tamine",
+            "Überwachung",
+            "Schmerzbehandlung",
+            "ΟΔΟΣΤΡΩΜΑ",
+            "οδόστρωμα",
+            "обезболивание",
+            "ОБЕЗБОЛИВАНИЕ",
+            "Anästhesie.",
+            "\u{212A}etamine",
+            "\u{130}stanbul",
+            "aaaaaaa\u{2160}bbbb",
+            "médicaments\u{2026}",
+            "...",
+            "",
+            "    ",
+        ];
+        let terms: Vec<String> = [
+            "ketamine",
+            "Обезболивание",
+            "ΟΔΟΣΤΡΩΜΑ",
+            "istanbul",
+            "N-methyl",
+        ]
+        .map(String::from)
+        .to_vec();
+        for tag in ["en", "de", "fr", "ru", "el", "tr", "vi"] {
+            let language = Language::new(tag);
+            for word in words {
+                for terms in [&terms[..], &[]] {
+                    // Twice: the second time from the remembered words.
+                    for _ in 0..2 {
+                        assert_eq!(
+                            breaks(&language, word, terms),
+                            three_scans(&language, word, terms),
+                            "{tag} {word:?} {terms:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! OpenType shaping of one run (one face, one direction) with harfrust.
 
 use super::fonts::{FaceId, FontBook};
+use crate::fast_map::FastMap;
 use harfrust::{Buffer, Direction, Language, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::str::FromStr;
 
 type PlanKey = (FaceId, bool, Option<Script>);
@@ -14,8 +14,8 @@ type PlanKey = (FaceId, bool, Option<Script>);
 struct ShapeCache {
     /// Plans by language tag, then face, direction and script (looked up without
     /// allocating: a tag is copied once per thread).
-    plans: HashMap<String, HashMap<PlanKey, ShapePlan>>,
-    fonts: HashMap<FaceId, ShaperFont<'static, 'static>>,
+    plans: FastMap<String, FastMap<PlanKey, ShapePlan>>,
+    fonts: FastMap<FaceId, ShaperFont<'static, 'static>>,
     buffer: Option<Buffer>,
 }
 
@@ -80,7 +80,7 @@ pub fn shape_run(
         buf.set_language(lang.clone());
         let script = buf.script();
         if !plans.contains_key(language) {
-            plans.insert(language.to_string(), HashMap::new());
+            plans.insert(language.to_string(), FastMap::default());
         }
         let plan = plans.get_mut(language).map(|by_face| {
             &*by_face.entry((face_id, rtl, script)).or_insert_with(|| {

@@ -38,7 +38,7 @@ pub(super) fn items(
     let breaks = break_points(ctx, st);
     let last = breaks.len().saturating_sub(1);
     // Spaces and hyphens repeat for every word: shape each once per face.
-    let mut single: std::collections::HashMap<(FaceId, &str), Option<ShapedGlyph>> =
+    let mut single: crate::fast_map::FastMap<(FaceId, &str), Option<ShapedGlyph>> =
         Default::default();
     let mut glyph_of = |face: FaceId, s: &'static str| {
         single
