@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod discover;
 pub mod error;
