@@ -25,10 +25,12 @@ pub fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii_digit() {
         return Some(c as u8 - b'0');
     }
-    if c.is_ascii() {
+    let code = c as u32;
+    // Latin, Greek, Cyrillic, Armenian, Hebrew and the Arabic letters come before the
+    // first non-ASCII zero (U+0660): most letters of a text stop here.
+    if code < 0x0660 {
         return None;
     }
-    let code = c as u32;
     // The last zero at or below `code`; the digit belongs to it if within ten.
     let index = ZEROS.partition_point(|&zero| zero <= code);
     if index > 0 {

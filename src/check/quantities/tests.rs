@@ -195,7 +195,10 @@ fn micros_per_call(tag: &str, text: &str) -> f64 {
     batches[3]
 }
 
+/// A timing, so not part of the default run (a debug build on a shared machine is 10–50×
+/// slower): `cargo test --release --lib -- --ignored a_leaflet_is_read --nocapture`.
 #[test]
+#[ignore = "timing; run in release with --ignored"]
 fn a_leaflet_is_read_in_well_under_a_tenth_of_a_millisecond() {
     // The whole ketamine source file (≈ 480 words with its date, version and URL), and
     // a text of ≈ 400 words that is all numbers, units, ranges, URLs and phone numbers.
@@ -212,8 +215,9 @@ fn a_leaflet_is_read_in_well_under_a_tenth_of_a_millisecond() {
         ("ar file", micros_per_call("ar", arabic)),
     ];
     eprintln!("µs per call: {timings:?}");
-    // Generous for a debug build on a shared machine; release figures are in the report.
+    // Generous for a loaded machine (release, load average 8 on 2 cores: 71, 395 and
+    // 480 µs); the English leaflet took 12 µs on a quieter one.
     for (name, micros) in timings {
-        assert!(micros < 5_000.0, "{name}: {micros} µs");
+        assert!(micros < 2_000.0, "{name}: {micros} µs");
     }
 }
