@@ -1,1 +1,2 @@
+pub mod quantities;
 pub mod readability;
