@@ -22,6 +22,9 @@ pub struct Built {
     pub pages: usize,
     /// Each image the leaflet shows, with its content digest (for incremental builds).
     pub images: Vec<(PathBuf, String)>,
+    /// What `handout check` found that does not stop the build: warnings, notes and
+    /// allowed findings (an error finding stops it).
+    pub findings: Vec<crate::check::Finding>,
 }
 
 /// Builds the leaflet of `handout` in `locale`: `source` is the handout's loaded
@@ -34,8 +37,49 @@ pub fn leaflet(
     branding: &Branding,
     limits: Limits,
 ) -> Result<Built> {
+    // The checks compare a translation with its source: keep the source.
+    let original = (locale != handout.source.locale).then(|| source.clone());
     let (doc, style) = prepare(handout, source, locale, form, branding, limits)?;
-    render(&doc, &style, &Geometry::for_form(form))
+    let laid = typeset(&doc, &style, &Geometry::for_form(form))?;
+    let subject = crate::check::Subject {
+        handout: &handout.name,
+        locale,
+        source: original.as_ref().unwrap_or(&doc),
+        doc: &doc,
+        settings: &branding.check,
+        today: crate::check::today(),
+    };
+    let mut findings = crate::check::texts(&subject);
+    findings.extend(crate::check::laid_out(&subject, &laid, form));
+    let findings = crate::check::settle(&subject, findings)?;
+    refuse_errors(&findings)?;
+    let mut built = write(&doc, &laid)?;
+    built.findings = findings;
+    Ok(built)
+}
+
+/// The error findings of the checks, as the build's error: the leaflet is unsafe to
+/// print (a changed dose, a lost drug name), so it is not written.
+fn refuse_errors(findings: &[crate::check::Finding]) -> Result<()> {
+    let errors: Vec<Diagnostic> = findings
+        .iter()
+        .filter(|f| f.counts_at(crate::check::Severity::Error))
+        .map(|f| {
+            let mut d = f.diagnostic.clone();
+            d.message = format!("[{} {}] {}", f.rule.id, f.rule.name, d.message);
+            if let Some(form) = &f.form {
+                d.message.push_str(&format!(" ({form})"));
+            }
+            d
+        })
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Error {
+        kind: crate::error::ErrorKind::Input,
+        diagnostics: errors,
+    })
 }
 
 /// The document and style of one leaflet, ready to lay out: translated into `locale`,
@@ -137,9 +181,13 @@ pub fn brand(doc: &mut Document, style: &mut Style, branding: &crate::model::cli
 
 /// Typesets a prepared `doc` in `style` on `geometry` into PDF bytes.
 pub fn render(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Built> {
-    let laid = typeset(doc, style, geometry)?;
-    let pdf = crate::pdf::render(&laid)?;
-    verify(doc, &laid, &pdf)?;
+    write(doc, &typeset(doc, style, geometry)?)
+}
+
+/// Writes the PDF of a laid-out `doc` and reads it back (see [`verify`]).
+fn write(doc: &Document, laid: &layout::Layout) -> Result<Built> {
+    let pdf = crate::pdf::render(laid)?;
+    verify(doc, laid, &pdf)?;
     Ok(Built {
         pdf,
         pages: laid.pages.len(),
@@ -147,6 +195,7 @@ pub fn render(doc: &Document, style: &Style, geometry: &Geometry) -> Result<Buil
             .images()
             .map(|i| (i.path.clone(), i.digest.clone()))
             .collect(),
+        findings: Vec::new(),
     })
 }
 

@@ -231,11 +231,12 @@ impl Error {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// Writes the diagnostic under `label` (`error`, `warning[HC201 reading-grade]`).
+    pub fn render(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
         // Everything shown may quote a user's file: escaped here, once for all
         // messages, reports and logs.
-        writeln!(f, "error: {}", escape_lines(&self.message))?;
+        writeln!(f, "{label}: {}", escape_lines(&self.message))?;
         if let Some(file) = &self.file {
             let file = escape(&file.display().to_string());
             match self.pos {
@@ -254,6 +255,12 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "  = help: {}", escape_lines(help))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f, "error")
     }
 }
 

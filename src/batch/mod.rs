@@ -5,6 +5,7 @@
 //! workers, because nothing a leaflet's layout reads is shared mutable state.
 
 pub(crate) mod cache;
+pub mod checks;
 pub(crate) mod report;
 
 use crate::build;
@@ -157,7 +158,14 @@ fn build_one(
 ) -> (Outcome, Option<crate::output::Staged>) {
     let started = Instant::now();
     let key = job.key();
-    type Built = (Status, usize, usize, String, Option<crate::output::Staged>);
+    type Built = (
+        Status,
+        usize,
+        usize,
+        String,
+        Option<crate::output::Staged>,
+        Vec<String>,
+    );
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<Built> {
         let fingerprint = cache::input_fingerprint(job, opts)?;
         if !opts.force {
@@ -168,6 +176,7 @@ fn build_one(
                     hit.pages,
                     hit.sha256,
                     None,
+                    Vec::new(),
                 ));
             }
         }
@@ -199,13 +208,28 @@ fn build_one(
             Some(crate::output::stage(&job.output, &built.pdf)?)
         };
         let sha = cache::sha256_hex(&built.pdf);
+        let warnings = built
+            .findings
+            .iter()
+            .filter(|f| f.severity >= crate::check::Severity::Warning)
+            .map(|f| f.one_line())
+            .collect();
         cache.record(&job.output, &fingerprint, &sha, built.pages, built.images);
-        Ok((Status::Built, built.pdf.len(), built.pages, sha, staged))
+        Ok((
+            Status::Built,
+            built.pdf.len(),
+            built.pages,
+            sha,
+            staged,
+            warnings,
+        ))
     }));
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match result {
-        Ok(Ok((status, bytes, pages, sha, staged))) => {
-            (Outcome::ok(job, status, bytes, sha, pages, elapsed), staged)
+        Ok(Ok((status, bytes, pages, sha, staged, warnings))) => {
+            let mut o = Outcome::ok(job, status, bytes, sha, pages, elapsed);
+            o.warnings = warnings;
+            (o, staged)
         }
         Ok(Err(e)) => (Outcome::failed(job, Status::Failed, e, elapsed), None),
         Err(panic) => {

@@ -191,6 +191,11 @@ impl Report {
                     ));
                 }
                 (Status::Skipped, _) => x.push_str(">\n      <skipped/>\n    </testcase>\n"),
+                // Warnings of the checks: CI systems show a test case's output.
+                _ if !o.warnings.is_empty() => x.push_str(&format!(
+                    ">\n      <system-out>{}</system-out>\n    </testcase>\n",
+                    esc(&o.warnings.join("\n"))
+                )),
                 _ => x.push_str("/>\n"),
             }
         }

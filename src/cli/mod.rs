@@ -1,5 +1,6 @@
 //! Command line: turns arguments into work for the library, prints, picks the exit code.
 
+mod check;
 mod print;
 mod translators;
 
@@ -63,6 +64,9 @@ pub enum Command {
         #[command(flatten)]
         form: FormArgs,
     },
+    /// Check translations, readability, print guidelines and leftovers without
+    /// building (every build runs the same checks).
+    Check(check::CheckArgs),
     /// Rebuild what changed whenever a handout file is saved (Ctrl-C stops).
     Watch {
         #[arg(default_value = "handouts")]
@@ -164,6 +168,15 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Command::Check(args) = cli.command {
+        return match check::run(args) {
+            Ok(failed) => i32::from(failed),
+            Err(e) => {
+                print::error(&e.to_string());
+                e.kind.exit_code()
+            }
+        };
+    }
     match execute(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -184,6 +197,8 @@ fn execute(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::I18n(cmd) => translators::run(cmd),
+        // Handled by `run`, which owns the exit code of findings.
+        Command::Check(_) => Ok(()),
         Command::Watch {
             paths,
             locales,
@@ -269,6 +284,9 @@ fn build_all(
         if let Some(b) = &bar {
             b.set_message(format!("{}.{}", o.handout, o.locale));
             b.inc(1);
+            for w in &o.warnings {
+                b.println(format!("  {w}"));
+            }
         } else if !quiet {
             let what = match o.status {
                 Status::Built => "built",
@@ -285,6 +303,9 @@ fn build_all(
                 ));
             } else {
                 print::line(format_args!("{what} {}", o.output));
+            }
+            for w in &o.warnings {
+                print::line(format_args!("  {w}"));
             }
         }
     };

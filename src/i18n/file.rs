@@ -31,6 +31,10 @@ pub struct Entry {
     /// The translation, with the same inline markup as the source. Empty = missing.
     #[serde(default)]
     pub text: String,
+    /// Findings of `handout check` accepted for this entry, by rule id or name, each
+    /// with the reason (e.g. `untranslated: "NMDA is the same in every language"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub allow: crate::model::allow::AllowMap,
 }
 
 /// A translation file.
@@ -56,8 +60,17 @@ pub struct TranslationFile {
     /// Words never to hyphenate in this language (drug names as spelled here).
     #[serde(default)]
     pub terms: Vec<String>,
+    /// How each term of the source is written in this language: `handout check` looks
+    /// for one of these (ignoring case; a stem covers its inflected forms) wherever the
+    /// source text uses the term. A term not listed is expected as in the source.
+    #[serde(default)]
+    pub term_forms: BTreeMap<String, Vec<String>>,
     /// Translations by entry id (`title`, `<section>.heading`, `<section>.<n>`, …).
     pub entries: BTreeMap<String, Entry>,
+    /// Findings of `handout check` accepted for the whole file, by rule id or name,
+    /// each with the reason.
+    #[serde(default)]
+    pub allow: crate::model::allow::AllowMap,
 }
 
 /// Where one entry of a translation stands against the current source text: the one
@@ -139,6 +152,14 @@ pub fn render(file: &TranslationFile, order: &[String]) -> String {
     }
     let terms: Vec<String> = file.terms.iter().map(|t| quoted(t)).collect();
     out.push_str(&format!("terms: [{}]\n", terms.join(", ")));
+    if !file.term_forms.is_empty() {
+        out.push_str("term_forms:\n");
+        for (term, forms) in &file.term_forms {
+            let forms: Vec<String> = forms.iter().map(|f| quoted(f)).collect();
+            out.push_str(&format!("  {}: [{}]\n", quoted(term), forms.join(", ")));
+        }
+    }
+    push_allow(&mut out, "", &file.allow);
     out.push_str("entries:\n");
     let mut ids: Vec<&String> = order
         .iter()
@@ -151,9 +172,21 @@ pub fn render(file: &TranslationFile, order: &[String]) -> String {
             out.push_str(&format!("    source: {}\n", quoted(&e.source)));
             out.push_str(&format!("    fingerprint: {}\n", quoted(&e.fingerprint)));
             out.push_str(&format!("    text: {}\n", quoted(&e.text)));
+            push_allow(&mut out, "    ", &e.allow);
         }
     }
     out
+}
+
+/// An `allow:` map at `indent`, if it has any entry (kept when a file is rewritten).
+fn push_allow(out: &mut String, indent: &str, allow: &crate::model::allow::AllowMap) {
+    if allow.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{indent}allow:\n"));
+    for (rule, reason) in allow {
+        out.push_str(&format!("{indent}  {}: {}\n", quoted(rule), quoted(reason)));
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +209,7 @@ mod tests {
                 source: "Title: \"quoted\"".into(),
                 fingerprint: fingerprint("Title"),
                 text: "Titel — «ü»\nzwei".into(),
+                allow: [("untranslated".to_string(), "a name".to_string())].into(),
             },
         );
         let f = TranslationFile {
@@ -186,7 +220,9 @@ mod tests {
             reviewed_on: None,
             labels: Labels::default(),
             terms: vec!["Ketamin".into()],
+            term_forms: [("ketamine".to_string(), vec!["Ketamin".to_string()])].into(),
             entries,
+            allow: [("HC201".to_string(), "dense by nature".to_string())].into(),
         };
         let text = render(&f, &["title".to_string()]);
         let back: TranslationFile = serde_yaml::from_str(&text).expect("parses");

@@ -125,8 +125,27 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
     if let Some(e) = Error::merge(errors) {
         return Err(e);
     }
+    // Allowances of the source stay (they cover findings in the source file);
+    // the translation's own cover findings in the translation.
+    doc.allowed.extend(crate::model::allow::allowances(
+        &tf.allow,
+        crate::model::AllowScope::File,
+        path,
+        "allow",
+        &positions,
+    ));
+    for (id, e) in &tf.entries {
+        doc.allowed.extend(crate::model::allow::allowances(
+            &e.allow,
+            crate::model::AllowScope::Entry(id.clone()),
+            path,
+            &format!("entries.{id}.allow"),
+            &positions,
+        ));
+    }
     doc.language = crate::model::Language::new(&tf.language);
     doc.terms = tf.terms;
+    doc.term_forms = tf.term_forms;
     doc.labels = tf.labels;
     doc.draft = tf.status == Status::Draft;
     doc.source_text = text;
@@ -170,6 +189,7 @@ pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path
                     source: t.markup.clone(),
                     fingerprint: fingerprint(&t.markup),
                     text: String::new(),
+                    allow: Default::default(),
                 },
             )
         })
@@ -182,7 +202,9 @@ pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path
         reviewed_on: None,
         labels: Default::default(),
         terms: Vec::new(),
+        term_forms: Default::default(),
         entries,
+        allow: Default::default(),
     };
     let path = handout.dir.join(format!("{locale}.yaml"));
     crate::output::write_atomic(&path, file::render(&tf, &order).as_bytes())?;
@@ -219,6 +241,7 @@ pub fn accept(
             source: t.markup.clone(),
             fingerprint: fingerprint(&t.markup),
             text: String::new(),
+            allow: Default::default(),
         });
     }
     for t in doc.texts() {

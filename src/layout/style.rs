@@ -44,6 +44,7 @@ impl Style {
             s.disclaimer_size = 16.0;
             s.disclaimer_leading = 24.0;
             s.footer_size = 12.0;
+            s.notice_size = 16.0;
         }
         match form.imposition() {
             Imposition::Single => s,
@@ -53,7 +54,13 @@ impl Style {
                     s.title_size = s.title_size.min(20.0);
                     s.title_leading = s.title_leading.min(24.0);
                 }
-                s.compact()
+                let mut s = s.compact();
+                if form.paper() == PaperSize::Letter {
+                    // US Medication Guides: no text under 10 pt on Letter.
+                    s.disclaimer_size = s.disclaimer_size.max(10.0);
+                    s.disclaimer_leading = s.disclaimer_leading.max(14.0);
+                }
+                s
             }
             Imposition::TriFold => {
                 s.qr_size = s.qr_size.min(22.0 * MM);
@@ -109,6 +116,9 @@ impl Style {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
     pub footer_size: f32,
+    /// The draft notice: content a reader must see, so never under the body's
+    /// guideline (10 pt; 16 pt in large print).
+    pub notice_size: f32,
     /// Printed size of the QR code including its quiet zone.
     pub qr_size: f32,
     /// Gap between the QR code and the address beside it.
@@ -167,7 +177,11 @@ pub struct Style {
 impl Default for Style {
     fn default() -> Self {
         Style {
-            footer_size: 8.5,
+            // 9 pt: the EU readability guideline's smallest size, which the footer's
+            // revision date is held to like any text (`handout check`, HC301); the
+            // draft notice is set 1 pt larger, 10 pt, the US Medication Guide size.
+            footer_size: 9.0,
+            notice_size: 10.0,
             qr_size: 24.0 * MM,
             qr_gap: 2.0 * MM,
             logo_height: 14.0 * MM,
@@ -278,11 +292,7 @@ impl Style {
     pub fn notice_text(&self) -> TextStyle {
         TextStyle {
             bold: true,
-            ..self.text(
-                self.footer_size + 1.0,
-                (self.footer_size + 1.0) * 1.3,
-                self.notice,
-            )
+            ..self.text(self.notice_size, self.notice_size * 1.3, self.notice)
         }
     }
 

@@ -31,6 +31,37 @@ pub struct ClinicFile {
     /// for the scripts it is named for.
     #[serde(default)]
     pub fonts: Vec<FontEntry>,
+    /// Limits of `handout check` (and of the checks every build runs).
+    #[serde(default)]
+    pub check: CheckSettings,
+}
+
+/// The thresholds of `handout check`, each with the default used when it is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckSettings {
+    /// Highest reading grade (US school grade) a section or leaflet may need; above
+    /// it warns. Patient material should read at grade 6–8. Default 8.
+    pub max_grade: f64,
+    /// Longest sentence, in words, before it warns. Default 25.
+    pub max_sentence_words: usize,
+    /// Longest line of body text, in characters, before it warns (CJK text: half).
+    /// Default 80 (WCAG 1.4.8).
+    pub max_line_chars: usize,
+    /// Years after the revision date when a leaflet warns that it needs a review.
+    /// Default 3.
+    pub review_years: u32,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            max_grade: 8.0,
+            max_sentence_words: 25,
+            max_line_chars: 80,
+            review_years: 3,
+        }
+    }
 }
 
 /// One font file of the clinic's.
@@ -95,6 +126,7 @@ pub struct Branding {
     pub file: Option<PathBuf>,
     pub text_align: TextAlign,
     pub fonts: Vec<FontSource>,
+    pub check: CheckSettings,
 }
 
 /// WCAG relative luminance of an sRGB colour with components in 0..=1.
@@ -143,6 +175,7 @@ pub fn load_branding(handouts_root: &Path, limits: Limits) -> Result<Branding> {
         logo: None,
         text_align: loaded.value.text_align,
         fonts: Vec::new(),
+        check: loaded.value.check,
     };
     if let Some(logo) = &loaded.value.logo {
         let at = |p: &str| {

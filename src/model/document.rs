@@ -94,6 +94,9 @@ pub struct Document {
     pub subject: Option<Text>,
     /// Words never to hyphenate (drug names, medical terms).
     pub terms: Vec<String>,
+    /// In a translation: how each term of the source is written in its language
+    /// (source term → forms), for `handout check`.
+    pub term_forms: std::collections::BTreeMap<String, Vec<String>>,
     pub sections: Vec<Section>,
     pub disclaimer: Vec<Block>,
     /// The program's own words in this language.
@@ -103,6 +106,8 @@ pub struct Document {
     /// The text of the file the texts come from, for diagnostics that show a line.
     pub source_text: String,
     pub source_file: PathBuf,
+    /// Findings of `handout check` the source (and translation) files accept.
+    pub allowed: Vec<super::Allowance>,
 }
 
 impl Document {
@@ -296,6 +301,13 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
     };
     let mut seen_ids: Vec<&str> = Vec::new();
     let mut sections = Vec::new();
+    let mut allowed = super::allow::allowances(
+        &src.allow,
+        super::AllowScope::File,
+        path,
+        "allow",
+        &positions,
+    );
     for (si, s) in src.sections.iter().enumerate() {
         let base = format!("sections[{si}]");
         if !is_id(&s.id) {
@@ -342,6 +354,13 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             &images,
             &mut errors,
         );
+        allowed.extend(super::allow::allowances(
+            &s.allow,
+            super::AllowScope::Section(s.id.clone()),
+            path,
+            &format!("{base}.allow"),
+            &positions,
+        ));
         sections.push(Section {
             id: s.id.clone(),
             heading,
@@ -377,12 +396,14 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         title,
         subject,
         terms: src.terms,
+        term_forms: Default::default(),
         sections,
         disclaimer,
         labels: super::Labels::default(),
         draft: false,
         source_text: text,
         source_file: path.to_path_buf(),
+        allowed,
     })
 }
 

@@ -1,5 +1,6 @@
 //! YAML → typed document, with source positions for errors.
 
+pub mod allow;
 pub mod clinic;
 mod document;
 pub(crate) mod image;
@@ -16,6 +17,7 @@ pub(crate) mod source;
 mod values;
 mod yaml_error;
 
+pub use allow::{AllowScope, Allowance};
 pub use document::{
     load_source, parse_source, Block, Document, Image, Logo, Meta, Origin, Section, Text,
     MAX_TEXT_CHARS,
@@ -25,7 +27,7 @@ pub use language::{Direction, Language};
 pub use load::Limits;
 pub use positions::PositionIndex;
 pub use source::SectionKind;
-pub use values::is_language_tag as looks_like_language;
+pub use values::{is_date, is_language_tag as looks_like_language};
 
 /// The JSON Schema of a handout source file, for editors (yaml-language-server).
 pub fn schema_json() -> String {

@@ -41,6 +41,10 @@ pub struct SourceFile {
     /// Closing advice printed as a visually distinct disclaimer at the end.
     #[serde(default)]
     pub disclaimer: Vec<BlockSource>,
+    /// Findings of `handout check` accepted for this file, by rule id or name, each
+    /// with the reason (e.g. `reading-grade: "the drug's name is long"`).
+    #[serde(default)]
+    pub allow: super::allow::AllowMap,
 }
 
 /// One section: an optional heading followed by paragraphs and lists.
@@ -57,6 +61,10 @@ pub struct SectionSource {
     pub kind: SectionKind,
     /// Paragraphs (text with `**bold**`, `*italic*`, `[links](https://…)`) and lists.
     pub body: Vec<BlockSource>,
+    /// Findings of `handout check` accepted for this section, by rule id or name,
+    /// each with the reason.
+    #[serde(default)]
+    pub allow: super::allow::AllowMap,
 }
 
 /// What a section is, not how it looks: styles live in the program.

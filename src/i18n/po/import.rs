@@ -88,6 +88,7 @@ pub fn import(
                     source: source.clone(),
                     fingerprint: fingerprint(source),
                     text: String::new(),
+                    allow: Default::default(),
                 });
             slot.text = text.clone();
             if !e.fuzzy {

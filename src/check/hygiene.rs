@@ -1,0 +1,345 @@
+//! Leftovers and slips: placeholders, untranslated or wrong-language text, empty
+//! sections, repeated sentences, links that say "click here".
+
+use super::finding::Finding;
+use super::rule;
+use super::sentences::{sentences, spaces_between_words, word_count};
+use super::Subject;
+use crate::error::{quote, Diagnostic};
+use crate::model::{Block, Document, Text};
+
+pub fn check(s: &Subject, out: &mut Vec<Finding>) {
+    let doc = s.doc;
+    for t in doc.texts() {
+        placeholder(doc, t, out);
+        vague_links(doc, t, out);
+    }
+    if s.is_translation() {
+        untranslated(s.source, doc, out);
+        wrong_language(s.source, doc, out);
+    } else {
+        empty_sections(doc, out);
+    }
+    duplicate_sentences(doc, out);
+}
+
+/// A diagnostic pointing at text `t` of `doc`.
+pub fn at(doc: &Document, t: &Text, message: String) -> Diagnostic {
+    let d = Diagnostic::new(message).file(&t.origin.file);
+    if t.origin.file == doc.source_file {
+        d.at(&doc.source_text, t.origin.pos)
+    } else {
+        Diagnostic {
+            pos: Some(t.origin.pos),
+            ..d
+        }
+    }
+}
+
+/// Placeholders written while drafting. Capitals only for the short ones: "todo" is
+/// Spanish and Portuguese for "all".
+const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "XXX", "FIXME", "TK"];
+
+fn placeholder(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
+    let plain = &t.styled.text;
+    let found = PLACEHOLDERS
+        .iter()
+        .find(|p| whole_words(plain, p))
+        .map(|p| p.to_string())
+        .or_else(|| {
+            let lower = plain.to_lowercase();
+            ["lorem ipsum", "[translate", "[translation"]
+                .into_iter()
+                .find(|p| lower.contains(p))
+                .map(str::to_string)
+        });
+    if let Some(p) = found {
+        out.push(
+            Finding::new(
+                &rule::PLACEHOLDER,
+                at(doc, t, format!("`{}` holds the placeholder “{p}”", t.id))
+                    .help("write the text the placeholder stands for"),
+            )
+            .entry(&t.id),
+        );
+    }
+}
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+pub fn whole_words(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Link texts that say nothing about where the link leads, in the languages we
+/// ship (lower case, without final punctuation).
+const VAGUE_LINKS: &[&str] = &[
+    "click here",
+    "here",
+    "more",
+    "read more",
+    "link",
+    "this link",
+    "click",
+    "hier",
+    "hier klicken",
+    "mehr",
+    "ici",
+    "cliquez ici",
+    "plus",
+    "aquí",
+    "haga clic aquí",
+    "más",
+    "qui",
+    "clicca qui",
+    "aqui",
+    "clique aqui",
+    "tutaj",
+    "kliknij tutaj",
+    "здесь",
+    "тут",
+    "тут",
+    "нажмите здесь",
+    "тут",
+    "тисніть тут",
+    "đây",
+    "bấm vào đây",
+    "اضغط هنا",
+    "هنا",
+    "اینجا",
+    "کلیک کنید",
+    "यहाँ",
+    "यहां क्लिक करें",
+    "这里",
+    "点击这里",
+    "這裡",
+    "點擊這裡",
+    "ここ",
+    "こちら",
+    "여기",
+    "여기를 클릭",
+];
+
+fn vague_links(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
+    for (range, style) in &t.styled.spans {
+        if style.link.is_none() {
+            continue;
+        }
+        let Some(text) = t.styled.text.get(range.clone()) else {
+            continue;
+        };
+        let said = text
+            .trim()
+            .trim_end_matches(['.', ':', '!', '…'])
+            .to_lowercase();
+        if VAGUE_LINKS.contains(&said.as_str()) {
+            out.push(
+                Finding::new(
+                    &rule::VAGUE_LINK,
+                    at(doc, t, format!("the link text “{}” does not say where it leads", quote(text.trim())))
+                        .help("link the words that name the page, e.g. [the ketamine leaflet online](https://…)"),
+                )
+                .entry(&t.id),
+            );
+        }
+    }
+}
+
+/// Whitespace runs as one space: the same text rewrapped is the same text.
+fn normal(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A translated entry identical to its source, unless it holds nothing to translate
+/// (only terms, numbers, addresses: "NMDA").
+fn untranslated(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
+    let sources = source.texts();
+    for t in doc.texts() {
+        let Some(src) = sources.iter().find(|s| s.id == t.id) else {
+            continue;
+        };
+        if normal(&src.markup) != normal(&t.markup) || !has_words(&src.styled.text, &source.terms) {
+            continue;
+        }
+        // One or two words alike in two languages of one script are usually the
+        // same word ("nausea" in Italian, "hallucinations" in French); in another
+        // script, or in a sentence, they are text left untranslated.
+        if doc.language.script() == source.language.script()
+            && super::sentences::word_count(&t.styled.text) < 3
+        {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                &rule::UNTRANSLATED,
+                at(doc, t, format!("`{}` is the same as the source text", t.id))
+                    .help("translate it; if it is right as it is (a name), allow it with a reason: `allow: {untranslated: \"…\"}`"),
+            )
+            .entry(&t.id),
+        );
+    }
+}
+
+/// Whether `text` holds a word that is not a term, a number or an address.
+fn has_words(text: &str, terms: &[String]) -> bool {
+    text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !w.contains("://")
+            && !terms.iter().any(|t| t.eq_ignore_ascii_case(w))
+    })
+}
+
+/// whatlang's code of a language we ship, where it knows the language.
+fn whatlang_code(primary: &str) -> Option<whatlang::Lang> {
+    let code = match primary {
+        "en" => "eng",
+        "de" => "deu",
+        "es" => "spa",
+        "fr" => "fra",
+        "it" => "ita",
+        "pt" => "por",
+        "pl" => "pol",
+        "ru" => "rus",
+        "uk" => "ukr",
+        "el" => "ell",
+        "hi" => "hin",
+        "ne" => "nep",
+        "bn" => "ben",
+        "pa" => "pan",
+        "gu" => "guj",
+        "ur" => "urd",
+        "fa" => "pes",
+        "he" => "heb",
+        "hy" => "hye",
+        "am" => "amh",
+        "km" => "khm",
+        "my" => "mya",
+        "th" => "tha",
+        "vi" => "vie",
+        "tl" => "tgl",
+        "ko" => "kor",
+        "ja" => "jpn",
+        "zh" => "cmn",
+        "ar" => "ara",
+        "nl" => "nld",
+        "tr" => "tur",
+        "sv" => "swe",
+        "da" => "dan",
+        "ro" => "ron",
+        "cs" => "ces",
+        _ => return None,
+    };
+    whatlang::Lang::from_code(code)
+}
+
+/// An entry that reads as the source language rather than the translation's: the
+/// usual slip is a sentence left in (or pasted from) the source. whatlang decides
+/// between exactly those two languages, and only on texts long enough to tell.
+fn wrong_language(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
+    let (Some(want), Some(from)) = (
+        whatlang_code(doc.language.primary()),
+        whatlang_code(source.language.primary()),
+    ) else {
+        return; // a language whatlang does not know is not guessed at
+    };
+    if want == from {
+        return;
+    }
+    let detector = whatlang::Detector::with_allowlist(vec![want, from]);
+    for t in doc.texts() {
+        let text = &t.styled.text;
+        if text.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+            continue;
+        }
+        if let Some(info) = detector.detect(text) {
+            if info.lang() == from && info.is_reliable() {
+                out.push(
+                    Finding::new(
+                        &rule::WRONG_LANGUAGE,
+                        at(doc, t, format!(
+                            "`{}` reads as {} rather than {}",
+                            t.id,
+                            from.eng_name(),
+                            want.eng_name()
+                        ))
+                        .help("translate the text; a sentence may have been left in the source language"),
+                    )
+                    .entry(&t.id),
+                );
+            }
+        }
+    }
+}
+
+fn empty_sections(doc: &Document, out: &mut Vec<Finding>) {
+    for s in &doc.sections {
+        let has_text = s.body.iter().any(|b| match b {
+            Block::Paragraph(t) => !t.styled.text.trim().is_empty(),
+            Block::List(items) => !items.is_empty(),
+            Block::Image(_) => true,
+        });
+        if has_text {
+            continue;
+        }
+        let d = match &s.heading {
+            Some(h) => at(
+                doc,
+                h,
+                format!("section `{}` has a heading but no text", s.id),
+            ),
+            None => {
+                Diagnostic::new(format!("section `{}` has no text", s.id)).file(&doc.source_file)
+            }
+        };
+        out.push(
+            Finding::new(
+                &rule::EMPTY_SECTION,
+                d.help("write its text, or remove the section"),
+            )
+            .entry(&s.id),
+        );
+    }
+}
+
+/// The same sentence twice (ignoring case and spacing); short ones ("Yes.") repeat
+/// by nature and are left alone.
+fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
+    let spaced = spaces_between_words(doc.language.primary());
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for t in doc.texts() {
+        for sentence in sentences(&t.styled.text) {
+            let long_enough = if spaced {
+                word_count(sentence) >= 5
+            } else {
+                sentence.chars().count() >= 12
+            };
+            if !long_enough {
+                continue;
+            }
+            let key = normal(&sentence.to_lowercase());
+            match seen.iter().find(|(k, _)| *k == key) {
+                Some((_, first)) => out.push(
+                    Finding::new(
+                        &rule::DUPLICATE_SENTENCE,
+                        at(
+                            doc,
+                            t,
+                            format!(
+                                "`{}` repeats a sentence of `{first}`: “{}”",
+                                t.id,
+                                quote(sentence)
+                            ),
+                        )
+                        .help("say it once, or allow it with a reason if the repetition is meant"),
+                    )
+                    .entry(&t.id),
+                ),
+                None => seen.push((key, &t.id)),
+            }
+        }
+    }
+}
