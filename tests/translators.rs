@@ -201,6 +201,7 @@ fn po_export_carries_labels_and_terms_and_round_trips() {
         "#. Left empty, the label stays \"Version\".\nmsgctxt \"labels.version\"\nmsgid \"Version\"\nmsgstr \"\"\n",
         "#. Page numbering in the footer: keep {page} and {pages}, they become the numbers.\nmsgctxt \"labels.page\"\nmsgid \"Page {page} of {pages}\"\nmsgstr \"Seite {page} von {pages}\"\n",
         "msgctxt \"labels.online\"\nmsgid \"Online version\"\nmsgstr \"Online-Version\"\n",
+        "msgctxt \"term_forms.ketamine\"\nmsgid \"ketamine\"\nmsgstr \"Ketamin\"\n",
         "msgctxt \"terms\"\nmsgid \"ketamine\\nNMDA\\nN-methyl-D-aspartate\\nfibromyalgia\\nopioid\\nopioids\"\nmsgstr \"Ketamin\\nNMDA\\nN-Methyl-D-Aspartat\\nFibromyalgie\\nOpioide\\nOpioiden\\nOpioidrezeptoren\"\n",
     ] {
         assert!(po.contains(entry), "no {entry:?} in\n{po}");
@@ -209,7 +210,9 @@ fn po_export_carries_labels_and_terms_and_round_trips() {
     let file = tmp.path().join("de.po");
     let (code, out, err) = run(&["i18n", "import", s(&dir), "-l", "de", s(&file)]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, format!("imported 29 entries into {}\n", de.display()));
+    // 24 texts, 4 labels (one left in English), the terms, 5 term forms (NMDA is
+    // written as in the source).
+    assert_eq!(out, format!("imported 34 entries into {}\n", de.display()));
     assert_eq!(read(&de), before);
 }
 
@@ -239,15 +242,32 @@ fn a_translator_working_only_in_po_ships_translated_labels_and_terms() {
         let empty = at + text[at..].find("msgstr \"\"").expect("untranslated");
         text.replace_range(empty..empty + 9, &format!("msgstr \"{german}\""));
     }
-    text = text.replace(
-        "opioids\"\nmsgstr \"\"",
-        "opioids\"\nmsgstr \"Ketamin\\nNMDA\\nN-Methyl-D-Aspartat\"",
+    // The terms entry (its msgid is the source's list, ending in "opioids").
+    text = text.replacen(
+        "\\nopioids\"\nmsgstr \"\"",
+        "\\nopioids\"\nmsgstr \"Ketamin\\nNMDA\\nN-Methyl-D-Aspartat\"",
+        1,
     );
+    // How the German text writes each term, for the consistency check of the build.
+    for (term, german) in [
+        ("ketamine", "Ketamin"),
+        ("N-methyl-D-aspartate", "N-Methyl-D-Aspartat"),
+        ("fibromyalgia", "Fibromyalgie"),
+        ("opioid", "Opioid"),
+        ("opioids", "Opioid"),
+    ] {
+        text = text.replace(
+            &format!("msgctxt \"term_forms.{term}\"\nmsgid \"{term}\"\nmsgstr \"\""),
+            &format!("msgctxt \"term_forms.{term}\"\nmsgid \"{term}\"\nmsgstr \"{german}\""),
+        );
+    }
     std::fs::write(&po, text).expect("write");
     let (code, _, err) = run(&["i18n", "import", s(&dir), "-l", "de", s(&po)]);
     assert_eq!(code, 0, "{err}");
     let file: handout::i18n::TranslationFile = serde_yaml::from_str(&read(&de)).expect("parse");
     assert_eq!(file.terms, ["Ketamin", "NMDA", "N-Methyl-D-Aspartat"]);
+    assert_eq!(file.term_forms["opioids"], ["Opioid"]);
+    assert!(!file.term_forms.contains_key("NMDA"));
     assert_eq!(file.labels.page, "Seite {page} von {pages}");
 
     let out = tmp.path().join("out");
@@ -303,13 +323,13 @@ fn every_character_no_font_has_is_listed_in_one_build() {
     let de = dir.join("de.yaml").display().to_string();
     let expected = format!(
         "error: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places:\n         \
-         {de}:30:28 (entry `what-is-ketamine.heading`)\n         \
-         {de}:30:31 (entry `what-is-ketamine.heading`)\n         \
-         {de}:38:30 (entry `how-does-it-work.heading`)\n  \
-         --> {de}:30:28\n   |\n30 |     text: \"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"\n   |                            ^\n  \
+         {de}:36:28 (entry `what-is-ketamine.heading`)\n         \
+         {de}:36:31 (entry `what-is-ketamine.heading`)\n         \
+         {de}:44:30 (entry `how-does-it-work.heading`)\n  \
+         --> {de}:36:28\n   |\n36 |     text: \"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"\n   |                            ^\n  \
          = help: replace the character, or give the clinic a font that has it (Common script): put the .ttf or .otf file beside clinic.yaml and name it there, e.g. `fonts: [{{file: MyFont-Regular.ttf, scripts: [Zyyy]}}]` (no rebuild of the program needed; see README, \"Clinic fonts\")\n\n\
          error: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)\n  \
-         --> {de}:34:12\n"
+         --> {de}:40:12\n"
     );
     assert!(err.starts_with(&expected), "{err}");
     assert!(
@@ -343,8 +363,8 @@ fn status_is_ready_only_for_a_leaflet_that_builds() {
     assert_eq!(
         de["problems"],
         serde_json::json!([
-            format!("{de_path}:30:28: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places: {de_path}:30:28 (entry `what-is-ketamine.heading`); {de_path}:30:31 (entry `what-is-ketamine.heading`); {de_path}:38:30 (entry `how-does-it-work.heading`)"),
-            format!("{de_path}:34:12: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)"),
+            format!("{de_path}:36:28: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places: {de_path}:36:28 (entry `what-is-ketamine.heading`); {de_path}:36:31 (entry `what-is-ketamine.heading`); {de_path}:44:30 (entry `how-does-it-work.heading`)"),
+            format!("{de_path}:40:12: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)"),
             format!("{de_path}:12:27: character U+13A0 '\u{13A0}' is not in any font for language `de` (label `online`)"),
         ])
     );

@@ -1,7 +1,7 @@
 //! Writing a translation as a PO file.
 
 use super::syntax::escape;
-use super::{LABELS, TERMS};
+use super::{LABELS, TERMS, TERM_FORMS};
 use crate::i18n::file::{EntryState, TranslationFile};
 use crate::model::{Document, Labels};
 
@@ -61,6 +61,16 @@ pub fn export(doc: &Document, tf: &TranslationFile) -> String {
         doc.terms.join("\n")
     };
     push_entry(&mut out, TERMS, &source_terms, &tf.terms.join("\n"));
+    for term in &doc.terms {
+        out.push('\n');
+        out.push_str("#. How this term is written in this language, one form per line (a stem covers\n#. its inflected forms); `handout check` looks for one wherever the source uses it.\n#. Left empty: the term as the source writes it.\n");
+        let forms = tf
+            .term_forms
+            .get(term)
+            .map(|f| f.join("\n"))
+            .unwrap_or_default();
+        push_entry(&mut out, &format!("{TERM_FORMS}{term}"), term, &forms);
+    }
     out
 }
 

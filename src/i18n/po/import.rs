@@ -8,7 +8,7 @@
 //! text.
 
 use super::syntax::{header_field, parse, PoEntry};
-use super::{LABELS, TERMS};
+use super::{LABELS, TERMS, TERM_FORMS};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::i18n::file::{fingerprint, Entry, TranslationFile};
 use crate::model::{Document, Labels};
@@ -70,6 +70,22 @@ pub fn import(
                 .map(String::from)
                 .collect();
             set += 1;
+        } else if let Some(term) = ctxt
+            .strip_prefix(TERM_FORMS)
+            .filter(|t| doc.terms.iter().any(|s| s == t))
+        {
+            let forms: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
+            if forms.is_empty() {
+                updated.term_forms.remove(term);
+            } else {
+                updated.term_forms.insert(term.to_string(), forms);
+                set += 1;
+            }
         } else if let Some(key) = ctxt.strip_prefix(LABELS) {
             match label_mut(&mut updated.labels, key) {
                 // An empty msgstr keeps the file's label (see export).

@@ -25,5 +25,8 @@ pub use import::import;
 
 /// `msgctxt` of the entry that carries the `terms` list.
 const TERMS: &str = "terms";
+/// Prefix of the `msgctxt` of the entries that say how each source term is written
+/// (`term_forms.ketamine`).
+const TERM_FORMS: &str = "term_forms.";
 /// Prefix of the `msgctxt` of label entries (`labels.page`).
 const LABELS: &str = "labels.";
