@@ -77,19 +77,26 @@ fn word_span(
     if drawn.len() < 2 {
         return None;
     }
-    let text = run.text.get(logical_range(drawn)?)?;
+    // The cheap tests first: most words of most leaflets need no span.
     let rtl = drawn[0].level % 2 == 1;
+    let needed = if rtl {
+        cascades(drawn)
+    } else {
+        drawn
+            .iter()
+            .any(|g| run.glyph_text(g).chars().any(shaped_in_clusters))
+            && !reads_glyph_by_glyph(drawn, &own[glyphs.clone()])
+    };
+    if !needed {
+        return None;
+    }
+    let text = run.text.get(logical_range(drawn)?)?;
     if !rtl {
-        let needed = text.chars().any(shaped_in_clusters)
-            && !reads_glyph_by_glyph(drawn, &own[glyphs.clone()]);
-        return needed.then(|| WordSpan {
+        return Some(WordSpan {
             first: glyphs.start,
             glyphs,
             text: text.to_string(),
         });
-    }
-    if !cascades(drawn) {
-        return None;
     }
     // Poppler puts a space between two words only where their glyphs leave a gap,
     // and Nastaliq's spaces are narrower than the gap it wants: the space before the
@@ -163,24 +170,25 @@ fn cascades(drawn: &[PlacedGlyph]) -> bool {
 /// are reordered or stacked (the Brahmic scripts of South and South-East Asia).
 fn shaped_in_clusters(c: char) -> bool {
     use unicode_script::{Script as S, UnicodeScript};
-    matches!(
-        c.script(),
-        S::Devanagari
-            | S::Bengali
-            | S::Gurmukhi
-            | S::Gujarati
-            | S::Oriya
-            | S::Tamil
-            | S::Telugu
-            | S::Kannada
-            | S::Malayalam
-            | S::Sinhala
-            | S::Tibetan
-            | S::Khmer
-            | S::Myanmar
-            | S::Thai
-            | S::Lao
-    )
+    !c.is_ascii()
+        && matches!(
+            c.script(),
+            S::Devanagari
+                | S::Bengali
+                | S::Gurmukhi
+                | S::Gujarati
+                | S::Oriya
+                | S::Tamil
+                | S::Telugu
+                | S::Kannada
+                | S::Malayalam
+                | S::Sinhala
+                | S::Tibetan
+                | S::Khmer
+                | S::Myanmar
+                | S::Thai
+                | S::Lao
+        )
 }
 
 #[cfg(test)]
