@@ -131,6 +131,71 @@ fn every_locale_reads_back_in_logical_order() {
     }
 }
 
+/// A Hindi word is drawn inside one `/ActualText` span that holds the whole word,
+/// and no glyph of it is left standing for nothing: extractors that rebuild words
+/// from glyph positions (poppler) read such a glyph's gap as a space ("दीर्घकालिक"
+/// came back as "दी र्घका लि क").
+#[test]
+fn indic_words_are_extracted_as_whole_words() {
+    use unicode_script::{Script, UnicodeScript};
+    let (doc, b) = built("hi");
+    let words: Vec<String> = support::source_texts(&doc)
+        .iter()
+        .flat_map(|t| t.split_whitespace().map(String::from))
+        .collect();
+    let spans = support::actual_texts(&support::load(&b.pdf));
+    assert!(
+        !spans.iter().any(String::is_empty),
+        "a glyph drawn as standing for nothing"
+    );
+    let devanagari: Vec<&String> = spans
+        .iter()
+        .filter(|t| t.chars().any(|c| c.script() == Script::Devanagari))
+        .collect();
+    assert!(devanagari.len() > 200, "{} word spans", devanagari.len());
+    for text in devanagari {
+        // A word broken at a line end is two spans: each a piece of the word.
+        let piece = text.trim_end_matches(['\u{AD}', '-']);
+        assert!(
+            words.iter().any(|w| w == piece || w.contains(piece)),
+            "span {text:?} is not a source word"
+        );
+    }
+}
+
+/// An Urdu word in Nastaliq is drawn inside one span with its text, given as drawn
+/// (extractors reverse right-to-left text themselves), with the space before it.
+#[test]
+fn nastaliq_words_are_extracted_as_whole_words() {
+    let (doc, b) = built("ur");
+    let words: Vec<String> = support::source_texts(&doc)
+        .iter()
+        .flat_map(|t| t.split_whitespace().map(String::from))
+        .collect();
+    let spans = support::actual_texts(&support::load(&b.pdf));
+    let arabic: Vec<String> = spans
+        .iter()
+        .filter(|t| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .map(|t| support::strip_marks(&t.chars().rev().collect::<String>()))
+        .collect();
+    assert!(arabic.len() > 300, "{} word spans", arabic.len());
+    let mut whole = 0;
+    for word in &arabic {
+        let piece = word.trim();
+        whole += usize::from(words.iter().any(|w| w == piece));
+        assert!(
+            words.iter().any(|w| w.contains(piece)),
+            "span {word:?} is not in a source word"
+        );
+    }
+    // The others are words with punctuation after them, which keeps its own span.
+    assert!(
+        whole * 10 >= arabic.len() * 8,
+        "{whole} of {} spans are whole words",
+        arabic.len()
+    );
+}
+
 #[test]
 fn scripts_use_their_fonts_as_subsets() {
     for (locale, family) in [
@@ -187,9 +252,10 @@ fn every_glyph_comes_from_the_font_for_its_script() {
         }
         let mut checked = 0;
         for page in support::pages(&pdf) {
+            // Each glyph's own text: a word's /ActualText span gives it to the first.
             for g in &page.glyphs {
                 let Some(script) = g
-                    .text
+                    .unicode
                     .chars()
                     .map(|c| c.script())
                     .find(|s| !matches!(s, Script::Common | Script::Inherited))
@@ -202,7 +268,7 @@ fn every_glyph_comes_from_the_font_for_its_script() {
                 assert!(
                     family.split('-').next() == Some(want),
                     "{locale}: {:?} ({script:?}) drawn with {family}, not {want}",
-                    g.text
+                    g.unicode
                 );
                 checked += 1;
             }

@@ -161,7 +161,8 @@ fn set_stroke(c: &mut Content, color: Rgb) {
 /// One run in one text object, as TJ arrays (see `show`). A change of face, or a
 /// glyph raised or lowered by the shaper (marks), starts a new positioned segment;
 /// a glyph with text of its own (see `extract::span_text`) is a segment of its own,
-/// inside its /ActualText span.
+/// inside its /ActualText span, and so is a word extractors cannot rebuild from its
+/// glyphs (see `extract::word_spans`), whose span holds its glyphs' segments.
 fn glyphs(
     c: &mut Content,
     run: &GlyphRun,
@@ -171,12 +172,26 @@ fn glyphs(
     book: &'static FontBook,
 ) {
     let texts = extract::glyph_texts(run);
-    let own: Vec<Option<&str>> = run
+    let mut own: Vec<Option<&str>> = run
         .glyphs
         .iter()
         .zip(&texts)
         .map(|(g, e)| extract::span_text(e, fonts.text(g.face, g.gid)))
         .collect();
+    let words = extract::word_spans(run, &texts, &own);
+    // Readers take the outermost span: a word's glyphs need none of their own.
+    for word in &words {
+        own[word.glyphs.clone()].fill(None);
+    }
+    // The order glyphs are drawn in: a word span's lead glyph first (extractors put
+    // the word where its first glyph is), the others left to right.
+    let mut order: Vec<usize> = (0..run.glyphs.len()).collect();
+    for word in &words {
+        order[word.glyphs.start..=word.first].rotate_right(1);
+    }
+    let mut words = words.iter().peekable();
+    // The end of the word span open now.
+    let mut word_end = None;
     let mut font = None;
     // Vertical glyph offsets (marks, Nastaliq's cascading joins) are drawn as text
     // rise, not by moving the text matrix: the matrix stays on the line's baseline,
@@ -184,20 +199,34 @@ fn glyphs(
     let mut rise = 0.0;
     c.begin_text();
     set_fill(c, run.color);
-    let mut i = 0;
-    while i < run.glyphs.len() {
-        let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
-        let mut j = i + 1;
-        // A glyph with its own text is a segment of its own, inside its span.
-        while own[i].is_none()
-            && j < run.glyphs.len()
-            && run.glyphs[j].face == face_id
-            && own[j].is_none()
-            && (run.glyphs[j].y_offset - y_off).abs() < 0.001
-        {
-            j += 1;
+    // `p` counts glyphs drawn; `i` is the glyph drawn now.
+    let mut p = 0;
+    while p < run.glyphs.len() {
+        if let Some(word) = words.next_if(|w| w.glyphs.start == p) {
+            c.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(&word.text));
+            word_end = Some(word.glyphs.end);
         }
-        let seg = &run.glyphs[i..j];
+        // A segment stays inside the word it is part of, or before the next word.
+        let limit = word_end
+            .or_else(|| words.peek().map(|w| w.glyphs.start))
+            .unwrap_or(run.glyphs.len());
+        let i = order[p];
+        let (face_id, y_off) = (run.glyphs[i].face, run.glyphs[i].y_offset);
+        let mut len = 1;
+        // A glyph with its own text is a segment of its own, inside its span; a
+        // segment is glyphs drawn in their visual order.
+        while own[i].is_none()
+            && p + len < limit
+            && order[p + len] == i + len
+            && run.glyphs[i + len].face == face_id
+            && own[i + len].is_none()
+            && (run.glyphs[i + len].y_offset - y_off).abs() < 0.001
+        {
+            len += 1;
+        }
+        let seg = &run.glyphs[i..i + len];
         if let Some(text) = own[i] {
             c.begin_marked_content_with_properties(Name(b"Span"))
                 .properties()
@@ -218,7 +247,11 @@ fn glyphs(
         if own[i].is_some() {
             c.end_marked_content();
         }
-        i = j;
+        p += len;
+        if word_end == Some(p) {
+            c.end_marked_content();
+            word_end = None;
+        }
     }
     // Rise is graphics state that outlives the text object: leave it at zero.
     if rise != 0.0 {

@@ -7,7 +7,11 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Glyph {
+    /// What extractors read for it: its /ToUnicode text, or for the first glyph of
+    /// an /ActualText span the span's text (the others read as nothing).
     pub text: String,
+    /// Its own /ToUnicode text, inside a span or not.
+    pub unicode: String,
     pub x: f32,
     pub y: f32,
     pub width: f32,
@@ -230,6 +234,42 @@ pub fn pages(doc: &Document) -> Vec<PageText> {
     out
 }
 
+/// Every `/ActualText` of a marked-content sequence on the pages outside
+/// artifacts, in content order.
+pub fn actual_texts(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let content = doc.get_page_content(page_id);
+        let ops = Content::decode(&content)
+            .expect("content decodes")
+            .operations;
+        // For each open sequence: whether it is an artifact.
+        let mut open: Vec<bool> = Vec::new();
+        for op in &ops {
+            match op.operator.as_str() {
+                "BMC" | "BDC" => {
+                    let artifact =
+                        op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact");
+                    let text = op
+                        .operands
+                        .get(1)
+                        .and_then(|p| resolve(doc, p).as_dict().ok())
+                        .and_then(|d| d.get(b"ActualText").ok());
+                    if let (Some(Object::String(bytes, _)), false) = (text, open.contains(&true)) {
+                        out.push(text_string(bytes));
+                    }
+                    open.push(artifact);
+                }
+                "EMC" => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
     let page = doc.get_dictionary(page_id).expect("page dict");
     let mb = page
@@ -340,16 +380,18 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                                     / 1000.0
                                     * size;
                                 let replaced = actual.iter_mut().rev().find(|a| a.is_some());
+                                let unicode = fi
+                                    .to_unicode
+                                    .get(&code)
+                                    .cloned()
+                                    .unwrap_or_else(|| "\u{FFFD}".into());
                                 let text = match replaced {
                                     Some(a) => a.replace(String::new()).unwrap_or_default(),
-                                    None => fi
-                                        .to_unicode
-                                        .get(&code)
-                                        .cloned()
-                                        .unwrap_or_else(|| "\u{FFFD}".into()),
+                                    None => unicode.clone(),
                                 };
                                 glyphs.push(Glyph {
                                     text,
+                                    unicode,
                                     x,
                                     y,
                                     width: w,

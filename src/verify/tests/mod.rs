@@ -204,6 +204,27 @@ fn actual_text_replaces_the_glyphs_and_an_empty_one_stands_for_nothing() {
 }
 
 #[test]
+fn a_word_span_over_raised_segments_reads_as_its_word_once_on_its_line() {
+    // As the writer draws a Hindi or Nastaliq word: one span for the word, its
+    // glyphs in several segments moved with `Tm` and raised with `Ts`, a glyph with
+    // an empty span of its own inside (readers take the outermost span).
+    let word = format!(
+        "/Span <</ActualText {}>> BDC 1 0 0 1 72 800 Tm {} 3.5 Ts 1 0 0 1 78 800 Tm {} \
+         /Span <</ActualText ()>> BDC {} EMC 0 Ts 1 0 0 1 90 800 Tm {} EMC",
+        utf16_hex("दीर्घकालिक"),
+        tj("a"),
+        tj("b"),
+        tj("c"),
+        tj("d")
+    );
+    let body = format!("{word} 1 0 0 1 100 800 Tm {}", tj(" next"));
+    let page = mcid("P", 0, &line(800.0, &body));
+    let read = read(&Fixture::new(&[page], el("P", vec![Node::Mcid(0, 0)])));
+    assert_eq!(read.problems, []);
+    assert_eq!(read.elements[0].text, "दीर्घकालिक next");
+}
+
+#[test]
 fn an_actual_text_span_opened_before_its_position_is_set_stays_on_its_line() {
     // The span opens before `Tm` moves the pen to the line (the writer does this
     // for a glyph with text of its own); its text belongs to that line.

@@ -8,7 +8,11 @@
 //! Right-to-left text is drawn in visual order with one `/ToUnicode` entry per glyph:
 //! extractors (poppler, pdf.js) turn such lines back into logical order themselves.
 //! An /ActualText span with the logical line made poppler reverse it a second time,
-//! so spans are only used for single glyphs.
+//! so spans hold single glyphs, or single words given as drawn (see [`words`]).
+
+mod words;
+
+pub use words::{word_spans, WordSpan};
 
 use crate::layout::page::PlacedGlyph;
 use crate::layout::{GlyphRun, Layout, Shape};
