@@ -3,7 +3,7 @@
 
 use super::finding::Finding;
 use super::hygiene::at;
-use super::readability::{assess, Readability, Score};
+use super::readability::{count, score, Counts, Readability, Score};
 use super::rule;
 use super::sentences::{sentences, spaces_between_words, word_count};
 use super::Subject;
@@ -45,31 +45,61 @@ fn joined(texts: &[&Text]) -> String {
         .join("\n\n")
 }
 
-/// The section scopes of a document and the whole: (scope, first text, texts).
+/// The scopes scored: each section with prose, the disclaimer, and last the whole
+/// leaflet (`leaflet`), each with its texts.
 fn scopes(doc: &Document) -> Vec<(String, Vec<&Text>)> {
     let mut out: Vec<(String, Vec<&Text>)> = doc
         .sections
         .iter()
         .map(|s| (s.id.clone(), prose(&s.body)))
+        .chain(std::iter::once((
+            "disclaimer".to_string(),
+            prose(&doc.disclaimer),
+        )))
         .filter(|(_, texts)| !texts.is_empty())
         .collect();
-    let mut all: Vec<&Text> = out.iter().flat_map(|(_, t)| t.iter().copied()).collect();
-    all.extend(prose(&doc.disclaimer));
+    let all: Vec<&Text> = out.iter().flat_map(|(_, t)| t.iter().copied()).collect();
     out.push(("leaflet".into(), all));
     out
+}
+
+/// One scope (`leaflet`, a section's id or `disclaimer`), its texts and readability.
+type Scoped<'a> = (String, Vec<&'a Text>, Readability);
+
+/// The readability of every scope of `doc` ([`scopes`]): each part is counted once,
+/// and the whole leaflet scored from the sum of its parts' counts. `Err` holds why the
+/// language is not scored.
+fn assess_scopes(doc: &Document) -> Result<Vec<Scoped<'_>>, String> {
+    let scopes = scopes(doc);
+    let mut total: Option<Counts> = None;
+    let mut out = Vec::new();
+    for (scope, texts) in scopes {
+        let counts = if scope == "leaflet" {
+            total.unwrap_or_default()
+        } else {
+            let c = count(&doc.language, &joined(&texts))?;
+            total = Some(match &total {
+                Some(t) => t.add(&c),
+                None => c,
+            });
+            c
+        };
+        let readability = score(&doc.language, &counts);
+        out.push((scope, texts, readability));
+    }
+    Ok(out)
 }
 
 /// Scores of every section and of the whole leaflet; empty when the language is not
 /// scored.
 pub fn scores(doc: &Document) -> Vec<ScoreLine> {
-    scopes(doc)
+    assess_scopes(doc)
+        .unwrap_or_default()
         .into_iter()
-        .filter_map(
-            |(scope, texts)| match assess(&doc.language, &joined(&texts)) {
-                Readability::Scored(s) => Some(line(scope, &s)),
-                Readability::NotScored { .. } => None,
-            },
-        )
+        .filter_map(|(scope, _, r)| match r {
+            Readability::Scored(s) => Some(line(scope, &s)),
+            Readability::NotScored { .. } => None,
+        })
         .collect()
 }
 
@@ -88,18 +118,21 @@ fn line(scope: String, s: &Score) -> ScoreLine {
 pub fn check(s: &Subject, out: &mut Vec<Finding>) {
     let doc = s.doc;
     let max = s.settings.max_grade;
-    for (scope, texts) in scopes(doc) {
+    let scored = match assess_scopes(doc) {
+        Ok(scored) => scored,
+        Err(reason) => {
+            out.push(Finding::new(
+                &rule::NOT_SCORED,
+                Diagnostic::new(format!("{} text is not scored: {reason}", doc.language))
+                    .file(&doc.source_file),
+            ));
+            Vec::new()
+        }
+    };
+    for (scope, texts, readability) in scored {
         let Some(first) = texts.first() else { continue };
-        match assess(&doc.language, &joined(&texts)) {
-            Readability::NotScored { reason } => {
-                if scope == "leaflet" {
-                    out.push(Finding::new(
-                        &rule::NOT_SCORED,
-                        Diagnostic::new(format!("{} text is not scored: {reason}", doc.language))
-                            .file(&doc.source_file),
-                    ));
-                }
-            }
+        match readability {
+            Readability::NotScored { .. } => {}
             Readability::Scored(score) if score.grade > max => {
                 let whole = scope == "leaflet";
                 let what = if whole {
