@@ -337,19 +337,24 @@ fn emphasis_style(doc: &Document, out: &mut Vec<Finding>) {
 /// The first word in capitals used for emphasis: five letters or more, or two
 /// capitalised words in a row, that are not terms (acronyms such as NMDA are terms).
 fn capitals(text: &str, terms: &[String]) -> Option<String> {
-    let is_caps = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && !terms.iter().any(|t| t == w)
+    // Letters in capitals: an uppercase letter first (one lookup a word, false at
+    // once in scripts without case), then no lowercase one.
+    let caps_letters = |w: &str| -> usize {
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().any(char::is_lowercase)
+            || terms.iter().any(|t| t == w)
+        {
+            return 0;
+        }
+        w.chars().filter(|c| c.is_uppercase()).count()
     };
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     for (i, w) in words.iter().enumerate() {
-        let long = w.chars().filter(|c| c.is_alphabetic()).count() >= 5;
-        if is_caps(w) && (long || words.get(i + 1).is_some_and(|n| is_caps(n))) {
+        let n = caps_letters(w);
+        if n >= 2 && (n >= 5 || words.get(i + 1).is_some_and(|next| caps_letters(next) >= 2)) {
             return Some(w.to_string());
         }
     }

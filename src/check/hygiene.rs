@@ -47,10 +47,9 @@ fn placeholder(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
         .find(|p| whole_words(plain, p))
         .map(|p| p.to_string())
         .or_else(|| {
-            let lower = plain.to_lowercase();
-            ["lorem ipsum", "[translate", "[translation"]
+            ["lorem ipsum", "[translate"]
                 .into_iter()
-                .find(|p| lower.contains(p))
+                .find(|p| contains_ignoring_ascii_case(plain, p))
                 .map(str::to_string)
         });
     if let Some(p) = found {
@@ -63,6 +62,14 @@ fn placeholder(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
             .entry(&t.id),
         );
     }
+}
+
+/// Whether `text` holds `needle` (ASCII) in any letter case, without lowering the
+/// whole text.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
@@ -252,7 +259,9 @@ fn wrong_language(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
     let detector = whatlang::Detector::with_allowlist(vec![want, from]);
     for t in doc.texts() {
         let text = &t.styled.text;
-        if text.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+        // Long enough to tell two languages apart (counted in characters: a letter
+        // test per character costs more than whatlang's own work on short texts).
+        if text.chars().count() < 60 {
             continue;
         }
         if let Some(info) = detector.detect(text) {
