@@ -338,7 +338,7 @@ fn emphasis_style(doc: &Document, out: &mut Vec<Finding>) {
 /// capitalised words in a row, that are not terms (acronyms such as NMDA are terms).
 fn capitals(text: &str, terms: &[String]) -> Option<String> {
     // Letters in capitals: an uppercase letter first (one lookup a word, false at
-    // once in scripts without case), then no lowercase one.
+    // once in scripts without case), then no lowercase one, then no uncased one.
     let caps_letters = |w: &str| -> usize {
         if !w.chars().next().is_some_and(char::is_uppercase)
             || w.chars().any(char::is_lowercase)
@@ -346,7 +346,14 @@ fn capitals(text: &str, terms: &[String]) -> Option<String> {
         {
             return 0;
         }
-        w.chars().filter(|c| c.is_uppercase()).count()
+        // Every letter a capital: a word with letters of a script without case
+        // ("N-메틸-D-아스파르트산") is no shouting.
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().all(char::is_uppercase) {
+            letters.count()
+        } else {
+            0
+        }
     };
     let words: Vec<&str> = text
         .split_whitespace()
@@ -367,6 +374,26 @@ fn capitals(text: &str, terms: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_shouting_only_when_every_letter_is_one() {
+        let terms = vec!["NMDA".to_string()];
+        assert_eq!(
+            capitals("Please DO NOT drive.", &terms).as_deref(),
+            Some("DO")
+        );
+        assert_eq!(
+            capitals("WARNING: rare effects", &terms).as_deref(),
+            Some("WARNING")
+        );
+        assert_eq!(capitals("the NMDA receptors", &terms), None);
+        // Hangul has no case: a Latin capital in a Korean word is not shouting.
+        assert_eq!(
+            capitals("케타민은 N-메틸-D-아스파르트산(NMDA) 수용체", &terms),
+            None
+        );
+        assert_eq!(capitals("Ketamine is an Anesthetic", &terms), None);
+    }
     use crate::layout::page::PlacedGlyph;
     use crate::layout::{GlyphRun, Imposition};
     use crate::text::FaceId;
