@@ -44,7 +44,7 @@ pub struct Subject<'a> {
 impl Subject<'_> {
     /// Whether the leaflet is a translation (then the translation rules apply).
     fn is_translation(&self) -> bool {
-        !std::ptr::eq(self.source, self.doc) && self.source.source_file != self.doc.source_file
+        self.source.source_file != self.doc.source_file
     }
 }
 

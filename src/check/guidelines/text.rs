@@ -1,0 +1,124 @@
+//! The guideline checks on the text itself, the same in every print form: emphasis by
+//! italics or capitals, and the revision date's place in time.
+
+use crate::check::finding::Finding;
+use crate::check::hygiene::at;
+use crate::check::rule;
+use crate::check::Subject;
+use crate::error::{Diagnostic, Pos};
+use crate::model::Document;
+
+/// Where `revised:` is written (in the source file, which translations share).
+fn revised_at(s: &Subject) -> Diagnostic {
+    let src = s.source;
+    // The top-level key, at the start of its line.
+    let pos = src
+        .source_text
+        .lines()
+        .position(|l| l.starts_with("revised:"))
+        .map_or(Pos { line: 1, column: 1 }, |i| Pos {
+            line: i + 1,
+            column: 10,
+        });
+    Diagnostic::new(String::new())
+        .file(&src.source_file)
+        .at(&src.source_text, pos)
+}
+
+/// Days since 0000-03-01 of a `YYYY-MM-DD` date, for differences.
+fn day_number(iso: &str) -> Option<i64> {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
+}
+
+pub(super) fn revision_dates(s: &Subject, out: &mut Vec<Finding>) {
+    let revised = &s.source.meta.revised;
+    let (Some(r), Some(today)) = (day_number(revised), day_number(s.today)) else {
+        return;
+    };
+    // One day of grace: the author's time zone may be ahead of the build machine's.
+    if r > today + 1 {
+        let d = revised_at(s);
+        out.push(Finding::new(
+            &rule::REVISION_DATE,
+            Diagnostic {
+                message: format!(
+                    "the revision date {revised} lies in the future (today is {})",
+                    s.today
+                ),
+                ..d
+            }
+            .help("write the date of the last revision, e.g. today's"),
+        ));
+    } else if (today - r) as f64 > f64::from(s.settings.review_years) * 365.25 {
+        let d = revised_at(s);
+        out.push(Finding::new(
+            &rule::REVIEW_AGE,
+            Diagnostic {
+                message: format!(
+                    "the leaflet was last revised on {revised}, more than {} ago",
+                    crate::error::count(s.settings.review_years as usize, "year", "years")
+                ),
+                ..d
+            }
+            .help("have the content reviewed, then update `revised:`"),
+        ));
+    }
+}
+
+/// Italics, and words in capitals, used for emphasis: the EU guideline asks for bold.
+pub(super) fn emphasis_style(doc: &Document, out: &mut Vec<Finding>) {
+    for t in doc.texts() {
+        let italic = t.styled.spans.iter().any(|(_, s)| s.italic);
+        let shouting = capitals(&t.styled.text, &doc.terms);
+        let what = match (italic, shouting) {
+            (true, _) => "italics".to_string(),
+            (false, Some(w)) => format!("capitals (“{w}”)"),
+            (false, None) => continue,
+        };
+        out.push(
+            Finding::new(
+                &rule::EMPHASIS_STYLE,
+                at(doc, t, format!("`{}` emphasises with {what}", t.id))
+                    .help("use bold (**…**) for emphasis; italics and capitals are harder to read"),
+            )
+            .entry(&t.id),
+        );
+    }
+}
+
+/// The first word in capitals used for emphasis: five letters or more, or two
+/// capitalised words in a row, that are not terms (acronyms such as NMDA are terms).
+pub(super) fn capitals(text: &str, terms: &[String]) -> Option<String> {
+    // Letters in capitals: an uppercase letter first (one lookup a word, false at
+    // once in scripts without case), then no lowercase one, then no uncased one.
+    let caps_letters = |w: &str| -> usize {
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().any(char::is_lowercase)
+            || terms.iter().any(|t| t == w)
+        {
+            return 0;
+        }
+        // Every letter a capital: a word with letters of a script without case
+        // ("N-메틸-D-아스파르트산") is no shouting.
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().all(char::is_uppercase) {
+            letters.count()
+        } else {
+            0
+        }
+    };
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let n = caps_letters(w);
+        if n >= 2 && (n >= 5 || words.get(i + 1).is_some_and(|next| caps_letters(next) >= 2)) {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
