@@ -15,5 +15,6 @@ pub mod layout;
 pub mod model;
 pub(crate) mod output;
 pub mod pdf;
+pub mod site;
 pub mod text;
 pub mod verify;

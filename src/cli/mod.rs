@@ -2,6 +2,7 @@
 
 mod check;
 mod print;
+mod site;
 mod translators;
 
 pub use translators::I18nCommand;
@@ -90,6 +91,16 @@ pub enum Command {
     /// Translator workflow: status, new locales, accepting updates, PO exchange.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Make the online versions the QR codes point to: a static web site with one
+    /// page per handout and language, its PDFs, an index and a sitemap.
+    Site(site::SiteArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `handout man > handout.1`.
+    Man,
 }
 
 /// The print-form options of `build` and `watch`.
@@ -197,6 +208,9 @@ fn execute(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::I18n(cmd) => translators::run(cmd),
+        Command::Site(args) => site::run(args),
+        Command::Completions { shell } => site::completions(shell),
+        Command::Man => site::man(),
         // Handled by `run`, which owns the exit code of findings.
         Command::Check(_) => Ok(()),
         Command::Watch {

@@ -141,14 +141,14 @@ pub fn render(file: &TranslationFile, order: &[String]) -> String {
     }
     out.push_str("labels:\n");
     let l = &file.labels;
-    for (key, value) in [
-        ("draft_notice", &l.draft_notice),
-        ("revised", &l.revised),
-        ("version", &l.version),
-        ("page", &l.page),
-        ("online", &l.online),
-    ] {
-        out.push_str(&format!("  {key}: {}\n", quoted(value)));
+    for (key, _) in crate::model::LABEL_KEYS {
+        // A web-page label not yet translated is left out, not written empty.
+        match l.get(key) {
+            Some(value) if !value.is_empty() => {
+                out.push_str(&format!("  {key}: {}\n", quoted(value)))
+            }
+            _ => {}
+        }
     }
     let terms: Vec<String> = file.terms.iter().map(|t| quoted(t)).collect();
     out.push_str(&format!("terms: [{}]\n", terms.join(", ")));

@@ -1,9 +1,15 @@
-//! The program's own words on a leaflet (footer, notices), per language.
+//! The program's own words on a leaflet (footer, notices) and on its web page, per
+//! language.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// Labels printed by the program itself; a translation supplies its own.
+///
+/// The first five are printed on every leaflet and every translation must have them.
+/// The rest appear only on the online version (`handout site`); a translation file
+/// written before they existed still builds its leaflets, and `handout site` names
+/// any that is missing instead of showing English on a page in another language.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
@@ -17,10 +23,112 @@ pub struct Labels {
     pub page: String,
     /// "Online version" before the leaflet's address.
     pub online: String,
+    /// The language's own name, as its readers write it ("Deutsch", "العربية"): the
+    /// web page's language switcher lists each version by it.
+    #[serde(default)]
+    pub language_name: String,
+    /// Names the web page's list of the other language versions ("Other languages").
+    #[serde(default)]
+    pub languages: String,
+    /// Heading of the web page's list of printable PDFs ("Printable versions (PDF)").
+    #[serde(default)]
+    pub downloads: String,
+    /// "Pages" before a PDF's page count on the web page ("Pages: 2").
+    #[serde(default)]
+    pub pages: String,
+    /// "Large print", naming the large-print PDF on the web page.
+    #[serde(default)]
+    pub large_print: String,
 }
 
 /// The English notice printed on every draft translation besides the local one.
 pub const DRAFT_NOTICE_EN: &str = "Draft translation — not reviewed";
+
+/// Every label key with what it is for (a translator's note in PO files).
+pub const LABEL_KEYS: [(&str, &str); 10] = [
+    (
+        "draft_notice",
+        "Printed on every page while the translation is a draft.",
+    ),
+    (
+        "revised",
+        "In the footer, before the revision date.",
+    ),
+    ("version", "In the footer, before the version."),
+    (
+        "page",
+        "Page numbering in the footer: keep {page} and {pages}, they become the numbers.",
+    ),
+    (
+        "online",
+        "Before the address of the online version (a colon follows).",
+    ),
+    (
+        "language_name",
+        "The name of this language as its readers write it (Deutsch, Español): the web page's language list shows it.",
+    ),
+    (
+        "languages",
+        "On the web page: names the list of the other language versions.",
+    ),
+    (
+        "downloads",
+        "On the web page: heading of the list of printable PDF versions.",
+    ),
+    (
+        "pages",
+        "On the web page: before a PDF's page count (a colon and the number follow).",
+    ),
+    (
+        "large_print",
+        "On the web page: names the large-print PDF (17 pt text for readers with low vision).",
+    ),
+];
+
+/// Labels only the web page shows (see [`Labels`]).
+pub const SITE_LABEL_KEYS: [&str; 5] = [
+    "language_name",
+    "languages",
+    "downloads",
+    "pages",
+    "large_print",
+];
+
+impl Labels {
+    /// The label of `key` (one of [`LABEL_KEYS`]).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "draft_notice" => &self.draft_notice,
+            "revised" => &self.revised,
+            "version" => &self.version,
+            "page" => &self.page,
+            "online" => &self.online,
+            "language_name" => &self.language_name,
+            "languages" => &self.languages,
+            "downloads" => &self.downloads,
+            "pages" => &self.pages,
+            "large_print" => &self.large_print,
+            _ => return None,
+        })
+    }
+
+    /// The label of `key`, to change (one of [`LABEL_KEYS`]).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "draft_notice" => &mut self.draft_notice,
+            "revised" => &mut self.revised,
+            "version" => &mut self.version,
+            "page" => &mut self.page,
+            "online" => &mut self.online,
+            "language_name" => &mut self.language_name,
+            "languages" => &mut self.languages,
+            "downloads" => &mut self.downloads,
+            "pages" => &mut self.pages,
+            "large_print" => &mut self.large_print,
+            _ => return None,
+        })
+    }
+}
 
 impl Default for Labels {
     fn default() -> Self {
@@ -30,6 +138,11 @@ impl Default for Labels {
             version: "Version".into(),
             page: "Page {page} of {pages}".into(),
             online: "Online version".into(),
+            language_name: "English".into(),
+            languages: "Other languages".into(),
+            downloads: "Printable versions (PDF)".into(),
+            pages: "Pages".into(),
+            large_print: "Large print".into(),
         }
     }
 }

@@ -27,14 +27,10 @@ pub fn export(doc: &Document, tf: &TranslationFile) -> String {
     }
     for (key, english, ours) in label_pairs(&doc.labels, &tf.labels) {
         out.push('\n');
-        let note = match key {
-            "page" => {
-                "Page numbering in the footer: keep {page} and {pages}, they become the numbers."
-            }
-            "draft_notice" => "Printed on every page while the translation is a draft.",
-            "online" => "Before the address of the online version (a colon follows).",
-            _ => "In the footer, before the revision date or the version.",
-        };
+        let note = crate::model::LABEL_KEYS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, note)| note);
         out.push_str(&format!("#. {note}\n"));
         // A label still in English is shown as untranslated, so that a translator
         // working only in PO sees it; left empty, import keeps the file's label.
@@ -84,15 +80,14 @@ fn push_entry(out: &mut String, ctxt: &str, id: &str, string: &str) {
 pub fn label_pairs<'a>(
     source: &'a Labels,
     ours: &'a Labels,
-) -> [(&'static str, &'a str, &'a str); 5] {
-    [
-        ("draft_notice", &source.draft_notice, &ours.draft_notice),
-        ("revised", &source.revised, &ours.revised),
-        ("version", &source.version, &ours.version),
-        ("page", &source.page, &ours.page),
-        ("online", &source.online, &ours.online),
-    ]
-    .map(|(k, s, o)| (k, s.as_str(), o.as_str()))
+) -> impl Iterator<Item = (&'static str, &'a str, &'a str)> {
+    crate::model::LABEL_KEYS.iter().map(|(key, _)| {
+        (
+            *key,
+            source.get(key).unwrap_or(""),
+            ours.get(key).unwrap_or(""),
+        )
+    })
 }
 
 /// The standard header fields (`msgfmt --check` warns without them), plus

@@ -11,7 +11,7 @@ use super::syntax::{header_field, parse, PoEntry};
 use super::{LABELS, TERMS, TERM_FORMS};
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::i18n::file::{fingerprint, Entry, TranslationFile};
-use crate::model::{Document, Labels};
+use crate::model::Document;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -87,7 +87,7 @@ pub fn import(
                 set += 1;
             }
         } else if let Some(key) = ctxt.strip_prefix(LABELS) {
-            match label_mut(&mut updated.labels, key) {
+            match updated.labels.get_mut(key) {
                 // An empty msgstr keeps the file's label (see export).
                 Some(label) if !text.is_empty() => {
                     *label = text.clone();
@@ -201,17 +201,6 @@ fn unknown_ctxt(path: &Path, po: &str, e: &PoEntry, ctxt: &str, doc: &Document) 
 fn same_language(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
     norm(a) == norm(b)
-}
-
-fn label_mut<'a>(labels: &'a mut Labels, key: &str) -> Option<&'a mut String> {
-    Some(match key {
-        "draft_notice" => &mut labels.draft_notice,
-        "revised" => &mut labels.revised,
-        "version" => &mut labels.version,
-        "page" => &mut labels.page,
-        "online" => &mut labels.online,
-        _ => return None,
-    })
 }
 
 /// A text shortened to one line for a message.

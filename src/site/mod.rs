@@ -1,0 +1,440 @@
+//! `handout site`: the online versions the leaflets' QR codes point to — one web page
+//! per handout and language, made from the same document as the PDF (never scraped
+//! from it), with the PDFs to download, an index, a sitemap and one stylesheet.
+//!
+//! Data flows one way, as in `build`: discover → load and localize each version
+//! ([`crate::build::load`]) → build the PDFs (the batch, incremental, into a build
+//! folder beside the site) → write the pages → publish the whole site at once
+//! ([`publish`]).
+
+mod address;
+mod html;
+mod index;
+mod page;
+pub mod publish;
+mod style;
+
+pub use address::BaseUrl;
+pub use publish::Published;
+
+use crate::batch;
+use crate::discover::Handout;
+use crate::error::{Diagnostic, Error, Result};
+use crate::layout::{Imposition, PaperSize, PrintForm};
+use crate::model::{Document, Limits};
+use page::{Alternate, Download, Page};
+use publish::{Content, Tree};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The site's stylesheet, at its root.
+pub const STYLESHEET: &str = "handout.css";
+
+/// How to make a site.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's folder (replaced as a whole).
+    pub output: PathBuf,
+    /// Where the site will be published; by default the origin of the leaflets'
+    /// `url:` addresses.
+    pub base_url: Option<String>,
+    /// Only these locales (all when empty).
+    pub locales: Vec<String>,
+    /// The PDFs each page offers, in this order (single-column forms).
+    pub forms: Vec<PrintForm>,
+    pub limits: Limits,
+    pub jobs: Option<usize>,
+    /// Rebuild every PDF, even those whose inputs did not change.
+    pub force: bool,
+}
+
+/// What a run made.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub pages: usize,
+    pub pdfs_built: usize,
+    pub pdfs_unchanged: usize,
+    pub published: Published,
+    pub warnings: Vec<String>,
+}
+
+/// One handout in one language, loaded, with the folder its page goes to.
+struct Version<'a> {
+    handout: &'a Handout,
+    doc: Document,
+    style: crate::layout::Style,
+    folder: String,
+}
+
+/// Makes the site of `handouts` and publishes it at `opts.output`.
+pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
+    for form in &opts.forms {
+        if form.imposition() != Imposition::Single {
+            return Err(Error::usage(format!(
+                "the site offers one-column PDFs (A4, Letter, A5, each also in large print), not {}; tri-folds and two-column leaflets are for printing at the clinic",
+                form.name()
+            )));
+        }
+    }
+    let output = &opts.output;
+    for h in handouts {
+        if h.dir.starts_with(output) || output.starts_with(&h.dir) {
+            return Err(Error::usage(format!(
+                "the site folder {} and the handout folder {} hold one another; give `-o` a folder of its own",
+                output.display(),
+                h.dir.display()
+            )));
+        }
+    }
+    let versions = load_versions(handouts, opts)?;
+    let base = base_url(opts, &versions)?;
+    let versions = place(versions, &base)?;
+    let build_dir = publish::sibling(output, "pdfs");
+    let (pdfs, counts, warnings) = build_pdfs(handouts, opts, &build_dir)?;
+
+    let mut tree = Tree::new();
+    let languages: Vec<crate::model::Language> =
+        versions.iter().map(|v| v.doc.language.clone()).collect();
+    let style = versions
+        .first()
+        .map(|v| v.style.clone())
+        .unwrap_or_default();
+    let stylesheet = format!(
+        "{}\n{}",
+        publish::MARK,
+        style::stylesheet(&style, &dedup(languages))
+    );
+    tree.insert(STYLESHEET.into(), Content::Bytes(stylesheet.into_bytes()));
+    let logo = versions.iter().find_map(|v| v.doc.meta.logo.clone());
+    let logo_path = logo
+        .as_ref()
+        .map(|l| format!("clinic-logo.{}", extension(&l.data.path)));
+    if let (Some(logo), Some(path)) = (&logo, &logo_path) {
+        tree.insert(path.clone(), Content::File(logo.data.path.clone()));
+    }
+    let mut images = BTreeMap::new();
+    for v in &versions {
+        for image in v.doc.images() {
+            let path = format!("media/{}.{}", image.digest, extension(&image.path));
+            images.insert(image.digest.clone(), path.clone());
+            tree.insert(path, Content::File(image.path.clone()));
+        }
+    }
+
+    let mut listed: Vec<index::Listed> = Vec::new();
+    for h in handouts {
+        let mine: Vec<&Version> = versions
+            .iter()
+            .filter(|v| std::ptr::eq(v.handout, h))
+            .collect();
+        let alternates: Vec<Alternate> = mine
+            .iter()
+            .map(|v| Alternate {
+                tag: v.doc.language.tag().to_string(),
+                name: v.doc.labels.language_name.clone(),
+                folder: v.folder.clone(),
+                address: base.address_of(&v.folder),
+            })
+            .collect();
+        for (v, me) in mine.iter().zip(&alternates) {
+            let locale = v.doc.language.tag();
+            let mut downloads = Vec::new();
+            for form in &opts.forms {
+                let Some(pdf) = pdfs.get(&(h.name.clone(), locale.to_string(), form.suffix()))
+                else {
+                    continue;
+                };
+                let file = format!("{}.{locale}{}.pdf", h.name, form.suffix());
+                tree.insert(
+                    format!("{}/{file}", v.folder),
+                    Content::File(pdf.path.clone()),
+                );
+                downloads.push(Download {
+                    file,
+                    label: form_label(form, &v.doc),
+                    bytes: pdf.bytes,
+                    pages: pdf.pages,
+                });
+            }
+            let page = Page {
+                doc: &v.doc,
+                folder: &v.folder,
+                address: &me.address,
+                versions: &alternates,
+                downloads: &downloads,
+                logo: logo_path.as_deref(),
+                images: &images,
+            };
+            tree.insert(
+                format!("{}/index.html", v.folder),
+                Content::Bytes(page.html().into_bytes()),
+            );
+        }
+        listed.push(index::Listed {
+            name: h.name.clone(),
+            revised: mine
+                .first()
+                .map(|v| v.doc.meta.revised.clone())
+                .unwrap_or_default(),
+            versions: alternates
+                .into_iter()
+                .zip(&mine)
+                .map(|(a, v)| (a, v.doc.title.styled.text.clone()))
+                .collect(),
+        });
+    }
+    let clinic = versions.iter().find_map(|v| v.doc.meta.clinic.clone());
+    let logo_alt = logo.as_ref().map(|l| l.alt.clone());
+    tree.insert(
+        "index.html".into(),
+        Content::Bytes(
+            index::index_html(
+                clinic.as_deref(),
+                &listed,
+                logo_path.as_deref().zip(logo_alt.as_deref()),
+            )
+            .into_bytes(),
+        ),
+    );
+    tree.insert(
+        "sitemap.xml".into(),
+        Content::Bytes(index::sitemap(&base.address_of(""), &listed).into_bytes()),
+    );
+    let published = publish::publish(output, &tree, STYLESHEET)?;
+    Ok(Summary {
+        pages: versions.len(),
+        pdfs_built: counts.0,
+        pdfs_unchanged: counts.1,
+        published,
+        warnings,
+    })
+}
+
+/// Loads every version the site shows; every failure is reported, not the first.
+fn load_versions<'a>(handouts: &'a [Handout], opts: &Options) -> Result<Vec<Version<'a>>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for h in handouts {
+        for locale in h.locales() {
+            if !opts.locales.is_empty() && !opts.locales.iter().any(|l| l == locale) {
+                continue;
+            }
+            match crate::build::load(h, locale, &PrintForm::default(), opts.limits)
+                .and_then(|(doc, style)| site_labels(h, &doc).map(|_| (doc, style)))
+            {
+                Ok((doc, style)) => out.push(Version {
+                    handout: h,
+                    doc,
+                    style,
+                    folder: String::new(),
+                }),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    match Error::merge(errors) {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// A page in one language shows no label in another: a translation without the web
+/// page's labels is refused, naming them.
+fn site_labels(h: &Handout, doc: &Document) -> Result<()> {
+    let missing: Vec<&str> = crate::model::SITE_LABEL_KEYS
+        .iter()
+        .copied()
+        .filter(|k| doc.labels.get(k).is_none_or(|v| v.trim().is_empty()))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let file = h
+        .translations
+        .iter()
+        .find(|t| t.locale == doc.language.tag())
+        .map_or(&h.source.path, |t| &t.path);
+    Err(Error::input(
+        Diagnostic::new(format!(
+            "the translation has no {} for its web page",
+            missing
+                .iter()
+                .map(|k| format!("`labels.{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .file(file)
+        .help("add them under `labels:` in the file (see the README's translator section), or fill them in the PO file `handout i18n export` writes"),
+    ))
+}
+
+/// The site's address: `--base-url`, else the one origin of the leaflets' addresses.
+fn base_url(opts: &Options, versions: &[Version]) -> Result<BaseUrl> {
+    if let Some(text) = &opts.base_url {
+        return BaseUrl::parse(text).map_err(|e| Error::usage(format!("--base-url: {e}")));
+    }
+    let mut origins: Vec<BaseUrl> = versions
+        .iter()
+        .filter_map(|v| v.doc.meta.url.as_deref().and_then(BaseUrl::origin_of))
+        .collect();
+    origins.dedup();
+    match origins.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(Error::usage(
+            "no handout has a `url:`, so the site's address is unknown; pass --base-url (e.g. --base-url https://clinic.org/handouts/)",
+        )),
+        _ => Err(Error::usage(
+            "the handouts' `url:` addresses are on different hosts; pass --base-url with the address the site is published at",
+        )),
+    }
+}
+
+/// Gives each version its folder: the path of its QR address under the base, or
+/// `<handout>/<locale>` for a handout without one. Two versions in one folder, or an
+/// address outside the site, are errors: a QR code would open the wrong page or none.
+fn place<'a>(mut versions: Vec<Version<'a>>, base: &BaseUrl) -> Result<Vec<Version<'a>>> {
+    let mut errors = Vec::new();
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    for v in &mut versions {
+        let who = format!("{} ({})", v.handout.name, v.doc.language.tag());
+        v.folder = match &v.doc.meta.url {
+            Some(url) => match base.folder_of(url) {
+                Ok(folder) => folder,
+                Err(why) => {
+                    errors.push(Error::input(
+                        Diagnostic::new(format!("the QR address of {who}: {why}"))
+                            .file(&v.handout.source.path)
+                            .help("correct `url:` in the source file, or pass the --base-url the site is published at"),
+                    ));
+                    continue;
+                }
+            },
+            None => format!("{}/{}", v.handout.name, v.doc.language.tag()),
+        };
+        if let Some(first) = taken.insert(v.folder.clone(), who.clone()) {
+            errors.push(Error::input(
+                Diagnostic::new(format!(
+                    "{first} and {who} would both be the page {}",
+                    base.address_of(&v.folder)
+                ))
+                .file(&v.handout.source.path)
+                .help("put `{locale}` in the path of `url:` (e.g. https://clinic.org/ketamine/{locale}) so each language has its own address"),
+            ));
+        }
+    }
+    match Error::merge(errors) {
+        Some(e) => Err(e),
+        None => Ok(versions),
+    }
+}
+
+/// A PDF in the build folder.
+struct Pdf {
+    path: PathBuf,
+    bytes: usize,
+    pages: usize,
+}
+
+/// (handout, locale, form suffix) → its PDF.
+type Pdfs = BTreeMap<(String, String, String), Pdf>;
+
+/// Builds every PDF the pages offer into `dir` with the batch (incremental: a PDF
+/// whose inputs did not change is not typeset again). Returns them, how many were
+/// built and unchanged, and the checks' warnings.
+fn build_pdfs(
+    handouts: &[Handout],
+    opts: &Options,
+    dir: &Path,
+) -> Result<(Pdfs, (usize, usize), Vec<String>)> {
+    let mut pdfs = Pdfs::new();
+    let (mut built, mut unchanged) = (0, 0);
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for form in &opts.forms {
+        let batch_opts = batch::Options {
+            output: dir.to_path_buf(),
+            limits: opts.limits,
+            form: *form,
+            jobs: opts.jobs,
+            fail_fast: false,
+            force: opts.force,
+            shard: None,
+        };
+        let jobs = batch::plan(handouts, &opts.locales, &batch_opts)?;
+        let outcomes = batch::run(&jobs, &batch_opts, &|_| {})?;
+        for (job, o) in jobs.iter().zip(outcomes) {
+            match o.status {
+                batch::report::Status::Built => built += 1,
+                batch::report::Status::Unchanged => unchanged += 1,
+                _ => {}
+            }
+            warnings.extend(o.warnings.iter().cloned());
+            match o.error {
+                Some(e) => errors.push(e),
+                None => {
+                    pdfs.insert(
+                        (job.handout.name.clone(), job.locale.clone(), form.suffix()),
+                        Pdf {
+                            path: job.output.clone(),
+                            bytes: o.bytes,
+                            pages: o.pages,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    // A text's finding repeats in each PDF of its version: once is enough.
+    warnings.sort();
+    warnings.dedup();
+    match Error::merge(errors) {
+        Some(e) => Err(e),
+        None => Ok((pdfs, (built, unchanged), warnings)),
+    }
+}
+
+/// A print form named on a page in its language: "A4", "Letter", "Großdruck (A4)".
+fn form_label(form: &PrintForm, doc: &Document) -> String {
+    let paper = match form.paper() {
+        PaperSize::A4 => "A4",
+        PaperSize::Letter => "Letter",
+        PaperSize::A5 => "A5",
+    };
+    if form.large_print() {
+        format!("{} ({paper})", doc.labels.large_print)
+    } else {
+        paper.to_string()
+    }
+}
+
+/// Reads `--pdf` values: `a4`, `letter`, `a5`, each optionally `-large`.
+pub fn parse_form(text: &str) -> std::result::Result<PrintForm, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (paper, large) = match lower.strip_suffix("-large") {
+        Some(p) => (p, true),
+        None => (lower.as_str(), false),
+    };
+    let paper = match paper {
+        "a4" => PaperSize::A4,
+        "letter" => PaperSize::Letter,
+        "a5" => PaperSize::A5,
+        _ => {
+            return Err(format!(
+                "`{text}` is no PDF form of the site; use a4, letter, a5, a4-large, letter-large or a5-large"
+            ))
+        }
+    };
+    Ok(PrintForm::new(paper, large, Imposition::Single))
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_else(|| "png".into())
+}
+
+fn dedup(mut languages: Vec<crate::model::Language>) -> Vec<crate::model::Language> {
+    let mut seen = std::collections::BTreeSet::new();
+    languages.retain(|l| seen.insert(l.tag().to_string()));
+    languages
+}
