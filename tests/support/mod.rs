@@ -5,6 +5,7 @@
 pub mod breaks;
 pub mod cli;
 mod graphics;
+pub mod html;
 pub mod line_ends;
 pub mod page_model;
 mod pdf;
