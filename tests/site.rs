@@ -415,3 +415,50 @@ fn completions_and_the_man_page_cover_every_command() {
     );
     assert!(man.stdout.contains("handout\\-site") && man.stdout.contains("\\-\\-base\\-url"));
 }
+
+#[test]
+fn a_branded_page_shows_the_logo_images_with_their_alt_text_colour_and_contact_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let handouts = dir.path().join("handouts");
+    std::fs::create_dir_all(handouts.join("h")).expect("mkdir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/branding-example");
+    for file in ["clinic.yaml", "logo.png"] {
+        std::fs::copy(example.join(file), handouts.join(file)).expect("copy");
+    }
+    std::fs::copy(example.join("logo.png"), handouts.join("h/diagram.png")).expect("copy");
+    std::fs::write(
+        handouts.join("h/en.yaml"),
+        "language: en\ntitle: Images\nrevised: 2026-11-25\nversion: \"1.0\"\nsections:\n  - id: intro\n    heading: A diagram\n    body:\n      - Some text before the picture.\n      - image: diagram.png\n        alt: Five receptors in a row.\n",
+    )
+    .expect("write");
+    let out = dir.path().join("site");
+    let run = support::cli([
+        "site",
+        "--pdf",
+        "a4",
+        "--base-url",
+        "https://clinic.example/leaflets",
+        "-o",
+    ])
+    .arg(&out)
+    .arg(&handouts)
+    .run();
+    assert!(run.success(), "{}", run.stderr);
+    let page_dir = out.join("h/en");
+    let page = html::parse(&read(&page_dir.join("index.html")));
+    let images = all(&page.root, "img");
+    let alts: Vec<String> = images.iter().filter_map(|i| attr(i, "alt")).collect();
+    assert_eq!(alts, ["Riverside Pain Clinic", "Five receptors in a row."]);
+    for img in &images {
+        let src = attr(img, "src").expect("src");
+        assert!(page_dir.join(&src).is_file(), "{src}");
+    }
+    let footer = html::text(&first(&page.root, "footer").expect("footer"));
+    assert!(footer.contains("1 Main Street, Springfield"), "{footer}");
+    let title = html::text(&first(&page.root, "title").expect("title"));
+    assert_eq!(title, "Images – Riverside Pain Clinic");
+    assert!(read(&out.join("handout.css")).contains("--accent: #1f4e79;"));
+    assert!(
+        read(&out.join("sitemap.xml")).contains("<loc>https://clinic.example/leaflets/h/en/</loc>")
+    );
+}
