@@ -114,6 +114,18 @@ fn init_creates_every_entry_and_building_it_fails_until_translated() {
         serde_yaml::from_str(&std::fs::read_to_string(dir.join("pt.yaml")).expect("read"))
             .expect("parse");
     assert_eq!(file.entries.len(), 24);
+    // Every label is there to translate; the language's own name is left empty
+    // (`handout site` names it until it is filled), never "English".
+    assert_eq!(file.labels.online, "Online version");
+    assert_eq!(file.labels.language_name, "");
+    assert!(std::fs::read_to_string(dir.join("pt.yaml"))
+        .expect("read")
+        .contains("  language_name: \"\"\n"));
+    let (_, status, _) = run(&["i18n", "status", d]);
+    assert!(
+        status.contains("web page: missing labels.language_name"),
+        "{status}"
+    );
     assert!(file
         .entries
         .values()

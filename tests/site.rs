@@ -462,3 +462,64 @@ fn a_branded_page_shows_the_logo_images_with_their_alt_text_colour_and_contact_l
         read(&out.join("sitemap.xml")).contains("<loc>https://clinic.example/leaflets/h/en/</loc>")
     );
 }
+
+#[test]
+fn handouts_of_two_clinics_share_a_site_each_page_with_its_clinics_logo_and_colours() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/branding-example");
+    let mut roots = Vec::new();
+    for (clinic, accent, handout) in [("A", "#1F4E79", "ha"), ("B", "#6A1B9A", "hb")] {
+        let root = dir.path().join(format!("clinic-{clinic}"));
+        std::fs::create_dir_all(root.join(handout)).expect("mkdir");
+        let logo = image::RgbImage::from_fn(40 + clinic.len() as u32 * 8, 20, |x, _| {
+            image::Rgb([x as u8 * 5, if clinic == "A" { 0 } else { 200 }, 90])
+        });
+        logo.save(root.join("logo.png")).expect("logo");
+        std::fs::write(
+            root.join("clinic.yaml"),
+            format!("name: Clinic {clinic}\naccent: \"{accent}\"\nlogo:\n  file: logo.png\n  alt: Clinic {clinic} logo\n"),
+        )
+        .expect("clinic.yaml");
+        let source = read(&example.join("../../handouts/ketamine/en.yaml"));
+        let source = source.replace(
+            "url: https://handouts.example.org/ketamine/{locale}?v=1.0",
+            &format!("url: https://handouts.example.org/{handout}/{{locale}}"),
+        );
+        std::fs::write(root.join(handout).join("en.yaml"), source).expect("en.yaml");
+        roots.push(root);
+    }
+    let out = dir.path().join("site");
+    let run = support::cli(["site", "--pdf", "a4", "-o"])
+        .arg(&out)
+        .args(&roots)
+        .run();
+    assert!(run.success(), "{}", run.stderr);
+    let css = read(&out.join("handout.css"));
+    for (clinic, handout, accent) in [("A", "ha", "#1f4e79"), ("B", "hb", "#6a1b9a")] {
+        let page_dir = out.join(handout).join("en");
+        let page = html::parse(&read(&page_dir.join("index.html")));
+        let img = first(&page.root, "img").expect("logo");
+        assert_eq!(attr(&img, "alt"), Some(format!("Clinic {clinic} logo")));
+        let src = page_dir.join(attr(&img, "src").expect("src"));
+        let own = dir.path().join(format!("clinic-{clinic}/logo.png"));
+        assert_eq!(
+            std::fs::read(src).expect("logo in the site"),
+            std::fs::read(own).expect("logo")
+        );
+        let body = first(&page.root, "body").expect("body");
+        let class = attr(&body, "class").expect("brand class");
+        let rule = css
+            .split('}')
+            .find(|rule| {
+                rule.contains(&format!(".{class} {{")) || rule.contains(&format!(".{class}{{"))
+            })
+            .unwrap_or_else(|| panic!("no rule for {class} in\n{css}"));
+        assert!(
+            rule.contains(&format!("--accent: {accent};")),
+            "{clinic}: {rule}"
+        );
+    }
+    // Two clinics: the index names neither.
+    let index = html::parse(&read(&out.join("index.html")));
+    assert!(first(&index.root, "header").is_none());
+}

@@ -210,9 +210,9 @@ fn po_export_carries_labels_and_terms_and_round_trips() {
     let file = tmp.path().join("de.po");
     let (code, out, err) = run(&["i18n", "import", s(&dir), "-l", "de", s(&file)]);
     assert_eq!(code, 0, "{err}");
-    // 24 texts, 4 labels (one left in English), the terms, 5 term forms (NMDA is
+    // 24 texts, 9 labels (one left in English), the terms, 5 term forms (NMDA is
     // written as in the source).
-    assert_eq!(out, format!("imported 34 entries into {}\n", de.display()));
+    assert_eq!(out, format!("imported 39 entries into {}\n", de.display()));
     assert_eq!(read(&de), before);
 }
 
@@ -323,13 +323,13 @@ fn every_character_no_font_has_is_listed_in_one_build() {
     let de = dir.join("de.yaml").display().to_string();
     let expected = format!(
         "error: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places:\n         \
-         {de}:36:28 (entry `what-is-ketamine.heading`)\n         \
-         {de}:36:31 (entry `what-is-ketamine.heading`)\n         \
-         {de}:44:30 (entry `how-does-it-work.heading`)\n  \
-         --> {de}:36:28\n   |\n36 |     text: \"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"\n   |                            ^\n  \
+         {de}:41:28 (entry `what-is-ketamine.heading`)\n         \
+         {de}:41:31 (entry `what-is-ketamine.heading`)\n         \
+         {de}:49:30 (entry `how-does-it-work.heading`)\n  \
+         --> {de}:41:28\n   |\n41 |     text: \"Was ist Ketamin \u{1F9EA}? \u{1F9EA}\"\n   |                            ^\n  \
          = help: replace the character, or give the clinic a font that has it (Common script): put the .ttf or .otf file beside clinic.yaml and name it there, e.g. `fonts: [{{file: MyFont-Regular.ttf, scripts: [Zyyy]}}]` (no rebuild of the program needed; see README, \"Clinic fonts\")\n\n\
          error: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)\n  \
-         --> {de}:40:12\n"
+         --> {de}:45:12\n"
     );
     assert!(err.starts_with(&expected), "{err}");
     assert!(
@@ -363,8 +363,8 @@ fn status_is_ready_only_for_a_leaflet_that_builds() {
     assert_eq!(
         de["problems"],
         serde_json::json!([
-            format!("{de_path}:36:28: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places: {de_path}:36:28 (entry `what-is-ketamine.heading`); {de_path}:36:31 (entry `what-is-ketamine.heading`); {de_path}:44:30 (entry `how-does-it-work.heading`)"),
-            format!("{de_path}:40:12: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)"),
+            format!("{de_path}:41:28: character U+1F9EA '\u{1F9EA}' is not in any font for language `de`; it occurs in 3 places: {de_path}:41:28 (entry `what-is-ketamine.heading`); {de_path}:41:31 (entry `what-is-ketamine.heading`); {de_path}:49:30 (entry `how-does-it-work.heading`)"),
+            format!("{de_path}:45:12: character U+E000 '\\u{{E000}}' is not in any font for language `de` (entry `what-is-ketamine.1`)"),
             format!("{de_path}:12:27: character U+13A0 '\u{13A0}' is not in any font for language `de` (label `online`)"),
         ])
     );

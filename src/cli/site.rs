@@ -20,9 +20,6 @@ pub struct SiteArgs {
     /// (default: the host of the leaflets' `url:`).
     #[arg(long)]
     base_url: Option<String>,
-    /// Only these locales (repeat or separate with commas).
-    #[arg(short, long = "locale", value_delimiter = ',')]
-    locales: Vec<String>,
     /// The PDFs each page offers: a4, letter, a5, each also as -large
     /// (e.g. a4-large).
     #[arg(long = "pdf", value_delimiter = ',', default_value = "a4,letter,a4-large", value_parser = crate::site::parse_form)]
@@ -48,7 +45,6 @@ pub fn run(args: SiteArgs) -> Result<()> {
     let opts = crate::site::Options {
         output: args.output.clone(),
         base_url: args.base_url,
-        locales: args.locales,
         forms: args.pdfs,
         limits,
         jobs: args.jobs,

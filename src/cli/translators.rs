@@ -201,6 +201,13 @@ fn status_table(rows: &[crate::i18n::LocaleStatus]) -> String {
                 let _ = writeln!(out, "    not ready: {p}");
             }
         }
+        if !r.web_labels_missing.is_empty() {
+            let _ = writeln!(
+                out,
+                "    web page: missing {}",
+                r.web_labels_missing.join(", ")
+            );
+        }
     }
     out
 }

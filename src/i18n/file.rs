@@ -142,13 +142,9 @@ pub fn render(file: &TranslationFile, order: &[String]) -> String {
     out.push_str("labels:\n");
     let l = &file.labels;
     for (key, _) in crate::model::LABEL_KEYS {
-        // A web-page label not yet translated is left out, not written empty.
-        match l.get(key) {
-            Some(value) if !value.is_empty() => {
-                out.push_str(&format!("  {key}: {}\n", quoted(value)))
-            }
-            _ => {}
-        }
+        // Every label, an empty one too: the translator sees what is left to fill.
+        let value = l.get(key).unwrap_or("");
+        out.push_str(&format!("  {key}: {}\n", quoted(value)));
     }
     let terms: Vec<String> = file.terms.iter().map(|t| quoted(t)).collect();
     out.push_str(&format!("terms: [{}]\n", terms.join(", ")));

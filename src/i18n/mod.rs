@@ -200,7 +200,12 @@ pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path
         translator: None,
         reviewed_by: None,
         reviewed_on: None,
-        labels: Default::default(),
+        // The English labels are a starting point to translate; the language's own
+        // name has none (an English "English" would mislabel the web page's link).
+        labels: crate::model::Labels {
+            language_name: String::new(),
+            ..Default::default()
+        },
         terms: Vec::new(),
         term_forms: Default::default(),
         entries,

@@ -22,6 +22,9 @@ pub struct LocaleStatus {
     pub ready: bool,
     /// Why it does not build, one line each (`file:line:column: message`).
     pub problems: Vec<String>,
+    /// The web page's labels the file lacks (`language_name`, …): the leaflet still
+    /// builds, but `handout site` refuses the page until they are translated.
+    pub web_labels_missing: Vec<String>,
 }
 
 /// Status of every locale of `handout`. `builds` tries to build the leaflet of one
@@ -46,6 +49,7 @@ pub fn status(
         review: "source".into(),
         ready: false,
         problems: Vec::new(),
+        web_labels_missing: Vec::new(),
     }];
     for lf in &handout.translations {
         let (tf, _, _) = super::load(&lf.path, limits)?;
@@ -64,6 +68,11 @@ pub fn status(
             },
             ready: false,
             problems: Vec::new(),
+            web_labels_missing: crate::model::SITE_LABEL_KEYS
+                .iter()
+                .filter(|k| tf.labels.get(k).is_none_or(|v| v.trim().is_empty()))
+                .map(|k| format!("labels.{k}"))
+                .collect(),
         };
         for t in &texts {
             match tf.state(&t.id, &t.markup) {

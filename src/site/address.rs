@@ -44,6 +44,17 @@ impl BaseUrl {
         })
     }
 
+    /// The path part of the address of `folder`, from the host's root
+    /// (`/handouts/ketamine/en/`): a page's `<base>`, so that its relative links work
+    /// whether the host serves it at `/ketamine/en` or at `/ketamine/en/`.
+    pub fn path_of(&self, folder: &str) -> String {
+        if folder.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}{folder}/", self.path)
+        }
+    }
+
     /// The absolute address of `folder` (a site folder such as `ketamine/en`, or ""
     /// for the site's root), with its final `/`.
     pub fn address_of(&self, folder: &str) -> String {
@@ -79,13 +90,7 @@ impl BaseUrl {
             ));
         }
         for segment in rest.split('/') {
-            let safe = !segment.is_empty()
-                && segment != "."
-                && segment != ".."
-                && segment
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'));
-            if !safe {
+            if !is_folder_name(segment) {
                 return Err(format!(
                     "`{url}` has the path segment `{segment}`, which cannot name a folder of the site (use letters, digits, - _ . ~)"
                 ));
@@ -93,6 +98,17 @@ impl BaseUrl {
         }
         Ok(rest.to_string())
     }
+}
+
+/// Whether `segment` can name a folder of the site and stand in an address as it
+/// is: letters, digits, `-`, `_`, `.`, `~`, and not `.` or `..`.
+pub fn is_folder_name(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && segment
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
 }
 
 /// `scheme://host[:port]` and the path (starting with `/`, possibly empty) of an

@@ -2,7 +2,7 @@
 //! `sitemap.xml`, giving search engines every page with its language alternates.
 
 use super::html::{attr, text};
-use super::page::Alternate;
+use super::page::{url_path, Alternate};
 
 /// One handout as the index lists it.
 pub struct Listed {
@@ -16,7 +16,12 @@ pub struct Listed {
 
 /// The index page. It is in English: it belongs to no one handout, and each entry
 /// names its language in that language (`lang` marks each).
-pub fn index_html(clinic: Option<&str>, handouts: &[Listed], logo: Option<(&str, &str)>) -> String {
+pub fn index_html(
+    base_path: &str,
+    clinic: Option<&str>,
+    handouts: &[Listed],
+    logo: Option<(&str, &str)>,
+) -> String {
     let heading = "Patient information";
     let mut h = String::with_capacity(8 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -26,30 +31,41 @@ pub fn index_html(clinic: Option<&str>, handouts: &[Listed], logo: Option<(&str,
     };
     h.push_str(&format!("<title>{}</title>\n", text(&title)));
     h.push_str(&format!(
-        "<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body>\n<header>\n",
+        "<base href=\"{}\">\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body>\n",
+        attr(&url_path(base_path)),
         super::STYLESHEET
     ));
-    if let Some((path, alt)) = logo {
-        h.push_str(&format!(
-            "<img src=\"{}\" alt=\"{}\">\n",
-            attr(path),
-            attr(alt)
-        ));
-    }
-    if let Some(c) = clinic {
-        h.push_str(&format!("<p class=\"clinic\">{}</p>\n", text(c)));
+    if clinic.is_some() || logo.is_some() {
+        h.push_str("<header>\n");
+        if let Some((path, alt)) = logo {
+            h.push_str(&format!(
+                "<img src=\"{}\" alt=\"{}\">\n",
+                attr(&url_path(path)),
+                attr(alt)
+            ));
+        }
+        if let Some(c) = clinic {
+            h.push_str(&format!("<p class=\"clinic\">{}</p>\n", text(c)));
+        }
+        h.push_str("</header>\n");
     }
     h.push_str(&format!(
-        "</header>\n<main class=\"index\">\n<h1>{}</h1>\n",
+        "<main class=\"index\">\n<h1>{}</h1>\n",
         text(heading)
     ));
     for handout in handouts {
         let Some((source, source_title)) = handout.versions.first() else {
             continue;
         };
-        let id = format!("handout_{}", handout.name);
+        // An id has no spaces: the name's other characters become `-`.
+        let slug: String = handout
+            .name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let id = format!("handout_{slug}");
         h.push_str(&format!(
-            "<section aria-labelledby=\"{}\">\n<h2 id=\"{}\" lang=\"{}\">{}</h2>\n<ul>\n",
+            "<section aria-labelledby=\"{}\">\n<h2 id=\"{}\" lang=\"{}\" dir=\"auto\">{}</h2>\n<ul>\n",
             attr(&id),
             attr(&id),
             attr(&source.tag),
@@ -57,9 +73,9 @@ pub fn index_html(clinic: Option<&str>, handouts: &[Listed], logo: Option<(&str,
         ));
         for (version, title) in &handout.versions {
             h.push_str(&format!(
-                "<li lang=\"{}\"><a href=\"{}/\" hreflang=\"{}\">{}</a>: {}</li>\n",
+                "<li lang=\"{}\" dir=\"auto\"><a href=\"{}/\" hreflang=\"{}\">{}</a>: {}</li>\n",
                 attr(&version.tag),
-                attr(&version.folder),
+                attr(&url_path(&version.folder)),
                 attr(&version.tag),
                 text(&version.name),
                 text(title)

@@ -38,8 +38,6 @@ pub struct Options {
     /// Where the site will be published; by default the origin of the leaflets'
     /// `url:` addresses.
     pub base_url: Option<String>,
-    /// Only these locales (all when empty).
-    pub locales: Vec<String>,
     /// The PDFs each page offers, in this order (single-column forms).
     pub forms: Vec<PrintForm>,
     pub limits: Limits,
@@ -66,14 +64,19 @@ struct Version<'a> {
     folder: String,
 }
 
-/// Makes the site of `handouts` and publishes it at `opts.output`.
+/// Makes the site of `handouts` — every handout in every language, so that every
+/// printed QR code finds its page — and publishes it at `opts.output`.
 pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
+    let mut forms: Vec<PrintForm> = Vec::new();
     for form in &opts.forms {
         if form.imposition() != Imposition::Single {
             return Err(Error::usage(format!(
                 "the site offers one-column PDFs (A4, Letter, A5, each also in large print), not {}; tri-folds and two-column leaflets are for printing at the clinic",
                 form.name()
             )));
+        }
+        if !forms.contains(form) {
+            forms.push(*form);
         }
     }
     let output = &opts.output;
@@ -86,84 +89,47 @@ pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
             )));
         }
     }
-    let versions = load_versions(handouts, opts)?;
+    let versions = load_versions(handouts, opts.limits)?;
     let base = base_url(opts, &versions)?;
     let versions = place(versions, &base)?;
     let build_dir = publish::sibling(output, "pdfs");
-    let (pdfs, counts, warnings) = build_pdfs(handouts, opts, &build_dir)?;
+    let (pdfs, counts, warnings) = build_pdfs(handouts, &forms, opts, &build_dir)?;
 
     let mut tree = Tree::new();
-    let languages: Vec<crate::model::Language> =
-        versions.iter().map(|v| v.doc.language.clone()).collect();
-    let style = versions
-        .first()
-        .map(|v| v.style.clone())
-        .unwrap_or_default();
-    let stylesheet = format!(
-        "{}\n{}",
-        publish::MARK,
-        style::stylesheet(&style, &dedup(languages))
+    let (styles, brand_of) = brandings(&versions);
+    let languages = dedup(versions.iter().map(|v| v.doc.language.clone()).collect());
+    tree.insert(
+        STYLESHEET.into(),
+        Content::Bytes(style::stylesheet(&styles, &languages).into_bytes()),
     );
-    tree.insert(STYLESHEET.into(), Content::Bytes(stylesheet.into_bytes()));
-    let logo = versions.iter().find_map(|v| v.doc.meta.logo.clone());
-    let logo_path = logo
-        .as_ref()
-        .map(|l| format!("clinic-logo.{}", extension(&l.data.path)));
-    if let (Some(logo), Some(path)) = (&logo, &logo_path) {
-        tree.insert(path.clone(), Content::File(logo.data.path.clone()));
-    }
-    let mut images = BTreeMap::new();
-    for v in &versions {
-        for image in v.doc.images() {
-            let path = format!("media/{}.{}", image.digest, extension(&image.path));
-            images.insert(image.digest.clone(), path.clone());
-            tree.insert(path, Content::File(image.path.clone()));
-        }
-    }
-
+    let media = media(&versions, &mut tree);
     let mut listed: Vec<index::Listed> = Vec::new();
     for h in handouts {
-        let mine: Vec<&Version> = versions
-            .iter()
-            .filter(|v| std::ptr::eq(v.handout, h))
+        let mine: Vec<usize> = (0..versions.len())
+            .filter(|&i| std::ptr::eq(versions[i].handout, h))
             .collect();
         let alternates: Vec<Alternate> = mine
             .iter()
-            .map(|v| Alternate {
-                tag: v.doc.language.tag().to_string(),
-                name: v.doc.labels.language_name.clone(),
-                folder: v.folder.clone(),
-                address: base.address_of(&v.folder),
+            .map(|&i| Alternate {
+                tag: versions[i].doc.language.tag().to_string(),
+                name: versions[i].doc.labels.language_name.clone(),
+                folder: versions[i].folder.clone(),
+                address: base.address_of(&versions[i].folder),
             })
             .collect();
-        for (v, me) in mine.iter().zip(&alternates) {
-            let locale = v.doc.language.tag();
-            let mut downloads = Vec::new();
-            for form in &opts.forms {
-                let Some(pdf) = pdfs.get(&(h.name.clone(), locale.to_string(), form.suffix()))
-                else {
-                    continue;
-                };
-                let file = format!("{}.{locale}{}.pdf", h.name, form.suffix());
-                tree.insert(
-                    format!("{}/{file}", v.folder),
-                    Content::File(pdf.path.clone()),
-                );
-                downloads.push(Download {
-                    file,
-                    label: form_label(form, &v.doc),
-                    bytes: pdf.bytes,
-                    pages: pdf.pages,
-                });
-            }
+        for (&i, me) in mine.iter().zip(&alternates) {
+            let v = &versions[i];
+            let downloads = downloads(v, &forms, &pdfs, &mut tree);
             let page = Page {
                 doc: &v.doc,
                 folder: &v.folder,
                 address: &me.address,
+                base_path: &base.path_of(&v.folder),
+                source_language: alternates.first().map_or("", |a| a.tag.as_str()),
+                brand: brand_of[i],
                 versions: &alternates,
                 downloads: &downloads,
-                logo: logo_path.as_deref(),
-                images: &images,
+                media: &media,
             };
             tree.insert(
                 format!("{}/index.html", v.folder),
@@ -174,24 +140,34 @@ pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
             name: h.name.clone(),
             revised: mine
                 .first()
-                .map(|v| v.doc.meta.revised.clone())
+                .map(|&i| versions[i].doc.meta.revised.clone())
                 .unwrap_or_default(),
             versions: alternates
                 .into_iter()
                 .zip(&mine)
-                .map(|(a, v)| (a, v.doc.title.styled.text.clone()))
+                .map(|(a, &i)| (a, versions[i].doc.title.styled.text.clone()))
                 .collect(),
         });
     }
-    let clinic = versions.iter().find_map(|v| v.doc.meta.clinic.clone());
-    let logo_alt = logo.as_ref().map(|l| l.alt.clone());
+    // The index names the clinic only when every handout is the same clinic's.
+    let clinics: std::collections::BTreeSet<_> =
+        versions.iter().map(|v| v.doc.meta.clinic.clone()).collect();
+    let clinic = match clinics.len() {
+        1 => clinics.into_iter().next().flatten(),
+        _ => None,
+    };
+    let logo = clinic.as_ref().and_then(|_| {
+        let l = versions.first()?.doc.meta.logo.as_ref()?;
+        Some((media.get(&l.data.digest)?.clone(), l.alt.clone()))
+    });
     tree.insert(
         "index.html".into(),
         Content::Bytes(
             index::index_html(
+                &base.path_of(""),
                 clinic.as_deref(),
                 &listed,
-                logo_path.as_deref().zip(logo_alt.as_deref()),
+                logo.as_ref().map(|(p, a)| (p.as_str(), a.as_str())),
             )
             .into_bytes(),
         ),
@@ -200,7 +176,7 @@ pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
         "sitemap.xml".into(),
         Content::Bytes(index::sitemap(&base.address_of(""), &listed).into_bytes()),
     );
-    let published = publish::publish(output, &tree, STYLESHEET)?;
+    let published = publish::publish(output, tree)?;
     Ok(Summary {
         pages: versions.len(),
         pdfs_built: counts.0,
@@ -210,16 +186,87 @@ pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
     })
 }
 
+/// The distinct brandings (colours) of the versions, and each version's.
+fn brandings(versions: &[Version]) -> (Vec<crate::layout::Style>, Vec<usize>) {
+    let mut styles: Vec<crate::layout::Style> = Vec::new();
+    let mut of = Vec::new();
+    for v in versions {
+        let same = |s: &crate::layout::Style| {
+            (
+                s.accent,
+                s.muted,
+                s.text_color,
+                s.box_fill,
+                s.box_accent,
+                s.box_heading,
+            ) == (
+                v.style.accent,
+                v.style.muted,
+                v.style.text_color,
+                v.style.box_fill,
+                v.style.box_accent,
+                v.style.box_heading,
+            )
+        };
+        match styles.iter().position(same) {
+            Some(n) => of.push(n),
+            None => {
+                of.push(styles.len());
+                styles.push(v.style.clone());
+            }
+        }
+    }
+    if styles.is_empty() {
+        styles.push(crate::layout::Style::default());
+    }
+    (styles, of)
+}
+
+/// Copies every image and logo the pages show into `media/`, named by content, and
+/// returns the site path of each by its digest.
+fn media(versions: &[Version], tree: &mut Tree) -> BTreeMap<String, String> {
+    let mut paths = BTreeMap::new();
+    for v in versions {
+        for image in v.doc.images() {
+            let path = format!("media/{}.{}", image.digest, extension(&image.path));
+            paths.insert(image.digest.clone(), path.clone());
+            tree.insert(path, Content::Copy(image.path.clone()));
+        }
+    }
+    paths
+}
+
+/// The PDFs of version `v`, linked into its folder.
+fn downloads(v: &Version, forms: &[PrintForm], pdfs: &Pdfs, tree: &mut Tree) -> Vec<Download> {
+    let locale = v.doc.language.tag();
+    let name = &v.handout.name;
+    let mut out = Vec::new();
+    for form in forms {
+        let Some(pdf) = pdfs.get(&(name.clone(), locale.to_string(), form.suffix())) else {
+            continue;
+        };
+        let file = format!("{name}.{locale}{}.pdf", form.suffix());
+        tree.insert(
+            format!("{}/{file}", v.folder),
+            Content::Link(pdf.path.clone()),
+        );
+        out.push(Download {
+            file,
+            label: form_label(form, &v.doc),
+            bytes: pdf.bytes,
+            pages: pdf.pages,
+        });
+    }
+    out
+}
+
 /// Loads every version the site shows; every failure is reported, not the first.
-fn load_versions<'a>(handouts: &'a [Handout], opts: &Options) -> Result<Vec<Version<'a>>> {
+fn load_versions(handouts: &[Handout], limits: Limits) -> Result<Vec<Version<'_>>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for h in handouts {
         for locale in h.locales() {
-            if !opts.locales.is_empty() && !opts.locales.iter().any(|l| l == locale) {
-                continue;
-            }
-            match crate::build::load(h, locale, &PrintForm::default(), opts.limits)
+            match crate::build::load(h, locale, &PrintForm::default(), limits)
                 .and_then(|(doc, style)| site_labels(h, &doc).map(|_| (doc, style)))
             {
                 Ok((doc, style)) => out.push(Version {
@@ -294,37 +341,70 @@ fn base_url(opts: &Options, versions: &[Version]) -> Result<BaseUrl> {
 /// address outside the site, are errors: a QR code would open the wrong page or none.
 fn place<'a>(mut versions: Vec<Version<'a>>, base: &BaseUrl) -> Result<Vec<Version<'a>>> {
     let mut errors = Vec::new();
+    // Folders that differ only in case are one folder on macOS and Windows.
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
     for v in &mut versions {
         let who = format!("{} ({})", v.handout.name, v.doc.language.tag());
-        v.folder = match &v.doc.meta.url {
-            Some(url) => match base.folder_of(url) {
-                Ok(folder) => folder,
-                Err(why) => {
-                    errors.push(Error::input(
-                        Diagnostic::new(format!("the QR address of {who}: {why}"))
-                            .file(&v.handout.source.path)
-                            .help("correct `url:` in the source file, or pass the --base-url the site is published at"),
-                    ));
-                    continue;
-                }
-            },
-            None => format!("{}/{}", v.handout.name, v.doc.language.tag()),
-        };
-        if let Some(first) = taken.insert(v.folder.clone(), who.clone()) {
-            errors.push(Error::input(
-                Diagnostic::new(format!(
-                    "{first} and {who} would both be the page {}",
-                    base.address_of(&v.folder)
-                ))
-                .file(&v.handout.source.path)
-                .help("put `{locale}` in the path of `url:` (e.g. https://clinic.org/ketamine/{locale}) so each language has its own address"),
-            ));
+        match folder_of(v, &who, base, &mut taken) {
+            Ok(folder) => v.folder = folder,
+            Err(e) => errors.push(e),
         }
     }
     match Error::merge(errors) {
         Some(e) => Err(e),
         None => Ok(versions),
+    }
+}
+
+/// The folder of version `v` (`who` in messages); `taken` holds the folders given
+/// so far, in lower case.
+fn folder_of(
+    v: &Version,
+    who: &str,
+    base: &BaseUrl,
+    taken: &mut BTreeMap<String, String>,
+) -> Result<String> {
+    let refuse = |d: Diagnostic| Error::input(d.file(&v.handout.source.path));
+    const RESERVED: [&str; 5] = [
+        STYLESHEET,
+        "index.html",
+        "sitemap.xml",
+        "media",
+        publish::MANIFEST,
+    ];
+    let folder = match &v.doc.meta.url {
+        Some(url) => base.folder_of(url).map_err(|why| {
+            refuse(Diagnostic::new(format!("the QR address of {who}: {why}")).help(
+                "correct `url:` in the source file, or pass the --base-url the site is published at",
+            ))
+        })?,
+        None if address::is_folder_name(&v.handout.name) => {
+            format!("{}/{}", v.handout.name, v.doc.language.tag())
+        }
+        None => {
+            return Err(refuse(Diagnostic::new(format!(
+                "{who} has no `url:`, and its folder name cannot stand in a web address"
+            ))
+            .help("give the handout a `url:`, or rename its folder with letters, digits, - _ . ~")))
+        }
+    };
+    let first = folder.split('/').next().unwrap_or_default();
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(first)) {
+        return Err(refuse(
+            Diagnostic::new(format!(
+                "the page of {who} would be {}, a name the site keeps for its own file",
+                base.address_of(&folder)
+            ))
+            .help("choose another path in `url:`"),
+        ));
+    }
+    match taken.insert(folder.to_lowercase(), who.to_string()) {
+        Some(first) => Err(refuse(Diagnostic::new(format!(
+            "{first} and {who} would both be the page {}",
+            base.address_of(&folder)
+        ))
+        .help("give each handout and language its own address: `{locale}` in the path of `url:` (e.g. https://clinic.org/ketamine/{locale}), and a path of its own for each handout"))),
+        None => Ok(folder),
     }
 }
 
@@ -343,6 +423,7 @@ type Pdfs = BTreeMap<(String, String, String), Pdf>;
 /// built and unchanged, and the checks' warnings.
 fn build_pdfs(
     handouts: &[Handout],
+    forms: &[PrintForm],
     opts: &Options,
     dir: &Path,
 ) -> Result<(Pdfs, (usize, usize), Vec<String>)> {
@@ -350,7 +431,7 @@ fn build_pdfs(
     let (mut built, mut unchanged) = (0, 0);
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    for form in &opts.forms {
+    for form in forms {
         let batch_opts = batch::Options {
             output: dir.to_path_buf(),
             limits: opts.limits,
@@ -360,7 +441,7 @@ fn build_pdfs(
             force: opts.force,
             shard: None,
         };
-        let jobs = batch::plan(handouts, &opts.locales, &batch_opts)?;
+        let jobs = batch::plan(handouts, &[], &batch_opts)?;
         let outcomes = batch::run(&jobs, &batch_opts, &|_| {})?;
         for (job, o) in jobs.iter().zip(outcomes) {
             match o.status {

@@ -38,14 +38,19 @@ pub struct Page<'a> {
     pub folder: &'a str,
     /// Its absolute address.
     pub address: &'a str,
+    /// Its address's path from the host's root, for `<base>`.
+    pub base_path: &'a str,
+    /// The language of the handout's source: the clinic's name, author and contact
+    /// line are written in it, untranslated, and marked so.
+    pub source_language: &'a str,
+    /// Its branding's number (the stylesheet's `brand-n` colours).
+    pub brand: usize,
     /// Every language version, this one included, in the handout's order (source
     /// first).
     pub versions: &'a [Alternate],
     pub downloads: &'a [Download],
-    /// The clinic's logo's site path, if it has one.
-    pub logo: Option<&'a str>,
-    /// The site path of each image, by its digest.
-    pub images: &'a std::collections::BTreeMap<String, String>,
+    /// The site path of each image and logo, by its digest.
+    pub media: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// Ids of the page's own elements hold `_`, which a section id in a handout file may
@@ -91,9 +96,13 @@ impl Page<'_> {
                 attr(&source.address)
             ));
         }
+        // Relative links resolve against the page's folder even where a host serves
+        // `/ketamine/en` without redirecting to `/ketamine/en/`.
         h.push_str(&format!(
-            "<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body>\n",
-            relative(self.folder, super::STYLESHEET)
+            "<base href=\"{}\">\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body class=\"brand-{}\">\n",
+            attr(&url_path(self.base_path)),
+            url_path(&relative(self.folder, super::STYLESHEET)),
+            self.brand
         ));
         self.header(&mut h);
         h.push_str("<main>\n");
@@ -140,17 +149,24 @@ impl Page<'_> {
     fn header(&self, h: &mut String) {
         let doc = self.doc;
         h.push_str("<header>\n");
-        if let (Some(path), Some(logo)) = (self.logo, &doc.meta.logo) {
-            h.push_str(&format!(
-                "<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">\n",
-                attr(&relative(self.folder, path)),
-                attr(&logo.alt),
-                logo.data.width,
-                logo.data.height
-            ));
+        if let Some(logo) = &doc.meta.logo {
+            if let Some(path) = self.media.get(&logo.data.digest) {
+                h.push_str(&format!(
+                    "<img src=\"{}\" alt=\"{}\"{} width=\"{}\" height=\"{}\">\n",
+                    attr(&url_path(&relative(self.folder, path))),
+                    attr(&logo.alt),
+                    self.source_lang_attr(),
+                    logo.data.width,
+                    logo.data.height
+                ));
+            }
         }
         if let Some(clinic) = &doc.meta.clinic {
-            h.push_str(&format!("<p class=\"clinic\">{}</p>\n", text(clinic)));
+            h.push_str(&format!(
+                "<p class=\"clinic\"{}>{}</p>\n",
+                self.source_lang_attr(),
+                text(clinic)
+            ));
         }
         let others: Vec<&Alternate> = self
             .versions
@@ -167,8 +183,8 @@ impl Page<'_> {
             ));
             for v in others {
                 h.push_str(&format!(
-                    "<li><a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></li>\n",
-                    attr(&relative(self.folder, &format!("{}/", v.folder))),
+                    "<li><a href=\"{}\" hreflang=\"{}\" lang=\"{}\" dir=\"auto\">{}</a></li>\n",
+                    attr(&url_path(&relative(self.folder, &format!("{}/", v.folder)))),
                     attr(&v.tag),
                     attr(&v.tag),
                     text(&v.name)
@@ -191,10 +207,10 @@ impl Page<'_> {
                     h.push_str("</ul>\n");
                 }
                 Block::Image(image) => {
-                    if let Some(path) = self.images.get(&image.data.digest) {
+                    if let Some(path) = self.media.get(&image.data.digest) {
                         h.push_str(&format!(
                             "<figure><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"></figure>\n",
-                            attr(&relative(self.folder, path)),
+                            attr(&url_path(&relative(self.folder, path))),
                             attr(&image.alt.styled.text),
                             image.data.width,
                             image.data.height
@@ -219,7 +235,7 @@ impl Page<'_> {
             let kilobytes = d.bytes.div_ceil(1024);
             h.push_str(&format!(
                 "<li><a href=\"{}\" type=\"application/pdf\">{}</a> <span class=\"details\">(PDF, {} KB, {}: {})</span></li>\n",
-                attr(&d.file),
+                attr(&url_path(&d.file)),
                 text(&d.label),
                 language.number(kilobytes),
                 text(&labels.pages),
@@ -241,14 +257,44 @@ impl Page<'_> {
             text(&labels.version),
             text(&doc.meta.version)
         ));
-        if let Some(author) = &doc.meta.author {
-            h.push_str(&format!("<p>{}</p>\n", text(author)));
-        }
-        if let Some(contact) = &doc.meta.contact {
-            h.push_str(&format!("<p>{}</p>\n", text(contact)));
+        for line in [&doc.meta.author, &doc.meta.contact].into_iter().flatten() {
+            h.push_str(&format!(
+                "<p{}>{}</p>\n",
+                self.source_lang_attr(),
+                text(line)
+            ));
         }
         h.push_str("</footer>\n");
     }
+}
+
+impl Page<'_> {
+    /// ` lang="en" dir="auto"` on a text in the source's language inside a page in
+    /// another (a screen reader switches voice; a right-to-left page keeps its order).
+    fn source_lang_attr(&self) -> String {
+        if self.source_language.is_empty() || self.source_language == self.doc.language.tag() {
+            String::new()
+        } else {
+            format!(" lang=\"{}\" dir=\"auto\"", attr(self.source_language))
+        }
+    }
+}
+
+/// A site path with every byte outside the characters an address may hold as they
+/// are percent-encoded (a handout file named `a b.pdf` → `a%20b.pdf`).
+pub fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '~' | '/') {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// The draft notice as the leaflet prints it: in the page's language, then in

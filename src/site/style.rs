@@ -98,9 +98,34 @@ const FONT_STACKS: &[(&[&str], &str)] = &[
 /// Urdu is written in Nastaliq, whose letters climb well above and below the line.
 const NASTALIQ: &str = "\"Noto Nastaliq Urdu\", \"Jameel Noori Nastaleeq\", \"Urdu Typesetting\"";
 
-/// The stylesheet for a site whose pages are in `languages` (BCP 47 tags), in the
-/// colours of `style`.
-pub fn stylesheet(style: &Style, languages: &[crate::model::Language]) -> String {
+/// The stylesheet for a site whose pages are in `languages`, in the colours of each
+/// branding in `styles`: the page of a handout of `styles[n]` has `class="brand-n"`
+/// on its body (handouts of several clinics can share a site).
+pub fn stylesheet(styles: &[Style], languages: &[crate::model::Language]) -> String {
+    let mut css = String::from(BASE);
+    let mut dark_css = String::new();
+    for (n, style) in styles.iter().enumerate() {
+        let (light, dark) = palettes(style);
+        // The first branding is also the default (the index page).
+        let selector = if n == 0 {
+            ":root, .brand-0".to_string()
+        } else {
+            format!(".brand-{n}")
+        };
+        css.push_str(&format!("{selector} {{\n{}}}\n", light.variables()));
+        dark_css.push_str(&format!("  {selector} {{\n{}  }}\n", dark.variables()));
+    }
+    css.push_str(&format!(
+        "@media (prefers-color-scheme: dark) {{\n{dark_css}}}\n"
+    ));
+    // After the colours, which it overrides: paper is white whatever the screen's mode.
+    css.push_str(PRINT);
+    css.push_str(&fonts(languages));
+    css
+}
+
+/// The colours of `style` in light and in dark mode.
+fn palettes(style: &Style) -> (Palette, Palette) {
     let white = Rgb(1.0, 1.0, 1.0);
     let light = Palette {
         background: white,
@@ -109,7 +134,11 @@ pub fn stylesheet(style: &Style, languages: &[crate::model::Language]) -> String
         muted: readable(style.muted, white, false),
         box_fill: style.box_fill,
         box_rule: style.box_accent,
-        box_heading: readable(style.box_heading, style.box_fill, false),
+        box_heading: readable(
+            readable(style.box_heading, style.box_fill, false),
+            white,
+            false,
+        ),
     };
     let dark_fill = mix(style.box_accent, DARK_BACKGROUND, 0.18);
     let dark = Palette {
@@ -121,14 +150,7 @@ pub fn stylesheet(style: &Style, languages: &[crate::model::Language]) -> String
         box_rule: readable(style.box_accent, DARK_BACKGROUND, true),
         box_heading: readable(style.box_heading, dark_fill, true),
     };
-    let mut css = String::from(BASE);
-    css.push_str(&format!(":root {{\n{}}}\n", light.variables()));
-    css.push_str(&format!(
-        "@media (prefers-color-scheme: dark) {{\n  :root {{\n{}  }}\n}}\n",
-        dark.variables()
-    ));
-    css.push_str(&fonts(languages));
-    css
+    (light, dark)
 }
 
 /// The page colours of one mode.
@@ -213,6 +235,17 @@ fn fonts(languages: &[crate::model::Language]) -> String {
     css
 }
 
+/// The print style: no navigation, black on white, link addresses printed.
+const PRINT: &str = r#"@media print {
+  :root, body, body[class] { --background: #fff; --text: #000; --muted: #333; }
+  nav.languages, .downloads { display: none; }
+  body { font-size: 11pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
+  h2, .warning { break-after: avoid; break-inside: avoid; }
+}
+"#;
+
 /// Layout, independent of colours and languages.
 const BASE: &str = r#"*, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -254,6 +287,7 @@ figure { margin: 1rem 0; }
   margin: 1.5rem 0;
 }
 .warning h2 { color: var(--box-heading); margin-top: 0.75rem; }
+.warning a { color: var(--box-heading); }
 .disclaimer { font-size: 1rem; border-top: 1px solid var(--muted); margin-top: 2rem; padding-top: 0.75rem; }
 .downloads ul { list-style: none; padding: 0; }
 .downloads li { margin-bottom: 0.6rem; }
@@ -264,14 +298,6 @@ footer { color: var(--muted); font-size: 1rem; padding-bottom: 2rem; margin-top:
 footer p { margin: 0.25rem 0; }
 .index h2 { margin-top: 1.5rem; }
 .index ul { list-style: none; padding: 0; }
-@media print {
-  :root { --background: #fff; --text: #000; --muted: #333; }
-  nav.languages, .downloads { display: none; }
-  body { font-size: 11pt; }
-  header, main, footer { max-width: none; padding: 0; }
-  main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
-  h2, .warning { break-after: avoid; break-inside: avoid; }
-}
 "#;
 
 #[cfg(test)]
@@ -289,7 +315,7 @@ mod tests {
         assert!(contrast(rgb(light), (1.0, 1.0, 1.0)) >= 4.5);
         let dark = readable(Style::default().accent, DARK_BACKGROUND, true);
         assert!(contrast(rgb(dark), rgb(DARK_BACKGROUND)) >= 4.5);
-        let css = stylesheet(&style, &[crate::model::Language::new("ur")]);
+        let css = stylesheet(&[style], &[crate::model::Language::new("ur")]);
         assert!(css.contains("prefers-color-scheme: dark"));
         assert!(css.contains(":lang(ur) { font-family: \"Noto Nastaliq Urdu\""));
     }
