@@ -412,6 +412,27 @@ fn the_build_refuses_an_unsafe_translation_and_reports_warnings() {
     assert!(warnings
         .iter()
         .any(|w| w.as_str().unwrap_or("").contains("HC201")));
+    // Built again with nothing changed: the leaflet is not rebuilt, and the run
+    // reports the same warnings (a CI report does not depend on a warm cache).
+    let again = cli([
+        "build",
+        copy.dir.to_str().unwrap_or(""),
+        "-l",
+        "en",
+        "-o",
+        out.to_str().unwrap_or(""),
+        "--report",
+        report.to_str().unwrap_or(""),
+    ])
+    .run();
+    assert!(again.stdout.contains("unchanged"), "{}", again.stdout);
+    let json_again: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
+    assert_eq!(json_again["leaflets"][0]["status"], "unchanged");
+    assert_eq!(
+        json_again["leaflets"][0]["warnings"],
+        json["leaflets"][0]["warnings"]
+    );
 }
 
 #[test]

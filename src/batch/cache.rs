@@ -19,6 +19,14 @@ struct Record {
     /// Image files the leaflet shows (they live outside the YAML): path and digest.
     #[serde(default)]
     images: Vec<(std::path::PathBuf, String)>,
+    /// What the checks warned of, and the day they ran: an unchanged leaflet reports
+    /// the same warnings as when it was built (a report does not depend on whether the
+    /// run was warm), and only on that day, as the checks of revision and review age
+    /// depend on the date.
+    #[serde(default)]
+    warnings: Vec<String>,
+    #[serde(default)]
+    checked_on: String,
 }
 
 /// A still-valid earlier build.
@@ -26,6 +34,7 @@ pub struct Hit {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub sha256: String,
+    pub warnings: Vec<String>,
 }
 
 pub struct Cache {
@@ -186,7 +195,7 @@ impl Cache {
     /// is still the one recorded.
     pub fn fresh(&self, output: &Path, inputs: &str) -> Option<Hit> {
         let rec = self.records.lock().ok()?.get(&key(output)).cloned()?;
-        if rec.inputs != inputs {
+        if rec.inputs != inputs || rec.checked_on != crate::check::today() {
             return None;
         }
         for (path, digest) in &rec.images {
@@ -200,6 +209,7 @@ impl Cache {
             bytes,
             pages: rec.pages,
             sha256: rec.sha256,
+            warnings: rec.warnings,
         })
     }
 
@@ -210,6 +220,7 @@ impl Cache {
         sha256: &str,
         pages: usize,
         images: Vec<(std::path::PathBuf, String)>,
+        warnings: &[String],
     ) {
         self.changed
             .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -221,6 +232,8 @@ impl Cache {
                     sha256: sha256.to_string(),
                     pages,
                     images,
+                    warnings: warnings.to_vec(),
+                    checked_on: crate::check::today().to_string(),
                 },
             );
         }

@@ -176,7 +176,7 @@ fn build_one(
                     hit.pages,
                     hit.sha256,
                     None,
-                    Vec::new(),
+                    hit.warnings,
                 ));
             }
         }
@@ -208,13 +208,20 @@ fn build_one(
             Some(crate::output::stage(&job.output, &built.pdf)?)
         };
         let sha = cache::sha256_hex(&built.pdf);
-        let warnings = built
+        let warnings: Vec<String> = built
             .findings
             .iter()
             .filter(|f| f.severity >= crate::check::Severity::Warning)
             .map(|f| f.one_line())
             .collect();
-        cache.record(&job.output, &fingerprint, &sha, built.pages, built.images);
+        cache.record(
+            &job.output,
+            &fingerprint,
+            &sha,
+            built.pages,
+            built.images,
+            &warnings,
+        );
         Ok((
             Status::Built,
             built.pdf.len(),
