@@ -387,25 +387,29 @@ fn the_build_refuses_an_unsafe_translation_and_reports_warnings() {
     no_pdf_in(&out);
     // The English source builds, with its readability warnings in the report.
     let report = copy._tmp.path().join("report.json");
-    let r = cli([
-        "build",
-        copy.dir.to_str().unwrap_or(""),
-        "-l",
-        "en",
-        "-o",
-        out.to_str().unwrap_or(""),
-        "--report",
-        report.to_str().unwrap_or(""),
-    ])
-    .run();
+    let build_en = || {
+        let r = cli([
+            "build",
+            copy.dir.to_str().unwrap_or(""),
+            "-l",
+            "en",
+            "-o",
+            out.to_str().unwrap_or(""),
+            "--report",
+            report.to_str().unwrap_or(""),
+        ])
+        .run();
+        let json: Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
+        (r, json)
+    };
+    let (r, json) = build_en();
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.contains("warning[HC201 reading-grade]"),
         "{}",
         r.stdout
     );
-    let json: Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
     let warnings = json["leaflets"][0]["warnings"]
         .as_array()
         .expect("warnings");
@@ -414,20 +418,8 @@ fn the_build_refuses_an_unsafe_translation_and_reports_warnings() {
         .any(|w| w.as_str().unwrap_or("").contains("HC201")));
     // Built again with nothing changed: the leaflet is not rebuilt, and the run
     // reports the same warnings (a CI report does not depend on a warm cache).
-    let again = cli([
-        "build",
-        copy.dir.to_str().unwrap_or(""),
-        "-l",
-        "en",
-        "-o",
-        out.to_str().unwrap_or(""),
-        "--report",
-        report.to_str().unwrap_or(""),
-    ])
-    .run();
+    let (again, json_again) = build_en();
     assert!(again.stdout.contains("unchanged"), "{}", again.stdout);
-    let json_again: Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
     assert_eq!(json_again["leaflets"][0]["status"], "unchanged");
     assert_eq!(
         json_again["leaflets"][0]["warnings"],
