@@ -68,9 +68,10 @@ pub fn status(
             },
             ready: false,
             problems: Vec::new(),
-            web_labels_missing: crate::model::SITE_LABEL_KEYS
-                .iter()
-                .filter(|k| tf.labels.get(k).is_none_or(|v| v.trim().is_empty()))
+            web_labels_missing: tf
+                .labels
+                .missing_site_labels()
+                .into_iter()
                 .map(|k| format!("labels.{k}"))
                 .collect(),
         };

@@ -94,39 +94,57 @@ pub const SITE_LABEL_KEYS: [&str; 5] = [
     "large_print",
 ];
 
+/// `get` and `get_mut` over the label fields, written from one list.
+macro_rules! label_access {
+    ($($field:ident),+ $(,)?) => {
+        impl Labels {
+            /// The label of `key` (one of [`LABEL_KEYS`]).
+            pub fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($field) => Some(&self.$field),)+
+                    _ => None,
+                }
+            }
+
+            /// The label of `key`, to change (one of [`LABEL_KEYS`]).
+            pub fn get_mut(&mut self, key: &str) -> Option<&mut String> {
+                match key {
+                    $(stringify!($field) => Some(&mut self.$field),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+label_access!(
+    draft_notice,
+    revised,
+    version,
+    page,
+    online,
+    language_name,
+    languages,
+    downloads,
+    pages,
+    large_print,
+);
+
 impl Labels {
-    /// The label of `key` (one of [`LABEL_KEYS`]).
-    pub fn get(&self, key: &str) -> Option<&str> {
-        Some(match key {
-            "draft_notice" => &self.draft_notice,
-            "revised" => &self.revised,
-            "version" => &self.version,
-            "page" => &self.page,
-            "online" => &self.online,
-            "language_name" => &self.language_name,
-            "languages" => &self.languages,
-            "downloads" => &self.downloads,
-            "pages" => &self.pages,
-            "large_print" => &self.large_print,
-            _ => return None,
-        })
+    /// The draft notice in the leaflet's own language, where it is not the English
+    /// one: the leaflet and the web page print it before the English notice.
+    pub fn local_draft_notice(&self) -> Option<&str> {
+        (self.draft_notice != DRAFT_NOTICE_EN).then_some(self.draft_notice.as_str())
     }
 
-    /// The label of `key`, to change (one of [`LABEL_KEYS`]).
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut String> {
-        Some(match key {
-            "draft_notice" => &mut self.draft_notice,
-            "revised" => &mut self.revised,
-            "version" => &mut self.version,
-            "page" => &mut self.page,
-            "online" => &mut self.online,
-            "language_name" => &mut self.language_name,
-            "languages" => &mut self.languages,
-            "downloads" => &mut self.downloads,
-            "pages" => &mut self.pages,
-            "large_print" => &mut self.large_print,
-            _ => return None,
-        })
+    /// The web page's labels that are empty here (`language_name`, …), in
+    /// [`SITE_LABEL_KEYS`] order: `handout site` refuses the page and `i18n status`
+    /// lists them.
+    pub fn missing_site_labels(&self) -> Vec<&'static str> {
+        SITE_LABEL_KEYS
+            .into_iter()
+            .filter(|k| self.get(k).is_none_or(|v| v.trim().is_empty()))
+            .collect()
     }
 }
 

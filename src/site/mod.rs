@@ -11,18 +11,20 @@ mod address;
 mod html;
 mod index;
 mod page;
+mod pdfs;
 pub mod publish;
 mod style;
 
 pub use address::BaseUrl;
+pub use pdfs::parse_form;
 pub use publish::Published;
 
-use crate::batch;
 use crate::discover::Handout;
 use crate::error::{Diagnostic, Error, Result};
-use crate::layout::{Imposition, PaperSize, PrintForm};
+use crate::layout::{Imposition, PrintForm};
 use crate::model::{Document, Limits};
 use page::{Alternate, Download, Page};
+use pdfs::{build_pdfs, form_label, Pdfs};
 use publish::{Content, Tree};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -188,36 +190,32 @@ pub fn build(handouts: &[Handout], opts: &Options) -> Result<Summary> {
 
 /// The distinct brandings (colours) of the versions, and each version's.
 fn brandings(versions: &[Version]) -> (Vec<crate::layout::Style>, Vec<usize>) {
-    let mut styles: Vec<crate::layout::Style> = Vec::new();
+    use crate::layout::{Rgb, Style};
+    // The colours the stylesheet takes from a style; the rest is typography.
+    let colours = |s: &Style| -> [Rgb; 6] {
+        [
+            s.accent,
+            s.muted,
+            s.text_color,
+            s.box_fill,
+            s.box_accent,
+            s.box_heading,
+        ]
+    };
+    let mut styles: Vec<Style> = Vec::new();
     let mut of = Vec::new();
     for v in versions {
-        let same = |s: &crate::layout::Style| {
-            (
-                s.accent,
-                s.muted,
-                s.text_color,
-                s.box_fill,
-                s.box_accent,
-                s.box_heading,
-            ) == (
-                v.style.accent,
-                v.style.muted,
-                v.style.text_color,
-                v.style.box_fill,
-                v.style.box_accent,
-                v.style.box_heading,
-            )
-        };
-        match styles.iter().position(same) {
-            Some(n) => of.push(n),
+        let n = match styles.iter().position(|s| colours(s) == colours(&v.style)) {
+            Some(n) => n,
             None => {
-                of.push(styles.len());
                 styles.push(v.style.clone());
+                styles.len() - 1
             }
-        }
+        };
+        of.push(n);
     }
     if styles.is_empty() {
-        styles.push(crate::layout::Style::default());
+        styles.push(Style::default());
     }
     (styles, of)
 }
@@ -265,8 +263,20 @@ fn load_versions(handouts: &[Handout], limits: Limits) -> Result<Vec<Version<'_>
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for h in handouts {
+        // The source and the branding once per handout, not once per language.
+        let loaded = crate::model::load_source(&h.source.path, &h.name, limits).and_then(|s| {
+            crate::model::clinic::load_branding(h.branding_dir(), limits).map(|b| (s, b))
+        });
+        let (source, branding) = match loaded {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         for locale in h.locales() {
-            match crate::build::load(h, locale, &PrintForm::default(), limits)
+            let form = PrintForm::default();
+            match crate::build::prepare(h, source.clone(), locale, &form, &branding, limits)
                 .and_then(|(doc, style)| site_labels(h, &doc).map(|_| (doc, style)))
             {
                 Ok((doc, style)) => out.push(Version {
@@ -288,11 +298,7 @@ fn load_versions(handouts: &[Handout], limits: Limits) -> Result<Vec<Version<'_>
 /// A page in one language shows no label in another: a translation without the web
 /// page's labels is refused, naming them.
 fn site_labels(h: &Handout, doc: &Document) -> Result<()> {
-    let missing: Vec<&str> = crate::model::SITE_LABEL_KEYS
-        .iter()
-        .copied()
-        .filter(|k| doc.labels.get(k).is_none_or(|v| v.trim().is_empty()))
-        .collect();
+    let missing = doc.labels.missing_site_labels();
     if missing.is_empty() {
         return Ok(());
     }
@@ -406,106 +412,6 @@ fn folder_of(
         .help("give each handout and language its own address: `{locale}` in the path of `url:` (e.g. https://clinic.org/ketamine/{locale}), and a path of its own for each handout"))),
         None => Ok(folder),
     }
-}
-
-/// A PDF in the build folder.
-struct Pdf {
-    path: PathBuf,
-    bytes: usize,
-    pages: usize,
-}
-
-/// (handout, locale, form suffix) → its PDF.
-type Pdfs = BTreeMap<(String, String, String), Pdf>;
-
-/// Builds every PDF the pages offer into `dir` with the batch (incremental: a PDF
-/// whose inputs did not change is not typeset again). Returns them, how many were
-/// built and unchanged, and the checks' warnings.
-fn build_pdfs(
-    handouts: &[Handout],
-    forms: &[PrintForm],
-    opts: &Options,
-    dir: &Path,
-) -> Result<(Pdfs, (usize, usize), Vec<String>)> {
-    let mut pdfs = Pdfs::new();
-    let (mut built, mut unchanged) = (0, 0);
-    let mut warnings = Vec::new();
-    let mut errors = Vec::new();
-    for form in forms {
-        let batch_opts = batch::Options {
-            output: dir.to_path_buf(),
-            limits: opts.limits,
-            form: *form,
-            jobs: opts.jobs,
-            fail_fast: false,
-            force: opts.force,
-            shard: None,
-        };
-        let jobs = batch::plan(handouts, &[], &batch_opts)?;
-        let outcomes = batch::run(&jobs, &batch_opts, &|_| {})?;
-        for (job, o) in jobs.iter().zip(outcomes) {
-            match o.status {
-                batch::report::Status::Built => built += 1,
-                batch::report::Status::Unchanged => unchanged += 1,
-                _ => {}
-            }
-            warnings.extend(o.warnings.iter().cloned());
-            match o.error {
-                Some(e) => errors.push(e),
-                None => {
-                    pdfs.insert(
-                        (job.handout.name.clone(), job.locale.clone(), form.suffix()),
-                        Pdf {
-                            path: job.output.clone(),
-                            bytes: o.bytes,
-                            pages: o.pages,
-                        },
-                    );
-                }
-            }
-        }
-    }
-    // A text's finding repeats in each PDF of its version: once is enough.
-    warnings.sort();
-    warnings.dedup();
-    match Error::merge(errors) {
-        Some(e) => Err(e),
-        None => Ok((pdfs, (built, unchanged), warnings)),
-    }
-}
-
-/// A print form named on a page in its language: "A4", "Letter", "Großdruck (A4)".
-fn form_label(form: &PrintForm, doc: &Document) -> String {
-    let paper = match form.paper() {
-        PaperSize::A4 => "A4",
-        PaperSize::Letter => "Letter",
-        PaperSize::A5 => "A5",
-    };
-    if form.large_print() {
-        format!("{} ({paper})", doc.labels.large_print)
-    } else {
-        paper.to_string()
-    }
-}
-
-/// Reads `--pdf` values: `a4`, `letter`, `a5`, each optionally `-large`.
-pub fn parse_form(text: &str) -> std::result::Result<PrintForm, String> {
-    let lower = text.trim().to_ascii_lowercase();
-    let (paper, large) = match lower.strip_suffix("-large") {
-        Some(p) => (p, true),
-        None => (lower.as_str(), false),
-    };
-    let paper = match paper {
-        "a4" => PaperSize::A4,
-        "letter" => PaperSize::Letter,
-        "a5" => PaperSize::A5,
-        _ => {
-            return Err(format!(
-                "`{text}` is no PDF form of the site; use a4, letter, a5, a4-large, letter-large or a5-large"
-            ))
-        }
-    };
-    Ok(PrintForm::new(paper, large, Imposition::Single))
 }
 
 fn extension(path: &Path) -> String {

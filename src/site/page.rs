@@ -146,6 +146,16 @@ impl Page<'_> {
         h
     }
 
+    /// ` lang="en" dir="auto"` on a text in the source's language inside a page in
+    /// another (a screen reader switches voice; a right-to-left page keeps its order).
+    fn source_lang_attr(&self) -> String {
+        if self.source_language.is_empty() || self.source_language == self.doc.language.tag() {
+            String::new()
+        } else {
+            format!(" lang=\"{}\" dir=\"auto\"", attr(self.source_language))
+        }
+    }
+
     fn header(&self, h: &mut String) {
         let doc = self.doc;
         h.push_str("<header>\n");
@@ -268,18 +278,6 @@ impl Page<'_> {
     }
 }
 
-impl Page<'_> {
-    /// ` lang="en" dir="auto"` on a text in the source's language inside a page in
-    /// another (a screen reader switches voice; a right-to-left page keeps its order).
-    fn source_lang_attr(&self) -> String {
-        if self.source_language.is_empty() || self.source_language == self.doc.language.tag() {
-            String::new()
-        } else {
-            format!(" lang=\"{}\" dir=\"auto\"", attr(self.source_language))
-        }
-    }
-}
-
 /// A site path with every byte outside the characters an address may hold as they
 /// are percent-encoded (a handout file named `a b.pdf` → `a%20b.pdf`).
 pub fn url_path(path: &str) -> String {
@@ -301,12 +299,12 @@ pub fn url_path(path: &str) -> String {
 /// English marked as English (a screen reader switches voice).
 fn draft_notice(doc: &Document) -> String {
     let english = crate::model::DRAFT_NOTICE_EN;
-    if doc.labels.draft_notice == english {
-        return text(english);
+    match doc.labels.local_draft_notice() {
+        Some(local) => format!(
+            "{} · <span lang=\"en\" dir=\"ltr\">{}</span>",
+            text(local),
+            text(english)
+        ),
+        None => text(english),
     }
-    format!(
-        "{} · <span lang=\"en\" dir=\"ltr\">{}</span>",
-        text(&doc.labels.draft_notice),
-        text(english)
-    )
 }

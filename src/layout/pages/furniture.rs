@@ -191,13 +191,8 @@ pub fn draft_notice(
     measure: f32,
 ) -> Result<(String, Vec<inline::SetLine>)> {
     let english = crate::model::DRAFT_NOTICE_EN;
-    let styled = if labels.draft_notice == english {
-        StyledText {
-            spans: vec![(0..english.len(), Default::default())],
-            text: english.to_string(),
-        }
-    } else {
-        let text = format!("{} · {english}", labels.draft_notice);
+    let styled = if let Some(local) = labels.local_draft_notice() {
+        let text = format!("{local} · {english}");
         let start = text.len() - english.len();
         let en = crate::model::markup::SpanStyle {
             lang: Some("en".into()),
@@ -206,6 +201,11 @@ pub fn draft_notice(
         StyledText {
             spans: vec![(0..start, Default::default()), (start..text.len(), en)],
             text,
+        }
+    } else {
+        StyledText {
+            spans: vec![(0..english.len(), Default::default())],
+            text: english.to_string(),
         }
     };
     let lines = inline::set_styled(&flow.ctx, &styled, None, &flow.style.notice_text(), measure)?;
