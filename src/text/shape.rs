@@ -8,8 +8,15 @@ use std::str::FromStr;
 
 type PlanKey = (FaceId, bool, Option<Script>);
 
+/// Shaped runs of one face and direction, by [`run_key`].
+type KnownRuns = FastMap<Box<[u8]>, Box<[Unscaled]>>;
+
+/// Runs remembered per thread before the memory is given back: a leaflet has one to
+/// three thousand different runs; a batch thread builds many leaflets in a row.
+const REMEMBERED_RUNS: usize = 30_000;
+
 /// Per-thread shaping state, reused across calls: plans (costly to build), the
-/// font wrappers and one glyph buffer.
+/// font wrappers, one glyph buffer and the runs already shaped.
 #[derive(Default)]
 struct ShapeCache {
     /// Plans by language tag, then face, direction and script (looked up without
@@ -17,10 +24,26 @@ struct ShapeCache {
     plans: FastMap<String, FastMap<PlanKey, ShapePlan>>,
     fonts: FastMap<FaceId, ShaperFont<'static, 'static>>,
     buffer: Option<Buffer>,
+    /// Shaped runs by face and direction, then by [`run_key`]: words repeat within
+    /// a leaflet and across the print forms and handouts of a batch.
+    runs: FastMap<(FaceId, bool), KnownRuns>,
+    remembered: usize,
+    /// The key being looked up (kept to reuse its memory).
+    key: Vec<u8>,
 }
 
 thread_local! {
     static CACHE: RefCell<ShapeCache> = RefCell::new(ShapeCache::default());
+}
+
+/// A glyph as the font gives it: font units, cluster relative to the run's start.
+#[derive(Debug, Clone, Copy)]
+struct Unscaled {
+    gid: u16,
+    x_advance: i32,
+    x_offset: i32,
+    y_offset: i32,
+    cluster: u32,
 }
 
 /// A shaped glyph, sized in points, that remembers the text it stands for.
@@ -42,7 +65,58 @@ pub struct ShapedGlyph {
     pub text: std::ops::Range<usize>,
 }
 
-/// Shapes `text[range]` with one face; cluster offsets refer to `text`.
+/// How many characters of context harfrust keeps on each side of a run.
+const CONTEXT_CHARS: usize = 5;
+
+/// The context before `start` that can change how harfrust shapes the run: it keeps
+/// five characters, and reads them only for Arabic joining (up to the first
+/// character that is not transparent) and to know whether any context exists. A
+/// space neither joins nor is transparent, so nothing beyond it matters.
+fn context_before(text: &str, start: usize) -> &str {
+    let before = &text[..start];
+    let mut cut = before.len();
+    for (i, c) in before.char_indices().rev().take(CONTEXT_CHARS) {
+        cut = i;
+        if c.is_whitespace() {
+            break;
+        }
+    }
+    &before[cut..]
+}
+
+/// The context after `end`, cut like [`context_before`].
+fn context_after(text: &str, end: usize) -> &str {
+    let after = &text[end..];
+    let mut cut = 0;
+    for c in after.chars().take(CONTEXT_CHARS) {
+        cut += c.len_utf8();
+        if c.is_whitespace() {
+            break;
+        }
+    }
+    &after[..cut]
+}
+
+/// Everything besides face and direction that the shaped glyphs of `text[range]`
+/// depend on: language, the context that matters, the run's text. Each part but the
+/// last carries its length, so no two different inputs give the same key.
+fn run_key(key: &mut Vec<u8>, language: &str, text: &str, range: &std::ops::Range<usize>) {
+    key.clear();
+    let parts = [
+        language,
+        context_before(text, range.start),
+        context_after(text, range.end),
+    ];
+    for part in parts {
+        key.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        key.extend_from_slice(part.as_bytes());
+    }
+    key.extend_from_slice(text[range.clone()].as_bytes());
+}
+
+/// Shapes `text[range]` with one face; cluster offsets refer to `text`. A run shaped
+/// before with the same key is not shaped again (the result is the same: see
+/// [`run_key`]).
 pub fn shape_run(
     book: &'static FontBook,
     face_id: FaceId,
@@ -60,7 +134,15 @@ pub fn shape_run(
             plans,
             fonts,
             buffer,
+            runs,
+            remembered,
+            key,
         } = &mut *cache;
+        run_key(key, language, text, &range);
+        let known = runs.entry((face_id, rtl)).or_default();
+        if let Some(glyphs) = known.get(key.as_slice()) {
+            return scaled(glyphs, face_id, face.units_per_em, text, &range, size, rtl);
+        }
         let shaper = fonts
             .entry(face_id)
             .or_insert_with(|| ShaperFont::new(&face.font));
@@ -87,20 +169,41 @@ pub fn shape_run(
                 ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[])
             })
         });
-        let glyphs = match harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan)) {
-            Ok(()) => collect(&buf, face_id, face.units_per_em, text, &range, size, rtl),
-            Err(_) => Vec::new(),
-        };
+        let shaped = harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan));
+        let glyphs: Box<[Unscaled]> = buf
+            .glyph_infos()
+            .iter()
+            .zip(buf.glyph_positions())
+            .map(|(info, pos)| Unscaled {
+                gid: info.glyph_id as u16,
+                x_advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+                cluster: info.cluster,
+            })
+            .collect();
         buf.clear();
         *buffer = Some(buf);
-        glyphs
+        if shaped.is_err() {
+            return Vec::new();
+        }
+        let out = scaled(&glyphs, face_id, face.units_per_em, text, &range, size, rtl);
+        if *remembered >= REMEMBERED_RUNS {
+            runs.clear();
+            *remembered = 0;
+        }
+        runs.entry((face_id, rtl))
+            .or_default()
+            .insert(key.as_slice().into(), glyphs);
+        *remembered += 1;
+        out
     })
 }
 
-/// Turns the shaped buffer into glyphs; each cluster's text range goes on its first
-/// glyph in logical order.
-fn collect(
-    buf: &Buffer,
+/// Sizes a run's glyphs and places their clusters in the paragraph; each cluster's
+/// text range goes on its first glyph in logical order.
+fn scaled(
+    glyphs: &[Unscaled],
     face_id: FaceId,
     units_per_em: f32,
     text: &str,
@@ -109,27 +212,24 @@ fn collect(
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
     let scale = size / units_per_em;
-    let infos = buf.glyph_infos();
-    let positions = buf.glyph_positions();
     let local = &text[range.clone()];
-    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    let mut starts: Vec<usize> = glyphs.iter().map(|g| g.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();
     let cluster_end = |start: usize| match starts.binary_search(&start) {
         Ok(k) => starts.get(k + 1).copied().unwrap_or(local.len()),
         Err(_) => local.len(),
     };
-    let mut out: Vec<ShapedGlyph> = infos
+    let mut out: Vec<ShapedGlyph> = glyphs
         .iter()
-        .zip(positions)
-        .map(|(info, pos)| ShapedGlyph {
+        .map(|g| ShapedGlyph {
             face: face_id,
             size,
-            gid: info.glyph_id as u16,
-            advance: pos.x_advance as f32 * scale,
-            x_offset: pos.x_offset as f32 * scale,
-            y_offset: pos.y_offset as f32 * scale,
-            cluster: range.start + info.cluster as usize,
+            gid: g.gid,
+            advance: g.x_advance as f32 * scale,
+            x_offset: g.x_offset as f32 * scale,
+            y_offset: g.y_offset as f32 * scale,
+            cluster: range.start + g.cluster as usize,
             level: u8::from(rtl),
             text: 0..0,
         })
@@ -139,7 +239,7 @@ fn collect(
     let mut prev: Option<usize> = None;
     for k in 0..n {
         let i = if rtl { n - 1 - k } else { k };
-        let c = infos[i].cluster as usize;
+        let c = glyphs[i].cluster as usize;
         if prev != Some(c) {
             let end = cluster_end(c);
             if local.get(c..end).is_some() {
@@ -164,6 +264,37 @@ mod tests {
         let face = book.select(c, Default::default()).expect("a face has it");
         let g = shape_run(book, face, text, 0..text.len(), 12.0, &language, false);
         (book.face(face).name.clone(), g[0].gid)
+    }
+
+    /// A run shaped again comes from the cache, and the context that changes its
+    /// glyphs is part of the key: Arabic beh after seen joins to it (final form),
+    /// after a space it stands alone (isolated form), in whichever order they come.
+    #[test]
+    fn remembered_runs_keep_the_context_that_shapes_them() {
+        let language = Language::new("ar");
+        let book = FontBook::for_language(&language, &[]).expect("book");
+        let face = book
+            .select('ب', Default::default())
+            .expect("a face has beh");
+        let beh = |text: &str| {
+            let range = text.len() - 'ب'.len_utf8()..text.len();
+            shape_run(book, face, text, range, 12.0, &language, true)[0].gid
+        };
+        let joined = beh("سب");
+        let alone = beh("س ب");
+        assert_ne!(joined, alone, "final and isolated beh are different glyphs");
+        assert_eq!(beh("سب"), joined);
+        assert_eq!(beh("س ب"), alone);
+        assert_eq!(beh("كسب"), joined, "only the context up to a space matters");
+    }
+
+    #[test]
+    fn context_stops_after_a_space_or_five_characters() {
+        assert_eq!(context_before("one two", 4), " ");
+        assert_eq!(context_before("abcdefgh", 8), "defgh");
+        assert_eq!(context_before("ab", 0), "");
+        assert_eq!(context_after("one two", 3), " ");
+        assert_eq!(context_after("x.)abcdef", 1), ".)abc");
     }
 
     /// Simplified and Traditional Chinese, Japanese and Korean each get their own
