@@ -129,6 +129,13 @@ fn too_large(path: &Path, size: Option<u64>, limits: Limits) -> Error {
     )
 }
 
+/// Whether byte `b` can begin a control character other than tab and CR: C0 codes,
+/// DEL, or the lead byte 0xC2 of the C1 codes U+0080–U+009F (it also leads other
+/// Latin-1 characters, which the character check then passes).
+fn may_start_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\t' && b != b'\r') || b == 0x7F || b == 0xC2
+}
+
 /// Guards that must run before the parser: things it reports badly or too slowly.
 fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
     let at = |line: usize, column: usize, msg: String, help: &str| {
@@ -154,33 +161,39 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
     let mut depth = 0usize;
     let mut max_depth_seen = 0usize;
     for (i, line) in text.lines().enumerate() {
-        if let Some(col) = line.chars().position(|c| c == '\0') {
+        let bytes = line.as_bytes();
+        // Looked for byte by byte (a NUL and the characters below are never part of
+        // another character in UTF-8); the column counts characters.
+        let column = |byte: usize| line[..byte].chars().count() + 1;
+        if let Some(at_byte) = bytes.iter().position(|&b| b == 0) {
             return at(
                 i + 1,
-                col + 1,
+                column(at_byte),
                 "the file contains a NUL byte".into(),
                 "this looks like a binary file; handouts are UTF-8 text",
             );
         }
         // The parser refuses these too, but at the start of the file; here the
         // message points at the character itself.
-        if let Some((col, c)) = line
-            .chars()
-            .enumerate()
-            .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r')
-        {
+        let control = match bytes.iter().any(|&b| may_start_control(b)) {
+            true => line
+                .char_indices()
+                .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r'),
+            false => None,
+        };
+        if let Some((at_byte, c)) = control {
             return at(
                 i + 1,
-                col + 1,
+                column(at_byte),
                 format!("the file contains the control character U+{:04X}", u32::from(c)),
                 "remove it: handout files hold printable text only (a control character is invisible in an editor and can act on a terminal)",
             );
         }
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        if let Some(col) = indent.find('\t') {
+        let indent_len = bytes
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        if let Some(col) = bytes[..indent_len].iter().position(|&b| b == b'\t') {
             return at(
                 i + 1,
                 col + 1,
@@ -189,13 +202,13 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
             );
         }
         // Flow collections ([ { ) nest without indentation: count them, cheaply.
-        for c in line.chars() {
-            match c {
-                '[' | '{' => {
+        for b in bytes {
+            match b {
+                b'[' | b'{' => {
                     depth += 1;
                     max_depth_seen = max_depth_seen.max(depth);
                 }
-                ']' | '}' => depth = depth.saturating_sub(1),
+                b']' | b'}' => depth = depth.saturating_sub(1),
                 _ => {}
             }
         }
@@ -207,7 +220,7 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
             dashes += 1;
             rest = r.trim_start();
         }
-        let indent_level = indent.len() / 2 + dashes;
+        let indent_level = indent_len / 2 + dashes;
         max_depth_seen = max_depth_seen.max(indent_level);
         if max_depth_seen > limits.max_depth {
             return at(
@@ -219,4 +232,24 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the guards point: line and column in characters, also after letters of
+    /// several bytes; a Latin-1 letter (lead byte 0xC2 like the C1 codes) passes.
+    #[test]
+    fn guards_point_at_the_character() {
+        let pos = |text: &str| match precheck(Path::new("x.yaml"), text, Limits::default()) {
+            Ok(()) => None,
+            Err(e) => e.diagnostics[0].pos.map(|p| (p.line, p.column)),
+        };
+        assert_eq!(pos("a: 1\nb: \"é\0\"\n"), Some((2, 6)));
+        assert_eq!(pos("a: 1\nb: \"é\u{1b}[2J\"\n"), Some((2, 6)));
+        assert_eq!(pos("b: \"ü\u{85}\"\n"), Some((1, 6)));
+        assert_eq!(pos("a:\n \tb: 1\n"), Some((2, 2)));
+        assert_eq!(pos("b: \"¡ü°\"\r\nc: 'x\ty'\n"), None);
+    }
 }

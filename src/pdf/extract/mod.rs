@@ -14,6 +14,7 @@ mod words;
 
 pub use words::{word_spans, WordSpan};
 
+use crate::fast_map::FastMap;
 use crate::layout::page::PlacedGlyph;
 use crate::layout::{GlyphRun, Layout, Shape};
 use crate::text::FaceId;
@@ -66,14 +67,15 @@ pub fn span_text<'a>(use_: &'a Extracted, mapped: &str) -> Option<&'a str> {
 /// with another text (a base letter that carries a mark elsewhere, a literal "ﬁ"
 /// next to the ligature of "fi") gets a span of its own (see [`span_text`]).
 pub fn to_unicode(layout: &Layout) -> BTreeMap<FaceId, BTreeMap<u16, String>> {
-    // The texts one glyph stands for, in order of first appearance, with their counts.
+    // The texts one glyph stands for, in order of first appearance, with their counts
+    // (a hash map while counting: one look-up per glyph drawn; sorted at the end).
     type Seen<'a> = Vec<(Cow<'a, str>, usize)>;
-    let mut seen: BTreeMap<FaceId, BTreeMap<u16, Seen>> = BTreeMap::new();
+    let mut seen: FastMap<(FaceId, u16), Seen> = FastMap::default();
     for page in &layout.pages {
         page.frame.walk(&mut |element| {
             if let Shape::Glyphs(run) = element.shape {
                 for (g, e) in run.glyphs.iter().zip(glyph_texts(run)) {
-                    let texts = seen.entry(g.face).or_default().entry(g.gid).or_default();
+                    let texts = seen.entry((g.face, g.gid)).or_default();
                     match texts.iter_mut().find(|(t, _)| *t == e.unicode) {
                         Some((_, n)) => *n += 1,
                         None => texts.push((e.unicode, 1)),
@@ -82,24 +84,21 @@ pub fn to_unicode(layout: &Layout) -> BTreeMap<FaceId, BTreeMap<u16, String>> {
             }
         });
     }
-    seen.into_iter()
-        .map(|(face, glyphs)| {
-            let text = glyphs
-                .into_iter()
-                .map(|(gid, texts)| {
-                    let best = texts.iter().filter(|(t, _)| !t.is_empty()).fold(
-                        None::<(&str, usize)>,
-                        |best, (t, n)| match best {
-                            Some((_, m)) if m >= *n => best,
-                            _ => Some((t, *n)),
-                        },
-                    );
-                    (gid, best.map_or(String::new(), |(t, _)| t.to_string()))
-                })
-                .collect();
-            (face, text)
-        })
-        .collect()
+    let mut by_face: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for ((face, gid), texts) in seen {
+        let best = texts.iter().filter(|(t, _)| !t.is_empty()).fold(
+            None::<(&str, usize)>,
+            |best, (t, n)| match best {
+                Some((_, m)) if m >= *n => best,
+                _ => Some((t, *n)),
+            },
+        );
+        by_face
+            .entry(face)
+            .or_default()
+            .insert(gid, best.map_or(String::new(), |(t, _)| t.to_string()));
+    }
+    by_face
 }
 
 /// The text of a glyph as extractors read it where it is drawn. Extractors reverse

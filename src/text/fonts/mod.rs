@@ -12,6 +12,7 @@ pub mod folder;
 
 pub use face::Face;
 
+use crate::fast_map::FastMap;
 use crate::model::Language;
 use catalog::{Origin, SHIPPED};
 use std::collections::HashMap;
@@ -261,10 +262,28 @@ impl FontBook {
     }
 
     /// The face to draw `c` with in `style`, or `None` if no font has it.
+    ///
+    /// Remembered per thread and book: a leaflet asks for every character it sets,
+    /// most of them hundreds of times, and the answer (a script look-up and a
+    /// character-map search in each candidate face) never changes for a book.
     pub fn select(&'static self, c: char, style: FaceStyle) -> Option<FaceId> {
-        self.candidates(c, style)
-            .find(|(_, slot)| matches!(self.loaded(slot), Ok(face) if face.covers(c)))
-            .map(|(id, _)| id)
+        type Chosen = FastMap<(usize, char, FaceStyle), Option<FaceId>>;
+        thread_local! {
+            static CHOSEN: std::cell::RefCell<Chosen> = std::cell::RefCell::default();
+        }
+        // Books live as long as the process (see `for_language`): the address names one.
+        let key = (self as *const FontBook as usize, c, style);
+        CHOSEN.with(|chosen| {
+            if let Some(face) = chosen.borrow().get(&key) {
+                return *face;
+            }
+            let face = self
+                .candidates(c, style)
+                .find(|(_, slot)| matches!(self.loaded(slot), Ok(face) if face.covers(c)))
+                .map(|(id, _)| id);
+            chosen.borrow_mut().insert(key, face);
+            face
+        })
     }
 
     /// Why the fonts that could draw `c` did not load, if one of them failed (a missing
