@@ -251,7 +251,7 @@ fn lists(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
         for (i, t) in items.iter().enumerate() {
             let plain = t.styled.text.trim();
             let src_plain = src.get(i).map(|s| s.styled.text.as_str()).unwrap_or("");
-            let problem = if plain.chars().all(|c| !c.is_alphanumeric()) {
+            let problem = if plain.chars().all(|c| !super::chars::is_alphanumeric(c)) {
                 Some("is empty".to_string())
             } else if let Some(j) = items[..i]
                 .iter()

@@ -1,6 +1,7 @@
 //! Leftovers and slips: placeholders, untranslated or wrong-language text, empty
 //! sections, repeated sentences, links that say "click here".
 
+use super::chars;
 use super::finding::Finding;
 use super::rule;
 use super::sentences::{sentences, spaces_between_words, word_count};
@@ -77,7 +78,7 @@ pub fn whole_words(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(chars::is_alphanumeric) && !after.is_some_and(chars::is_alphanumeric)
     })
 }
 
@@ -193,8 +194,8 @@ fn untranslated(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
 /// Whether `text` holds a word that is not a term, a number or an address.
 fn has_words(text: &str, terms: &[String]) -> bool {
     text.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.chars().filter(|c| c.is_alphabetic()).count() > 1
+        let w = w.trim_matches(|c: char| !chars::is_alphanumeric(c));
+        w.chars().filter(|&c| chars::is_alphabetic(c)).count() > 1
             && !w.contains("://")
             && !terms.iter().any(|t| t.eq_ignore_ascii_case(w))
     })

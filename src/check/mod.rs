@@ -7,6 +7,7 @@
 //! Data flows one way: model (and layout, for the print checks) → findings.
 
 mod allow;
+mod chars;
 mod consistency;
 pub mod finding;
 mod guidelines;

@@ -52,7 +52,7 @@ pub fn spaces_between_words(primary: &str) -> bool {
 pub fn word_count(sentence: &str) -> usize {
     sentence
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(super::chars::is_alphanumeric))
         .count()
 }
 

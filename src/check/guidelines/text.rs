@@ -1,6 +1,7 @@
 //! The guideline checks on the text itself, the same in every print form: emphasis by
 //! italics or capitals, and the revision date's place in time.
 
+use crate::check::chars;
 use crate::check::finding::Finding;
 use crate::check::hygiene::at;
 use crate::check::rule;
@@ -95,16 +96,16 @@ pub(super) fn capitals(text: &str, terms: &[String]) -> Option<String> {
     // Letters in capitals: an uppercase letter first (one lookup a word, false at
     // once in scripts without case), then no lowercase one, then no uncased one.
     let caps_letters = |w: &str| -> usize {
-        if !w.chars().next().is_some_and(char::is_uppercase)
-            || w.chars().any(char::is_lowercase)
+        if !w.chars().next().is_some_and(chars::is_uppercase)
+            || w.chars().any(chars::is_lowercase)
             || terms.iter().any(|t| t == w)
         {
             return 0;
         }
         // Every letter a capital: a word with letters of a script without case
         // ("N-메틸-D-아스파르트산") is no shouting.
-        let letters = w.chars().filter(|c| c.is_alphabetic());
-        if letters.clone().all(char::is_uppercase) {
+        let letters = w.chars().filter(|&c| chars::is_alphabetic(c));
+        if letters.clone().all(chars::is_uppercase) {
             letters.count()
         } else {
             0
@@ -112,7 +113,7 @@ pub(super) fn capitals(text: &str, terms: &[String]) -> Option<String> {
     };
     let words: Vec<&str> = text
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.trim_matches(|c: char| !chars::is_alphanumeric(c)))
         .collect();
     for (i, w) in words.iter().enumerate() {
         let n = caps_letters(w);

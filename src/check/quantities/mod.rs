@@ -217,7 +217,8 @@ impl Numeral {
 fn part_of_name(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
     let alphabet = |c: char| {
-        c.is_alphabetic() && ((c as u32) < 0x0590 || ('\u{1E00}'..='\u{1FFF}').contains(&c))
+        crate::check::chars::is_alphabetic(c)
+            && ((c as u32) < 0x0590 || ('\u{1E00}'..='\u{1FFF}').contains(&c))
     };
     match before.next() {
         Some('-') => before.next().is_some_and(alphabet),

@@ -19,7 +19,7 @@
 
 use super::aliases::{before_words, fillers, local, EVERYWHERE};
 use super::separators::is_space;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use crate::check::chars;
 
 /// A unit a leaflet writes after (or before) a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -145,9 +145,7 @@ fn narrow(c: char) -> char {
 
 /// Whether `c` continues a word: a letter, digit or mark, or a zero-width (non-)joiner.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || matches!(c, '\u{200C}' | '\u{200D}')
-        || (!c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark)
+    chars::is_alphanumeric(c) || matches!(c, '\u{200C}' | '\u{200D}') || chars::is_mark(c)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Counting sentences, words, syllables and letters in plain text, in one pass.
 
 use super::syllables::Syllables;
+use crate::check::chars;
 
 /// What a text is made of, as the formulas count it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,7 +104,7 @@ pub fn count(text: &str, syllables: Syllables, long_word: LongWord) -> Counts {
             if j == n || chars[j].is_whitespace() {
                 // An abbreviation ("e.g. the", "approx. five") is followed by lower case.
                 let next = chars[j..].iter().find(|c| !c.is_whitespace());
-                if !next.is_some_and(|c| c.is_lowercase()) {
+                if !next.is_some_and(|&c| chars::is_lowercase(c)) {
                     counter.end_sentence();
                 }
             }
@@ -161,7 +162,7 @@ impl Counter {
             syllables += if alphabetic == 0 {
                 // A number is read as words: about one syllable a digit ("50", "fifty").
                 digits
-            } else if alphabetic >= 2 && !part.iter().any(|c| c.is_lowercase()) {
+            } else if alphabetic >= 2 && !part.iter().any(|&c| chars::is_lowercase(c)) {
                 // An initialism is read letter by letter ("NMDA": en-em-dee-ay).
                 alphabetic
             } else {
@@ -191,12 +192,12 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && !is_letter(c) && c.is_numeric())
+    c.is_ascii_digit() || (!c.is_ascii() && !is_letter(c) && chars::is_numeric(c))
 }
 
-/// Letters, with the scripts of the scored languages answered without the Unicode
-/// tables (`char::is_alphabetic` outside ASCII costs ~100 instructions a call, and
-/// Cyrillic text is all outside ASCII).
+/// Letters, with the scripts of the scored languages answered by their ranges, the
+/// rest from the memo of `char::is_alphabetic` (whose tables cost hundreds of
+/// instructions a call outside ASCII).
 fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
@@ -204,7 +205,7 @@ fn is_letter(c: char) -> bool {
         'À'..='ɏ' | 'Ѐ'..='ҁ' | 'Ҋ'..='ԯ' => true,
         // Combining marks keep a decomposed letter ("e\u{301}") in its word.
         '\u{300}'..='\u{36f}' => true,
-        _ => c.is_alphabetic(),
+        _ => chars::is_alphabetic(c),
     }
 }
 

@@ -1,0 +1,128 @@
+//! The Unicode character classes the checks ask about, answered from a memo.
+//!
+//! Outside ASCII, `char::is_alphabetic` walks the standard library's tables: about 490
+//! instructions a call (measured, Rust 1.95), for every letter of a Devanagari, Arabic or
+//! Cyrillic text, several times over as each rule splits and trims words. Here each
+//! class is looked up once per code point and process, and remembered: the answer is
+//! the standard library's (or, for marks, `unicode_properties`'), so the checks' findings
+//! are the same; only the cost of asking again is gone.
+
+use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// A class remembered, numbered for its two bits in the memo.
+#[derive(Clone, Copy)]
+enum Class {
+    Alphabetic = 0,
+    Numeric = 1,
+    Uppercase = 2,
+    Lowercase = 3,
+    Mark = 4,
+}
+
+impl Class {
+    /// The answer from the tables (the slow path).
+    fn of(self, c: char) -> bool {
+        match self {
+            Class::Alphabetic => c.is_alphabetic(),
+            Class::Numeric => c.is_numeric(),
+            Class::Uppercase => c.is_uppercase(),
+            Class::Lowercase => c.is_lowercase(),
+            Class::Mark => c.general_category_group() == GeneralCategoryGroup::Mark,
+        }
+    }
+}
+
+/// For every code point of the Basic Multilingual Plane (where the scripts we ship
+/// are), two bits a class: whether it is known, and the answer. Threads that race on a
+/// code point compute the same answer, so relaxed ordering is enough.
+static MEMO: [AtomicU16; 0x1_0000] = [const { AtomicU16::new(0) }; 0x1_0000];
+
+fn is(class: Class, c: char) -> bool {
+    let Some(slot) = MEMO.get(c as usize) else {
+        return class.of(c); // beyond the BMP: rare, asked of the tables
+    };
+    let known = 1u16 << (2 * class as u16);
+    let yes = known << 1;
+    let bits = slot.load(Relaxed);
+    if bits & known != 0 {
+        return bits & yes != 0;
+    }
+    let answer = class.of(c);
+    slot.fetch_or(if answer { known | yes } else { known }, Relaxed);
+    answer
+}
+
+/// `char::is_alphabetic`.
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is(Class::Alphabetic, c)
+    }
+}
+
+/// `char::is_numeric`.
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        is(Class::Numeric, c)
+    }
+}
+
+/// `char::is_alphanumeric`: alphabetic or numeric.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is(Class::Alphabetic, c) || is(Class::Numeric, c)
+    }
+}
+
+/// `char::is_uppercase`.
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        is(Class::Uppercase, c)
+    }
+}
+
+/// `char::is_lowercase`.
+pub fn is_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else {
+        is(Class::Lowercase, c)
+    }
+}
+
+/// A combining mark (general category M: Mn, Mc or Me); none in ASCII.
+pub fn is_mark(c: char) -> bool {
+    !c.is_ascii() && is(Class::Mark, c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every BMP code point (asked twice: from the tables, then from the memo) and a
+    /// sample beyond it answer as the standard library and `unicode_properties` do.
+    #[test]
+    fn answers_as_the_tables() {
+        let bmp = 0..0x1_0000u32;
+        let beyond = (0x1_0000..0x11_0000u32).step_by(61);
+        for c in bmp.chain(beyond).filter_map(char::from_u32) {
+            for _ in 0..2 {
+                assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+                assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+                assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+                assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+                let mark = c.general_category_group() == GeneralCategoryGroup::Mark;
+                assert_eq!(is_mark(c), mark, "{c:?}");
+            }
+        }
+    }
+}
