@@ -7,6 +7,7 @@
 //! the standard library's (or, for marks, `unicode_properties`'), so the checks' findings
 //! are the same; only the cost of asking again is gone.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
@@ -18,6 +19,8 @@ enum Class {
     Uppercase = 2,
     Lowercase = 3,
     Mark = 4,
+    /// Has a lowercase form other than itself.
+    Lowers = 5,
 }
 
 impl Class {
@@ -29,6 +32,7 @@ impl Class {
             Class::Uppercase => c.is_uppercase(),
             Class::Lowercase => c.is_lowercase(),
             Class::Mark => c.general_category_group() == GeneralCategoryGroup::Mark,
+            Class::Lowers => !c.to_lowercase().eq([c]),
         }
     }
 }
@@ -103,6 +107,24 @@ pub fn is_mark(c: char) -> bool {
     !c.is_ascii() && is(Class::Mark, c)
 }
 
+/// `s.to_lowercase()`, borrowed when no character of `s` has a lowercase form other
+/// than itself (most text of scripts without case): `str::to_lowercase` maps each
+/// character to its `char::to_lowercase`, except capital sigma (which has one).
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    let lowers = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            is(Class::Lowers, c)
+        }
+    };
+    if s.chars().any(lowers) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,7 +144,25 @@ mod tests {
                 assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
                 let mark = c.general_category_group() == GeneralCategoryGroup::Mark;
                 assert_eq!(is_mark(c), mark, "{c:?}");
+                let alone = c.to_string();
+                assert_eq!(lowercase(&alone), alone.to_lowercase(), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn lowercases_as_the_standard_library() {
+        for s in [
+            "ΟΔΟΣ ΟΔΟΣ.",
+            "Ketamine NMDA",
+            "केटामाइन",
+            "İstanbul",
+            "ǅ",
+            "ketamine",
+            "",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "{s}");
+        }
+        assert!(matches!(lowercase("केटामाइन 50 mg"), Cow::Borrowed(_)));
     }
 }

@@ -2,9 +2,10 @@
 //! must survive translation unchanged — numbers and their units, the drug's name and
 //! the other terms, addresses, the emphasis on safety phrases, the list items.
 
+use super::chars::lowercase;
 use super::finding::Finding;
 use super::hygiene::at;
-use super::quantities::{quantities, tokens, Quantity};
+use super::quantities::{quantities_besides, tokens, Quantity, Token, Tokens};
 use super::rule::{self, Rule};
 use crate::error::quote;
 use crate::model::{Block, Document, Text};
@@ -20,6 +21,8 @@ pub fn check(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
             doc,
             src,
             t,
+            src_tokens: tokens::scan(&src.styled.text),
+            tokens: tokens::scan(&t.styled.text),
         };
         pair.numbers(out);
         pair.terms(out);
@@ -35,6 +38,10 @@ struct Pair<'a> {
     doc: &'a Document,
     src: &'a Text,
     t: &'a Text,
+    /// The URLs, e-mail addresses and phone numbers of each, scanned once for the
+    /// addresses and the numbers (whose digits they are not).
+    src_tokens: Vec<Token>,
+    tokens: Vec<Token>,
 }
 
 impl Pair<'_> {
@@ -53,8 +60,12 @@ impl Pair<'_> {
     /// Numbers (in any digit system, with the language's separators) compared as
     /// multisets; then, number by number, the unit written with it.
     fn numbers(&self, out: &mut Vec<Finding>) {
-        let want = quantities(&self.source.language, &self.src.styled.text);
-        let have = quantities(&self.doc.language, &self.t.styled.text);
+        let want = quantities_besides(
+            &self.source.language,
+            &self.src.styled.text,
+            &self.src_tokens,
+        );
+        let have = quantities_besides(&self.doc.language, &self.t.styled.text, &self.tokens);
         let mut unmatched: Vec<&Quantity> = have.iter().collect();
         let mut missing = Vec::new();
         let mut wrong_unit = Vec::new();
@@ -118,13 +129,14 @@ impl Pair<'_> {
     /// Every term the source text uses must be in the translation, as the
     /// translation file writes it (`term_forms`), or as in the source.
     fn terms(&self, out: &mut Vec<Finding>) {
-        let src_lower = self.src.styled.text.to_lowercase();
-        let text_lower = self.t.styled.text.to_lowercase();
+        let src_lower = lowercase(&self.src.styled.text);
+        // The translation is lowered once its source is found to name a term.
+        let mut text_lower = None;
         for term in &self.source.terms {
-            let term_lower = term.to_lowercase();
-            if !super::hygiene::whole_words(&src_lower, &term_lower) {
+            if !super::hygiene::whole_words(&src_lower, &lowercase(term)) {
                 continue;
             }
+            let text_lower: &str = text_lower.get_or_insert_with(|| lowercase(&self.t.styled.text));
             let forms = self
                 .doc
                 .term_forms
@@ -134,7 +146,7 @@ impl Pair<'_> {
                 .unwrap_or_else(|| vec![term.clone()]);
             if forms
                 .iter()
-                .any(|f| !f.trim().is_empty() && text_lower.contains(&f.to_lowercase()))
+                .any(|f| !f.trim().is_empty() && text_lower.contains(&*lowercase(f)))
             {
                 continue;
             }
@@ -154,8 +166,8 @@ impl Pair<'_> {
 
     /// Web addresses, e-mail addresses and phone numbers, compared as sets.
     fn addresses(&self, out: &mut Vec<Finding>) {
-        let want = tokens(&self.src.styled.text);
-        let have = tokens(&self.t.styled.text);
+        let want = Tokens::of(&self.src_tokens);
+        let have = Tokens::of(&self.tokens);
         // Link targets are addresses too, although not printed as text.
         let link_targets = |t: &Text| -> Vec<String> {
             t.styled

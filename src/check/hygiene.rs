@@ -265,6 +265,12 @@ fn wrong_language(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
         if text.chars().count() < 60 {
             continue;
         }
+        // whatlang finds the text's main script first and answers only a language of
+        // that script: where it cannot be the source language's, the trigram count
+        // (most of whatlang's work) cannot end in a finding. Same pass, same answer.
+        if !whatlang::detect_script(text).is_some_and(|script| can_answer(script, from)) {
+            continue;
+        }
         if let Some(info) = detector.detect(text) {
             if info.lang() == from && info.is_reliable() {
                 out.push(
@@ -283,6 +289,14 @@ fn wrong_language(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether whatlang, having found `script` to be a text's main script, can answer
+/// `lang` (whatlang 0.18): a language it lists for the script, or Japanese for Han
+/// characters (told from Chinese by the kana among them).
+fn can_answer(script: whatlang::Script, lang: whatlang::Lang) -> bool {
+    script.langs().contains(&lang)
+        || (script == whatlang::Script::Mandarin && lang == whatlang::Lang::Jpn)
 }
 
 fn empty_sections(doc: &Document, out: &mut Vec<Finding>) {
@@ -330,7 +344,7 @@ fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
             if !long_enough {
                 continue;
             }
-            let key = normal(&sentence.to_lowercase());
+            let key = normal(&chars::lowercase(sentence));
             match seen.iter().find(|(k, _)| *k == key) {
                 Some((_, first)) => out.push(
                     Finding::new(
@@ -349,6 +363,51 @@ fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
                     .entry(&t.id),
                 ),
                 None => seen.push((key, &t.id)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_answer;
+    use whatlang::{detect_script, Detector, Lang};
+
+    /// What whatlang answers is always a language `can_answer` allows for the text's
+    /// main script: the shortcut in `wrong_language` skips no possible finding.
+    #[test]
+    fn whatlang_answers_a_language_of_the_main_script() {
+        let texts = [
+            "If you feel unwell after the infusion, phone the pain clinic at once.",
+            "Если вы плохо себя чувствуете, позвоните нам. If you feel unwell, phone us at once please.",
+            "Если вы плохо себя чувствуете после инфузии, сразу позвоните в клинику.",
+            "إذا شعرت بتوعك بعد التسريب، اتصل بعيادة الألم على الفور من فضلك.",
+            "यदि आप अस्वस्थ महसूस करते हैं तो तुरंत दर्द क्लिनिक को फ़ोन करें।",
+            "点滴の後で気分が悪くなったら、すぐに痛みのクリニックに電話してください。",
+            "输液后如果感到不适，请立即致电疼痛诊所。",
+            "Αν νιώσετε αδιαθεσία μετά την έγχυση, τηλεφωνήστε αμέσως στην κλινική.",
+        ];
+        let pairs = [
+            [Lang::Rus, Lang::Eng],
+            [Lang::Ara, Lang::Eng],
+            [Lang::Hin, Lang::Eng],
+            [Lang::Jpn, Lang::Eng],
+            [Lang::Cmn, Lang::Eng],
+            [Lang::Ell, Lang::Eng],
+            [Lang::Deu, Lang::Eng],
+            [Lang::Jpn, Lang::Cmn],
+        ];
+        for text in texts {
+            for pair in &pairs {
+                let Some(info) = Detector::with_allowlist(pair.to_vec()).detect(text) else {
+                    continue;
+                };
+                let script = detect_script(text);
+                assert!(
+                    script.is_some_and(|s| can_answer(s, info.lang())),
+                    "{text}: {:?} in {script:?}",
+                    info.lang()
+                );
             }
         }
     }

@@ -72,12 +72,15 @@ pub(super) fn revision_dates(s: &Subject, out: &mut Vec<Finding>) {
 /// Italics, and words in capitals, used for emphasis: the EU guideline asks for bold.
 pub(super) fn emphasis_style(doc: &Document, out: &mut Vec<Finding>) {
     for t in doc.texts() {
+        // Italics are named first: then the words need no reading.
         let italic = t.styled.spans.iter().any(|(_, s)| s.italic);
-        let shouting = capitals(&t.styled.text, &doc.terms);
-        let what = match (italic, shouting) {
-            (true, _) => "italics".to_string(),
-            (false, Some(w)) => format!("capitals (“{w}”)"),
-            (false, None) => continue,
+        let what = if italic {
+            "italics".to_string()
+        } else {
+            match capitals(&t.styled.text, &doc.terms) {
+                Some(w) => format!("capitals (“{w}”)"),
+                None => continue,
+            }
         };
         out.push(
             Finding::new(

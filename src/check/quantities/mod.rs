@@ -41,7 +41,7 @@ mod tests;
 use crate::model::Language;
 use separators::{is_space, Convention};
 use std::ops::Range;
-pub use tokens::{tokens, Tokens};
+pub use tokens::{tokens, Token, Tokens};
 pub use units::Unit;
 
 /// A number written in a text, with its unit if one is written next to it.
@@ -62,11 +62,16 @@ pub struct Quantity {
 
 /// The quantities of `text` (in `language`), in order of appearance.
 pub fn quantities(language: &Language, text: &str) -> Vec<Quantity> {
+    quantities_besides(language, text, &tokens::scan(text))
+}
+
+/// The quantities of `text` outside its `tokens` (its [`tokens::scan`]), for a caller
+/// that needs the tokens as well and scans the text once.
+pub fn quantities_besides(language: &Language, text: &str, tokens: &[Token]) -> Vec<Quantity> {
     let primary = language.primary();
     let vocabulary = Vocabulary::of(primary, language.script());
     let convention = Convention::of(primary);
-    let skipped = tokens::scan(text);
-    let mut skipped = skipped.iter().peekable();
+    let mut skipped = tokens.iter().peekable();
     let mut found: Vec<Quantity> = Vec::new();
     let bytes = text.as_bytes();
     let mut at = 0;

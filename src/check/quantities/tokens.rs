@@ -54,15 +54,23 @@ pub struct Token {
 
 /// The URLs, e-mail addresses and phone numbers of `text`.
 pub fn tokens(text: &str) -> Tokens {
-    let mut found = Tokens::default();
-    for token in scan(text) {
-        match token.kind {
-            Kind::Url => found.urls.push(token.canonical),
-            Kind::Email => found.emails.push(token.canonical),
-            Kind::Phone => found.phones.push(token.canonical),
+    Tokens::of(&scan(text))
+}
+
+impl Tokens {
+    /// The tokens of a [`scan`], by kind.
+    pub fn of(scanned: &[Token]) -> Tokens {
+        let mut found = Tokens::default();
+        for token in scanned {
+            let canonical = token.canonical.clone();
+            match token.kind {
+                Kind::Url => found.urls.push(canonical),
+                Kind::Email => found.emails.push(canonical),
+                Kind::Phone => found.phones.push(canonical),
+            }
         }
+        found
     }
-    found
 }
 
 /// Every token of `text`, in order, not overlapping.
