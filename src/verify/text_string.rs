@@ -17,16 +17,23 @@ pub fn decode(bytes: &[u8]) -> String {
 /// four letters, U+001B — §7.9.2.2) is not text and is dropped; a lone surrogate
 /// or odd trailing byte becomes U+FFFD.
 pub fn decode_utf16be(bytes: &[u8]) -> String {
-    let units = bytes
-        .chunks(2)
-        .map(|pair| match pair {
-            [hi, lo] => u16::from_be_bytes([*hi, *lo]),
-            _ => 0xFFFD,
-        })
-        .collect::<Vec<u16>>();
-    let mut out = String::with_capacity(units.len());
+    let mut out = String::new();
+    push_utf16be(bytes, &mut out);
+    out
+}
+
+/// [`decode_utf16be`], appended to `out` (a CMap's hundreds of texts are decoded
+/// into one buffer, with no vector of code units in between).
+pub fn push_utf16be(bytes: &[u8], out: &mut String) {
+    // A code unit is at most three bytes of UTF-8 (a surrogate pair four in all):
+    // reserved once, not grown character by character.
+    out.reserve(bytes.len().div_ceil(2) * 3);
+    let units = bytes.chunks(2).map(|pair| match pair {
+        [hi, lo] => u16::from_be_bytes([*hi, *lo]),
+        _ => 0xFFFD,
+    });
     let mut in_language_escape = false;
-    for c in char::decode_utf16(units.iter().copied()) {
+    for c in char::decode_utf16(units) {
         match c {
             Ok('\u{1B}') => in_language_escape = !in_language_escape,
             Ok(_) if in_language_escape => {}
@@ -34,7 +41,6 @@ pub fn decode_utf16be(bytes: &[u8]) -> String {
             Err(_) => out.push(char::REPLACEMENT_CHARACTER),
         }
     }
-    out
 }
 
 /// One byte of PDFDocEncoding (Annex D.2): Latin-1 except for the accents at

@@ -1,8 +1,8 @@
 //! A font's `/ToUnicode` CMap (ISO 32000-1 §9.10.3): character code → text.
 //! Parsed once per font object; looked up once per glyph drawn.
 
-use super::lexer::{Lexer, Operands};
-use super::text_string::decode_utf16be;
+use super::lexer::{Lexer, Operands, RawStr};
+use super::text_string::push_utf16be;
 use std::collections::BTreeMap;
 
 /// One range `bfrange` may map: larger ranges are cut here (a guard against a
@@ -43,24 +43,22 @@ impl ToUnicode {
         let mut map = ToUnicode::default();
         let mut lexer = Lexer::new(data);
         let mut entries = Vec::new();
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         while let Some(op) = lexer.next_operation(&mut entries) {
             let operands = Operands::of(&entries);
             match op {
                 b"endcodespacerange" => {
                     if let Some(low) = operands.first().and_then(|o| o.string()) {
-                        map.code_length
-                            .get_or_insert(low.decode().len().clamp(1, 4));
+                        let length = scratch.bytes(low).len();
+                        map.code_length.get_or_insert(length.clamp(1, 4));
                     }
                 }
                 b"endbfchar" => {
                     let mut all = operands.iter();
                     while let (Some(code), Some(dst)) = (all.next(), all.next()) {
                         if let (Some(code), Some(dst)) = (code.string(), dst.string()) {
-                            let code = code_value(&code.decode());
-                            scratch.clear();
-                            dst.decode_into(&mut scratch);
-                            map.insert(code, &decode_utf16be(&scratch));
+                            let code = code_value(scratch.bytes(code));
+                            map.insert(code, scratch.text(dst));
                         }
                     }
                 }
@@ -69,11 +67,9 @@ impl ToUnicode {
                     while let (Some(lo), Some(hi), Some(dst)) = (all.next(), all.next(), all.next())
                     {
                         if let (Some(lo), Some(hi)) = (lo.string(), hi.string()) {
-                            map.insert_range(
-                                code_value(&lo.decode()),
-                                code_value(&hi.decode()),
-                                dst,
-                            );
+                            let lo = code_value(scratch.bytes(lo));
+                            let hi = code_value(scratch.bytes(hi));
+                            map.insert_range(lo, hi, dst, &mut scratch);
                         }
                     }
                 }
@@ -161,7 +157,7 @@ impl ToUnicode {
 
     /// `lo hi dst`: dst is an array of texts, one per code, or one text whose last
     /// UTF-16 unit is incremented for each code after the first (§9.10.3).
-    fn insert_range(&mut self, lo: u32, hi: u32, dst: Operands) {
+    fn insert_range(&mut self, lo: u32, hi: u32, dst: Operands, scratch: &mut Scratch) {
         if hi < lo {
             return;
         }
@@ -169,7 +165,7 @@ impl ToUnicode {
         if let Some(texts) = dst.items() {
             for (code, text) in (lo..=hi).zip(texts.iter()) {
                 if let Some(s) = text.string() {
-                    self.insert(code, &decode_utf16be(&s.decode()));
+                    self.insert(code, scratch.text(s));
                 }
             }
         } else if let Some(s) = dst.string() {
@@ -190,6 +186,32 @@ impl ToUnicode {
                 }
             }
         }
+    }
+}
+
+/// Buffers reused for every string of a CMap (it has hundreds, each a few bytes:
+/// allocating for each cost more than reading it).
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    text: String,
+}
+
+impl Scratch {
+    /// `s`'s bytes.
+    fn bytes(&mut self, s: RawStr) -> &[u8] {
+        self.bytes.clear();
+        s.decode_into(&mut self.bytes);
+        &self.bytes
+    }
+
+    /// The text `s` holds (UTF-16BE, §9.10.3).
+    fn text(&mut self, s: RawStr) -> &str {
+        self.bytes.clear();
+        s.decode_into(&mut self.bytes);
+        self.text.clear();
+        push_utf16be(&self.bytes, &mut self.text);
+        &self.text
     }
 }
 

@@ -8,22 +8,12 @@ pub struct RawStr<'a> {
     pub hex: bool,
 }
 
-impl<'a> RawStr<'a> {
-    /// The string's bytes, decoded one at a time as they are read (a page shows
-    /// thousands of strings: none of them is copied out first).
-    pub fn bytes(&self) -> Decoded<'a> {
-        Decoded {
-            body: self.body,
-            at: 0,
-            hex: self.hex,
-        }
-    }
-
+impl RawStr<'_> {
     /// The string's bytes, appended to `out`. One loop over the whole string: a
     /// page's strings are decoded this way, a glyph at a time costs twice as much.
     pub fn decode_into(&self, out: &mut Vec<u8>) {
         if self.hex {
-            out.extend(self.bytes());
+            decode_hex(self.body, out);
             return;
         }
         let body = self.body;
@@ -53,12 +43,8 @@ impl<'a> RawStr<'a> {
                 }
                 // Any other escape or end of line the general way, one at a time.
                 _ => {
-                    let mut one = Decoded {
-                        body,
-                        at,
-                        hex: false,
-                    };
-                    out.extend(one.next_literal());
+                    let mut one = Literal { body, at };
+                    out.extend(one.next_byte());
                     at = one.at.max(at + 1);
                 }
             }
@@ -73,63 +59,39 @@ impl<'a> RawStr<'a> {
     }
 }
 
-/// A string's bytes with its escapes (literal, §7.3.4.2) or hex digits (§7.3.4.3)
-/// decoded.
-pub struct Decoded<'a> {
+/// A hex string's body (§7.3.4.3) → its bytes, appended to `out`: white space (and
+/// anything else) between digits is skipped; an odd final digit is followed by an
+/// implied 0. (A CMap is mostly hex strings, two to eight digits each.)
+fn decode_hex(body: &[u8], out: &mut Vec<u8>) {
+    out.reserve(body.len().div_ceil(2));
+    let mut high = None;
+    for &b in body {
+        let nibble = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => continue,
+        };
+        match high.take() {
+            None => high = Some(nibble),
+            Some(high) => out.push(high << 4 | nibble),
+        }
+    }
+    if let Some(high) = high {
+        out.push(high << 4);
+    }
+}
+
+/// A literal string's body (§7.3.4.2) read from `at`, one escape or end of line
+/// at a time: what [`RawStr::decode_into`] leaves to the general case.
+struct Literal<'a> {
     body: &'a [u8],
     at: usize,
-    hex: bool,
 }
 
-impl Iterator for Decoded<'_> {
-    type Item = u8;
-
-    #[inline]
-    fn next(&mut self) -> Option<u8> {
-        if self.hex {
-            return self.next_hex();
-        }
-        // The two forms a writer uses most, read without the general case: a
-        // plain byte, and an escape of three octal digits (`\025`).
-        let at = self.at;
-        if let Some(&[b'\\', a @ b'0'..=b'3', b @ b'0'..=b'7', c @ b'0'..=b'7']) =
-            self.body.get(at..at + 4)
-        {
-            self.at = at + 4;
-            return Some((a - b'0') << 6 | (b - b'0') << 3 | (c - b'0'));
-        }
-        match self.body.get(at) {
-            Some(&b) if b != b'\\' && b != b'\r' => {
-                self.at = at + 1;
-                Some(b)
-            }
-            _ => self.next_literal(),
-        }
-    }
-}
-
-impl Decoded<'_> {
-    fn nibble(&mut self) -> Option<u8> {
-        while let Some(&b) = self.body.get(self.at) {
-            self.at += 1;
-            match b {
-                b'0'..=b'9' => return Some(b - b'0'),
-                b'a'..=b'f' => return Some(b - b'a' + 10),
-                b'A'..=b'F' => return Some(b - b'A' + 10),
-                // White space (and anything else) between digits is skipped.
-                _ => {}
-            }
-        }
-        None
-    }
-
-    fn next_hex(&mut self) -> Option<u8> {
-        let high = self.nibble()?;
-        // An odd final digit is followed by an implied 0.
-        Some(high << 4 | self.nibble().unwrap_or(0))
-    }
-
-    fn next_literal(&mut self) -> Option<u8> {
+impl Literal<'_> {
+    /// The next byte the string stands for.
+    fn next_byte(&mut self) -> Option<u8> {
         let body = self.body;
         loop {
             let &b = body.get(self.at)?;
@@ -196,6 +158,7 @@ mod tests {
         );
         let hex = |body: &'static [u8]| RawStr { body, hex: true }.decode();
         assert_eq!(hex(b"4 1a\n4"), [0x41, 0xA4]);
+        assert_eq!(hex(b"fE\tFf g7"), [0xFE, 0xFF, 0x70]);
         assert_eq!(hex(b""), b"");
     }
 }
