@@ -57,22 +57,22 @@ fn is(class: Class, c: char) -> bool {
     answer
 }
 
+/// ASCII answered by `ascii` (no look-up at all), any other character by the memo.
+fn ascii_or(c: char, ascii: fn(&char) -> bool, class: Class) -> bool {
+    match c.is_ascii() {
+        true => ascii(&c),
+        false => is(class, c),
+    }
+}
+
 /// `char::is_alphabetic`.
 pub fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        is(Class::Alphabetic, c)
-    }
+    ascii_or(c, char::is_ascii_alphabetic, Class::Alphabetic)
 }
 
 /// `char::is_numeric`.
 pub fn is_numeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_digit()
-    } else {
-        is(Class::Numeric, c)
-    }
+    ascii_or(c, char::is_ascii_digit, Class::Numeric)
 }
 
 /// `char::is_alphanumeric`: alphabetic or numeric.
@@ -86,20 +86,12 @@ pub fn is_alphanumeric(c: char) -> bool {
 
 /// `char::is_uppercase`.
 pub fn is_uppercase(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else {
-        is(Class::Uppercase, c)
-    }
+    ascii_or(c, char::is_ascii_uppercase, Class::Uppercase)
 }
 
 /// `char::is_lowercase`.
 pub fn is_lowercase(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else {
-        is(Class::Lowercase, c)
-    }
+    ascii_or(c, char::is_ascii_lowercase, Class::Lowercase)
 }
 
 /// A combining mark (general category M: Mn, Mc or Me); none in ASCII.
@@ -111,13 +103,7 @@ pub fn is_mark(c: char) -> bool {
 /// than itself (most text of scripts without case): `str::to_lowercase` maps each
 /// character to its `char::to_lowercase`, except capital sigma (which has one).
 pub fn lowercase(s: &str) -> Cow<'_, str> {
-    let lowers = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            is(Class::Lowers, c)
-        }
-    };
+    let lowers = |c: char| ascii_or(c, char::is_ascii_uppercase, Class::Lowers);
     if s.chars().any(lowers) {
         Cow::Owned(s.to_lowercase())
     } else {

@@ -139,8 +139,10 @@ pub fn shape_run(
             key,
         } = &mut *cache;
         run_key(key, language, text, &range);
-        let known = runs.entry((face_id, rtl)).or_default();
-        if let Some(glyphs) = known.get(key.as_slice()) {
+        if let Some(glyphs) = runs
+            .get(&(face_id, rtl))
+            .and_then(|known| known.get(key.as_slice()))
+        {
             return scaled(glyphs, face_id, face.units_per_em, text, &range, size, rtl);
         }
         let shaper = fonts
