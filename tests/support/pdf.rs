@@ -23,6 +23,11 @@ pub struct Glyph {
     pub mcid: Option<i64>,
     /// The text object (BT … ET) it is drawn in, counted from 0 on its page.
     pub run: usize,
+    /// The text rise (`Ts`) it is drawn with: its distance above `y`, the baseline.
+    pub rise: f32,
+    /// The outermost /ActualText span it is drawn in (counted from 0 on its page):
+    /// extractors read the span's text, once, where its first glyph is.
+    pub span: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -305,7 +310,7 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
         .operations;
     let mut glyphs = Vec::new();
     let (mut font, mut size) = (Vec::new(), 0.0f32);
-    let (mut x, mut y) = (0.0f32, 0.0f32);
+    let (mut x, mut y, mut rise) = (0.0f32, 0.0f32, 0.0f32);
     let mut artifact_depth = 0usize;
     let mut marked: Vec<bool> = Vec::new();
     let mut mcids: Vec<Option<i64>> = Vec::new();
@@ -313,6 +318,7 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
     // Text of the innermost open /ActualText span: it replaces the glyphs inside
     // (given to the first, the others read as nothing), as extractors do.
     let mut actual: Vec<Option<String>> = Vec::new();
+    let (mut spans, mut span) = (0usize, None);
     for op in ops {
         match op.operator.as_str() {
             "BMC" | "BDC" => {
@@ -337,10 +343,17 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                         Object::String(bytes, _) => Some(text_string(bytes)),
                         _ => None,
                     });
+                if text.is_some() && actual.iter().all(Option::is_none) {
+                    span = Some(spans);
+                    spans += 1;
+                }
                 actual.push(text);
             }
             "EMC" => {
                 actual.pop();
+                if actual.iter().all(Option::is_none) {
+                    span = None;
+                }
                 mcids.pop();
                 if marked.pop() == Some(true) {
                     artifact_depth -= 1;
@@ -362,6 +375,7 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                 x += num(&op.operands[0]);
                 y += num(&op.operands[1]);
             }
+            "Ts" => rise = num(&op.operands[0]),
             "TJ" | "Tj" => {
                 let items = match &op.operands[0] {
                     Object::Array(a) => a.clone(),
@@ -400,6 +414,8 @@ fn page_text(doc: &Document, page_id: ObjectId) -> PageText {
                                     artifact: artifact_depth > 0,
                                     mcid: mcids.iter().rev().find_map(|m| *m),
                                     run,
+                                    rise,
+                                    span,
                                 });
                                 x += w;
                             }

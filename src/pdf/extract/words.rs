@@ -11,16 +11,18 @@
 //!   to its first glyph and none to the others. `pdftotext -raw` read "दीर्घकालिक"
 //!   as "दी र्घका लि क";
 //! - Nastaliq (Urdu): the letters of a word climb diagonally, each on a baseline of
-//!   its own and overlapping the next; poppler read every letter as a word and gave
-//!   them in drawn order, so no Urdu word came back.
+//!   its own and overlapping the next, and a letter's dots are glyphs of their own
+//!   above or below it; poppler read every letter as a word and gave them in drawn
+//!   order, so no Urdu word came back. The same goes for any right-to-left word
+//!   with a glyph off the baseline (an Arabic vowel mark).
 //!
 //! Such a word is drawn inside one `/Span` whose `/ActualText` is the word (PDF 1.7
 //! § 14.9.4, nested in the element's marked content as PDF/UA allows); the glyphs'
 //! own spans inside it are dropped (readers take the outermost). The text is given
 //! as drawn, like a right-to-left cluster's `/ToUnicode` text (see `as_drawn`):
 //! extractors reverse right-to-left words themselves. Words that read right glyph by
-//! glyph (Latin, Greek, Cyrillic, CJK, Arabic in Naskh, Hebrew, a Hindi word of
-//! simple letters) get no span, so those files do not change.
+//! glyph (Latin, Greek, Cyrillic, CJK, Hebrew, Arabic in Naskh without marks, a Hindi
+//! word of simple letters) get no span, so those files do not change.
 
 use super::{as_drawn, Extracted};
 use crate::layout::page::PlacedGlyph;
@@ -80,7 +82,7 @@ fn word_span(
     // The cheap tests first: most words of most leaflets need no span.
     let rtl = drawn[0].level % 2 == 1;
     let needed = if rtl {
-        cascades(drawn)
+        leaves_the_baseline(drawn)
     } else {
         drawn
             .iter()
@@ -156,14 +158,15 @@ fn reads_glyph_by_glyph(drawn: &[PlacedGlyph], own: &[Option<&str>]) -> bool {
     own.iter().all(Option::is_none) && drawn.windows(2).all(|w| w[0].text.end <= w[1].text.start)
 }
 
-/// Letters of a right-to-left word on more than one baseline (Nastaliq's cascade;
-/// marks, which take no room on the line, do not count).
-fn cascades(drawn: &[PlacedGlyph]) -> bool {
-    let mut letters = drawn.iter().filter(|g| g.advance > 0.0);
-    let Some(first) = letters.next() else {
-        return false;
-    };
-    letters.any(|g| (g.y_offset - first.y_offset).abs() > 0.001)
+/// Glyphs of a right-to-left word on more than one baseline: Nastaliq's cascade, or a
+/// dot or mark drawn above or below its letter. Poppler starts a new word wherever
+/// the baseline changes from one glyph to the next, even at a glyph that stands for
+/// no text of its own (a Nastaliq letter's dots, drawn as glyphs of their own), so
+/// "زیادہ" came back as "ز یادہ" when only the letters were compared.
+fn leaves_the_baseline(drawn: &[PlacedGlyph]) -> bool {
+    drawn
+        .windows(2)
+        .any(|w| (w[0].y_offset - w[1].y_offset).abs() > 0.001)
 }
 
 /// Scripts whose shaping turns one cluster of characters into several glyphs that
@@ -267,17 +270,42 @@ mod tests {
         assert!(spans(&r, &["q", "\u{303}"]).is_empty());
         let r = run("कन", &[(0..3, 0, 0.0, 1.0), (3..6, 0, 0.0, 1.0)]);
         assert!(spans(&r, &["क", "न"]).is_empty());
-        // Arabic in Naskh: letters on one baseline, a mark above.
+        // Arabic in Naskh: letters on one baseline.
         let r = run(
-            "كَتب",
+            "كتب",
             &[
-                (6..8, 1, 0.0, 1.0),
                 (4..6, 1, 0.0, 1.0),
-                (0..4, 1, 0.0, 1.0),
-                (4..4, 1, 3.0, 0.0),
+                (2..4, 1, 0.0, 1.0),
+                (0..2, 1, 0.0, 1.0),
             ],
         );
-        assert!(spans(&r, &["ب", "ت", "ك", ""]).is_empty());
+        assert!(spans(&r, &["ب", "ت", "ك"]).is_empty());
+    }
+
+    #[test]
+    fn a_glyph_off_the_baseline_puts_a_right_to_left_word_in_one_span() {
+        // "زیا" in Nastaliq with its letters on the baseline and the ی's dots a
+        // glyph of their own below it, standing for no text: poppler would end the
+        // word at the dots.
+        let text = "زیا";
+        let r = run(
+            text,
+            &[
+                (4..6, 1, 0.0, 1.0),
+                (6..6, 1, -3.3, 0.0),
+                (2..4, 1, 0.0, 1.0),
+                (0..2, 1, 0.0, 1.0),
+            ],
+        );
+        let got = spans(&r, &["ا", "", "ی", "ز"]);
+        assert_eq!(
+            got,
+            [WordSpan {
+                glyphs: 0..4,
+                text: "ایز".into(),
+                first: 0,
+            }]
+        );
     }
 
     #[test]
