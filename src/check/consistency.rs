@@ -9,9 +9,12 @@ use super::quantities::{quantities_besides, tokens, Quantity, Token, Tokens};
 use super::rule::{self, Rule};
 use crate::error::quote;
 use crate::model::{Block, Document, Text};
+use std::borrow::Cow;
 
 pub fn check(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
     let sources = source.texts();
+    // Lowered once, not once for each entry.
+    let terms_lower: Vec<_> = source.terms.iter().map(|t| lowercase(t)).collect();
     for t in doc.texts() {
         let Some(src) = sources.iter().find(|s| s.id == t.id) else {
             continue;
@@ -21,6 +24,7 @@ pub fn check(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
             doc,
             src,
             t,
+            terms_lower: &terms_lower,
             src_tokens: tokens::scan(&src.styled.text),
             tokens: tokens::scan(&t.styled.text),
         };
@@ -38,6 +42,8 @@ struct Pair<'a> {
     doc: &'a Document,
     src: &'a Text,
     t: &'a Text,
+    /// The source's terms in lower case, in order.
+    terms_lower: &'a [Cow<'a, str>],
     /// The URLs, e-mail addresses and phone numbers of each, scanned once for the
     /// addresses and the numbers (whose digits they are not).
     src_tokens: Vec<Token>,
@@ -132,8 +138,8 @@ impl Pair<'_> {
         let src_lower = lowercase(&self.src.styled.text);
         // The translation is lowered once its source is found to name a term.
         let mut text_lower = None;
-        for term in &self.source.terms {
-            if !super::hygiene::whole_words(&src_lower, &lowercase(term)) {
+        for (term, term_lower) in self.source.terms.iter().zip(self.terms_lower) {
+            if !super::hygiene::whole_words(&src_lower, term_lower) {
                 continue;
             }
             let text_lower: &str = text_lower.get_or_insert_with(|| lowercase(&self.t.styled.text));

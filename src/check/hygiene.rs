@@ -4,12 +4,12 @@
 use super::chars;
 use super::finding::Finding;
 use super::rule;
-use super::sentences::{sentences, spaces_between_words, word_count};
+use super::sentences::Split;
 use super::Subject;
 use crate::error::{quote, Diagnostic};
 use crate::model::{Block, Document, Text};
 
-pub fn check(s: &Subject, out: &mut Vec<Finding>) {
+pub fn check(s: &Subject, split: &Split, out: &mut Vec<Finding>) {
     let doc = s.doc;
     for t in doc.texts() {
         placeholder(doc, t, out);
@@ -21,7 +21,7 @@ pub fn check(s: &Subject, out: &mut Vec<Finding>) {
     } else {
         empty_sections(doc, out);
     }
-    duplicate_sentences(doc, out);
+    duplicate_sentences(doc, split, out);
 }
 
 /// A diagnostic pointing at text `t` of `doc`.
@@ -38,14 +38,18 @@ pub fn at(doc: &Document, t: &Text, message: String) -> Diagnostic {
 }
 
 /// Placeholders written while drafting. Capitals only for the short ones: "todo" is
-/// Spanish and Portuguese for "all".
+/// Spanish and Portuguese for "all". Each starts with T, X or F (`placeholder`
+/// relies on it).
 const PLACEHOLDERS: &[&str] = &["TODO", "TBD", "XXX", "FIXME", "TK"];
 
 fn placeholder(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
     let plain = &t.styled.text;
+    // Every placeholder starts with T, X or F: a text without these capitals (most
+    // translations) is searched five times for nothing.
+    let may_hold = memchr::memchr3(b'T', b'X', b'F', plain.as_bytes()).is_some();
     let found = PLACEHOLDERS
         .iter()
-        .find(|p| whole_words(plain, p))
+        .find(|p| may_hold && whole_words(plain, p))
         .map(|p| p.to_string())
         .or_else(|| {
             ["lorem ipsum", "[translate"]
@@ -161,6 +165,12 @@ fn normal(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `normal(a) == normal(b)`, word by word: a translation differs from its source
+/// within its first words, so neither is copied (32 translations × every entry).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
 /// A translated entry identical to its source, unless it holds nothing to translate
 /// (only terms, numbers, addresses: "NMDA").
 fn untranslated(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
@@ -169,7 +179,7 @@ fn untranslated(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
         let Some(src) = sources.iter().find(|s| s.id == t.id) else {
             continue;
         };
-        if normal(&src.markup) != normal(&t.markup) || !has_words(&src.styled.text, &source.terms) {
+        if !same_words(&src.markup, &t.markup) || !has_words(&src.styled.text, &source.terms) {
             continue;
         }
         // One or two words alike in two languages of one script are usually the
@@ -331,19 +341,19 @@ fn empty_sections(doc: &Document, out: &mut Vec<Finding>) {
 
 /// The same sentence twice (ignoring case and spacing); short ones ("Yes.") repeat
 /// by nature and are left alone.
-fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
-    let spaced = spaces_between_words(doc.language.primary());
+fn duplicate_sentences(doc: &Document, split: &Split, out: &mut Vec<Finding>) {
     let mut seen: Vec<(String, &str)> = Vec::new();
-    for t in doc.texts() {
-        for sentence in sentences(&t.styled.text) {
-            let long_enough = if spaced {
-                word_count(sentence) >= 5
+    for (t, sentences) in &split.texts {
+        for sentence in sentences {
+            let long_enough = if split.spaced {
+                sentence.words >= 5
             } else {
-                sentence.chars().count() >= 12
+                sentence.text.chars().count() >= 12
             };
             if !long_enough {
                 continue;
             }
+            let sentence = sentence.text;
             let key = normal(&chars::lowercase(sentence));
             match seen.iter().find(|(k, _)| *k == key) {
                 Some((_, first)) => out.push(
@@ -362,7 +372,7 @@ fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
                     )
                     .entry(&t.id),
                 ),
-                None => seen.push((key, &t.id)),
+                None => seen.push((key, t.id.as_str())),
             }
         }
     }
@@ -370,8 +380,16 @@ fn duplicate_sentences(doc: &Document, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::can_answer;
+    use super::{can_answer, PLACEHOLDERS};
     use whatlang::{detect_script, Detector, Lang};
+
+    /// `placeholder` looks for a placeholder only in texts holding one of these.
+    #[test]
+    fn placeholders_start_with_the_capitals_searched_for() {
+        for p in PLACEHOLDERS {
+            assert!(matches!(p.as_bytes()[0], b'T' | b'X' | b'F'), "{p}");
+        }
+    }
 
     /// What whatlang answers is always a language `can_answer` allows for the text's
     /// main script: the shortcut in `wrong_language` skips no possible finding.

@@ -56,8 +56,9 @@ pub fn texts(s: &Subject) -> Vec<Finding> {
     if s.is_translation() {
         consistency::check(s.source, s.doc, &mut out);
     }
-    reading::check(s, &mut out);
-    hygiene::check(s, &mut out);
+    let split = sentences::split(s.doc);
+    reading::check(s, &split, &mut out);
+    hygiene::check(s, &split, &mut out);
     guidelines::texts(s, &mut out);
     out
 }

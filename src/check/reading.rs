@@ -5,7 +5,7 @@ use super::finding::Finding;
 use super::hygiene::at;
 use super::readability::{count, score, Counts, Readability, Score};
 use super::rule;
-use super::sentences::{sentences, spaces_between_words, word_count};
+use super::sentences::Split;
 use super::Subject;
 use crate::error::{quote, Diagnostic};
 use crate::model::{Block, Document, Text};
@@ -115,7 +115,7 @@ fn line(scope: String, s: &Score) -> ScoreLine {
     }
 }
 
-pub fn check(s: &Subject, out: &mut Vec<Finding>) {
+pub fn check(s: &Subject, split: &Split, out: &mut Vec<Finding>) {
     let doc = s.doc;
     let max = s.settings.max_grade;
     let scored = match assess_scopes(doc) {
@@ -163,18 +163,18 @@ pub fn check(s: &Subject, out: &mut Vec<Finding>) {
             Readability::Scored(_) => {}
         }
     }
-    long_sentences(s, out);
+    long_sentences(s, split, out);
 }
 
-fn long_sentences(s: &Subject, out: &mut Vec<Finding>) {
+fn long_sentences(s: &Subject, split: &Split, out: &mut Vec<Finding>) {
     let doc = s.doc;
-    if !spaces_between_words(doc.language.primary()) {
+    if !split.spaced {
         return; // words are not counted by spaces there; the grade still applies
     }
     let max = s.settings.max_sentence_words;
-    for t in doc.texts() {
-        for sentence in sentences(&t.styled.text) {
-            let n = word_count(sentence);
+    for (t, sentences) in &split.texts {
+        for sentence in sentences {
+            let (n, sentence) = (sentence.words, sentence.text);
             if n > max {
                 out.push(
                     Finding::new(

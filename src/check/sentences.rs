@@ -1,5 +1,43 @@
 //! Sentences and words of a text, for the rules that count them.
 
+use crate::model::{Document, Text};
+
+/// A leaflet's entries split into sentences, once for every rule that reads them
+/// (long sentences, repeated sentences).
+pub struct Split<'a> {
+    /// Whether the language writes spaces between words ([`spaces_between_words`]).
+    pub spaced: bool,
+    /// Each entry, in [`Document::texts`] order, with its sentences.
+    pub texts: Vec<(&'a Text, Vec<Sentence<'a>>)>,
+}
+
+/// One sentence of an entry.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Its [`word_count`] where the language writes spaces between words, else 0.
+    pub words: usize,
+}
+
+/// The sentences of every entry of `doc`.
+pub fn split(doc: &Document) -> Split<'_> {
+    let spaced = spaces_between_words(doc.language.primary());
+    let texts = doc
+        .texts()
+        .into_iter()
+        .map(|t| {
+            let split = sentences(&t.styled.text)
+                .into_iter()
+                .map(|text| Sentence {
+                    text,
+                    words: if spaced { word_count(text) } else { 0 },
+                })
+                .collect();
+            (t, split)
+        })
+        .collect();
+    Split { spaced, texts }
+}
+
 /// Characters that end a sentence in the scripts we ship: Latin/Cyrillic/Greek
 /// full stop, question and exclamation marks, Arabic and Urdu question mark and full
 /// stop, Devanagari danda, Armenian full stop, Ethiopic full stop, Myanmar section

@@ -59,9 +59,8 @@ impl<'a> Lexer<'a> {
     /// The body of a hex string; the opening `<` is consumed.
     pub fn hex(&mut self) -> RawStr<'a> {
         let start = self.pos;
-        while self.data.get(self.pos).is_some_and(|&b| b != b'>') {
-            self.pos += 1;
-        }
+        // memchr: a page's text is mostly hex strings, four digits a glyph.
+        self.pos = memchr::memchr(b'>', &self.data[start..]).map_or(self.data.len(), |n| start + n);
         let body = &self.data[start..self.pos];
         self.pos = (self.pos + 1).min(self.data.len());
         RawStr { body, hex: true }

@@ -64,14 +64,23 @@ impl RawStr<'_> {
 /// implied 0. (A CMap is mostly hex strings, two to eight digits each.)
 fn decode_hex(body: &[u8], out: &mut Vec<u8>) {
     out.reserve(body.len().div_ceil(2));
+    // Two digits at a time while nothing stands between them (a writer's strings,
+    // a glyph's four digits): a table look-up each, no state between bytes.
+    let mut at = 0;
+    while let [h, l, ..] = body[at..] {
+        let (h, l) = (HEX_DIGIT[usize::from(h)], HEX_DIGIT[usize::from(l)]);
+        if (h | l) > 0xF {
+            break;
+        }
+        out.push(h << 4 | l);
+        at += 2;
+    }
     let mut high = None;
-    for &b in body {
-        let nibble = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => b - b'a' + 10,
-            b'A'..=b'F' => b - b'A' + 10,
-            _ => continue,
-        };
+    for &b in &body[at..] {
+        let nibble = HEX_DIGIT[usize::from(b)];
+        if nibble > 0xF {
+            continue;
+        }
         match high.take() {
             None => high = Some(nibble),
             Some(high) => out.push(high << 4 | nibble),
@@ -81,6 +90,23 @@ fn decode_hex(body: &[u8], out: &mut Vec<u8>) {
         out.push(high << 4);
     }
 }
+
+/// Each byte's value as a hex digit; [`NOT_HEX`] for the other bytes.
+static HEX_DIGIT: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            d @ b'0'..=b'9' => d - b'0',
+            d @ b'a'..=b'f' => d - b'a' + 10,
+            d @ b'A'..=b'F' => d - b'A' + 10,
+            _ => NOT_HEX,
+        };
+        b += 1;
+    }
+    table
+};
+const NOT_HEX: u8 = 0xFF;
 
 /// A literal string's body (§7.3.4.2) read from `at`, one escape or end of line
 /// at a time: what [`RawStr::decode_into`] leaves to the general case.
