@@ -4,6 +4,7 @@
 //! change in the source marks exactly that entry stale, and the message can show the
 //! old and the new source side by side.
 
+use crate::fast_map::FastMap;
 use crate::model::Labels;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -91,7 +92,9 @@ impl TranslationFile {
         match self.entries.get(id) {
             None => EntryState::Missing,
             Some(e) if e.text.trim().is_empty() => EntryState::Missing,
-            Some(e) if e.fingerprint != fingerprint(source_markup) => EntryState::Stale(e),
+            Some(e) if !source_fingerprint_is(source_markup, &e.fingerprint) => {
+                EntryState::Stale(e)
+            }
             Some(e) => EntryState::Current(e),
         }
     }
@@ -106,9 +109,51 @@ impl TranslationFile {
 /// re-wrapping a paragraph in YAML does not make its translations stale.
 pub fn fingerprint(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    let normal: Vec<&str> = text.split_whitespace().collect();
-    let digest = Sha256::digest(normal.join(" ").as_bytes());
-    digest[..5].iter().map(|b| format!("{b:02x}")).collect()
+    // The words joined by single spaces, fed to the hash as they come.
+    let mut hash = Sha256::new();
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n > 0 {
+            hash.update(b" ");
+        }
+        hash.update(word.as_bytes());
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(10);
+    for b in &hash.finalize()[..5] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xF)]));
+    }
+    out
+}
+
+/// Source texts whose fingerprints a thread remembers; past this many they are
+/// forgotten.
+const REMEMBERED_SOURCES: usize = 1 << 12;
+
+thread_local! {
+    /// Fingerprints of source texts by text: a batch compares each source text
+    /// with every translation of it (32 times for one handout in 33 languages).
+    static SOURCE_FINGERPRINTS: std::cell::RefCell<FastMap<Box<str>, String>> =
+        Default::default();
+}
+
+/// Whether `expected` is the fingerprint of `source_markup` (remembered per thread).
+fn source_fingerprint_is(source_markup: &str, expected: &str) -> bool {
+    let known =
+        SOURCE_FINGERPRINTS.with(|m| m.borrow().get(source_markup).map(|found| found == expected));
+    if let Some(same) = known {
+        return same;
+    }
+    let found = fingerprint(source_markup);
+    let same = found == expected;
+    SOURCE_FINGERPRINTS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED_SOURCES {
+            m.clear();
+        }
+        m.insert(source_markup.into(), found);
+    });
+    same
 }
 
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
@@ -194,6 +239,20 @@ mod tests {
         assert_eq!(fingerprint("a  b\nc"), fingerprint("a b c"));
         assert_ne!(fingerprint("a b c"), fingerprint("a b d"));
         assert_eq!(fingerprint("x").len(), 10);
+        // The first five bytes of SHA-256("Take **one** tablet."): files in the
+        // field carry these, so the way of computing them must never change them.
+        assert_eq!(fingerprint("  Take **one**\n tablet. "), "8a693b6cfb");
+    }
+
+    #[test]
+    fn remembered_fingerprint_answers_as_computed() {
+        let fp = fingerprint("The Role of Ketamine");
+        for _ in 0..2 {
+            assert!(source_fingerprint_is("The Role of Ketamine", &fp));
+            assert!(source_fingerprint_is("The Role of  Ketamine", &fp));
+            assert!(!source_fingerprint_is("The Role of Ketamine", "0000000000"));
+            assert!(!source_fingerprint_is("The Role of Lidocaine", &fp));
+        }
     }
 
     #[test]

@@ -61,10 +61,12 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
     }
     let ids: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
     for t in doc.texts_mut() {
-        let entry_path = format!("entries.{}", t.id);
+        // One path serves the entry's messages and its text's origin.
+        let text_path = format!("entries.{}.text", t.id);
+        let entry_path = &text_path[..text_path.len() - ".text".len()];
         match tf.state(&t.id, &t.markup) {
             EntryState::Missing => {
-                let place = if tf.entries.contains_key(&t.id) { entry_path.as_str() } else { "entries" };
+                let place = if tf.entries.contains_key(&t.id) { entry_path } else { "entries" };
                 errors.push(missing(path, &text, at(place), &t.id, &t.markup, &locale.locale))
             }
             EntryState::Stale(e) => errors.push(Error::input(
@@ -73,7 +75,7 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     t.id, locale.locale
                 ))
                 .file(path)
-                .at(&text, at(&format!("{entry_path}.text")))
+                .at(&text, at(&text_path))
                 .help(format!(
                     "the source was: {}\n           it is now: {}\n         update `text`, then run `handout i18n accept {} -l {} --entry {}`",
                     e.source.trim(),
@@ -91,14 +93,14 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                     crate::model::MAX_TEXT_CHARS
                 ))
                 .file(path)
-                .at(&text, at(&format!("{entry_path}.text")))
+                .at(&text, at(&text_path))
                 .help("split the source text into several paragraphs"),
             )),
             EntryState::Current(e) => {
                 t.markup = e.text.clone();
                 t.origin = Origin {
                     file: path.to_path_buf(),
-                    pos: at(&format!("{entry_path}.text")),
+                    pos: at(&text_path),
                 };
                 // A translated text is parsed and checked as soon as it replaces
                 // the source's (which was checked when it was loaded).

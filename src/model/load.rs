@@ -132,9 +132,32 @@ fn too_large(path: &Path, size: Option<u64>, limits: Limits) -> Error {
 /// Whether byte `b` can begin a control character other than tab and CR: C0 codes,
 /// DEL, or the lead byte 0xC2 of the C1 codes U+0080–U+009F (it also leads other
 /// Latin-1 characters, which the character check then passes).
-fn may_start_control(b: u8) -> bool {
+const fn may_start_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t' && b != b'\r') || b == 0x7F || b == 0xC2
 }
+
+/// What the guards look for, by byte: a byte of class 0 (almost every byte of a
+/// handout) needs nothing more, so a line is scanned once with one table look-up a
+/// byte rather than once per guard.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            0 => NUL,
+            b'[' | b'{' => OPENS,
+            b']' | b'}' => CLOSES,
+            c if may_start_control(c) => MAY_BE_CONTROL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const NUL: u8 = 1;
+const MAY_BE_CONTROL: u8 = 2;
+const OPENS: u8 = 3;
+const CLOSES: u8 = 4;
 
 /// Guards that must run before the parser: things it reports badly or too slowly.
 fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
@@ -165,17 +188,33 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
         // Looked for byte by byte (a NUL and the characters below are never part of
         // another character in UTF-8); the column counts characters.
         let column = |byte: usize| line[..byte].chars().count() + 1;
-        if let Some(at_byte) = bytes.iter().position(|&b| b == 0) {
-            return at(
-                i + 1,
-                column(at_byte),
-                "the file contains a NUL byte".into(),
-                "this looks like a binary file; handouts are UTF-8 text",
-            );
+        // Flow collections ([ { ) nest without indentation: count them, cheaply.
+        // Counted before the other guards of the line look, which is the same: a
+        // line they refuse is never measured for depth.
+        let mut may_be_control = false;
+        for (at_byte, &b) in bytes.iter().enumerate() {
+            match BYTE_CLASS[usize::from(b)] {
+                0 => {}
+                NUL => {
+                    return at(
+                        i + 1,
+                        column(at_byte),
+                        "the file contains a NUL byte".into(),
+                        "this looks like a binary file; handouts are UTF-8 text",
+                    );
+                }
+                MAY_BE_CONTROL => may_be_control = true,
+                OPENS => {
+                    depth += 1;
+                    max_depth_seen = max_depth_seen.max(depth);
+                }
+                CLOSES => depth = depth.saturating_sub(1),
+                _ => {}
+            }
         }
         // The parser refuses these too, but at the start of the file; here the
         // message points at the character itself.
-        let control = match bytes.iter().any(|&b| may_start_control(b)) {
+        let control = match may_be_control {
             true => line
                 .char_indices()
                 .find(|(_, c)| c.is_control() && *c != '\t' && *c != '\r'),
@@ -200,17 +239,6 @@ fn precheck(path: &Path, text: &str, limits: Limits) -> Result<()> {
                 "a tab is used for indentation".into(),
                 "YAML indentation must use spaces; replace the tab with spaces",
             );
-        }
-        // Flow collections ([ { ) nest without indentation: count them, cheaply.
-        for b in bytes {
-            match b {
-                b'[' | b'{' => {
-                    depth += 1;
-                    max_depth_seen = max_depth_seen.max(depth);
-                }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
         }
         // Block collections nest by indentation ("- - - x" nests too); two spaces a level
         // is the tightest YAML allows, so this over-counts, never under-counts.
@@ -251,5 +279,21 @@ mod tests {
         assert_eq!(pos("b: \"ü\u{85}\"\n"), Some((1, 6)));
         assert_eq!(pos("a:\n \tb: 1\n"), Some((2, 2)));
         assert_eq!(pos("b: \"¡ü°\"\r\nc: 'x\ty'\n"), None);
+        // A NUL anywhere on a line is named before a control character ahead of it.
+        assert_eq!(pos("a: 1\nb: \"\u{1b}x\0\"\n"), Some((2, 7)));
+        // Brackets nest across lines; the line that goes too deep is named.
+        let deep = |text: &str| {
+            let limits = Limits {
+                max_depth: 2,
+                ..Limits::default()
+            };
+            match precheck(Path::new("x.yaml"), text, limits) {
+                Ok(()) => None,
+                Err(e) => e.diagnostics[0].pos.map(|p| (p.line, p.column)),
+            }
+        };
+        assert_eq!(deep("a: [[1]]\nb: [{c: 1}]\n"), None);
+        assert_eq!(deep("a: [[\n  1]]\nb: [[{c: 1}]]\n"), Some((3, 1)));
+        assert_eq!(deep("a: [\"x\", [\n  [1]]]\n"), Some((2, 1)));
     }
 }

@@ -4,13 +4,14 @@
 //! covers, a stale translation) need them too, so an event-level pass records them.
 
 use crate::error::Pos;
+use crate::fast_map::FastMap;
 use saphyr_parser::{Event, Parser};
-use std::collections::HashMap;
+use std::fmt::Write;
 
 /// Map from a value's path to its position in the file.
 #[derive(Debug, Default, Clone)]
 pub struct PositionIndex {
-    map: HashMap<String, Pos>,
+    map: FastMap<String, Pos>,
     /// The first construct handout files may not use: an anchor, an alias or a
     /// custom tag (what it is, and where).
     pub forbidden: Option<(String, Pos)>,
@@ -25,7 +26,7 @@ impl PositionIndex {
     /// Indexes `text`; a text the event parser rejects yields an empty index (serde
     /// has already reported its errors by then).
     pub fn build(text: &str) -> Self {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         let mut forbidden: Option<(String, Pos)> = None;
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
@@ -61,7 +62,7 @@ impl PositionIndex {
                     if let Some(Frame::Map { key, .. }) = stack.last() {
                         if key.is_none() {
                             if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                                *key = Some(value.to_string());
+                                *key = Some(value.into_owned());
                             }
                             continue;
                         }
@@ -104,14 +105,21 @@ fn value_path(stack: &mut [Frame]) -> Option<String> {
     match stack.last_mut()? {
         Frame::Map { key, path } => {
             let k = key.take()?;
-            Some(if path.is_empty() {
-                k
-            } else {
-                format!("{path}.{k}")
-            })
+            if path.is_empty() {
+                return Some(k);
+            }
+            // Pushed rather than formatted: this runs for every value of every file.
+            let mut p = String::with_capacity(path.len() + 1 + k.len());
+            p.push_str(path);
+            p.push('.');
+            p.push_str(&k);
+            Some(p)
         }
         Frame::Seq { index, path } => {
-            let p = format!("{path}[{index}]");
+            let mut p = String::with_capacity(path.len() + 4);
+            p.push_str(path);
+            // Writing into a String cannot fail.
+            let _ = write!(p, "[{index}]");
             *index += 1;
             Some(p)
         }
@@ -140,5 +148,38 @@ mod tests {
                 column: 19
             })
         );
+    }
+
+    /// The paths a translation file's messages look up: quoted entry ids, the
+    /// `text` of an entry, an `allow` rule, a term in a flow sequence.
+    #[test]
+    fn finds_translation_entries() {
+        let text = "language: de\nterms: [\"Ketamin\", \"NMDA\"]\nentries:\n  \"side-effects.2\":\n    source: \"Übel\"\n    text: \"Übelkeit\"\n    allow: {untranslated: \"a name\"}\n";
+        let idx = PositionIndex::build(text);
+        assert_eq!(
+            idx.get("terms[1]"),
+            Some(Pos {
+                line: 2,
+                column: 20
+            })
+        );
+        assert_eq!(idx.get("entries"), Some(Pos { line: 4, column: 3 }));
+        assert_eq!(
+            idx.get("entries.side-effects.2.text"),
+            Some(Pos {
+                line: 6,
+                column: 11
+            })
+        );
+        assert_eq!(
+            idx.get("entries.side-effects.2.allow.untranslated"),
+            Some(Pos {
+                line: 7,
+                column: 27
+            })
+        );
+        assert_eq!(idx.get("[0]"), None);
+        let list = PositionIndex::build("- a\n- [b, c]\n");
+        assert_eq!(list.get("[1][1]"), Some(Pos { line: 2, column: 7 }));
     }
 }
