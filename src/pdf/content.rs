@@ -4,11 +4,11 @@
 use super::extract;
 use super::fonts::{resource_name, Fonts};
 use super::image::resource_name as image_name;
+use super::operators::{Operators, ShowItems};
 use super::tags::{Tags, Target};
 use crate::layout::page::PlacedGlyph;
 use crate::layout::{GlyphRun, Page, Placed, Rgb, Shape};
 use crate::text::FontBook;
-use pdf_writer::{Content, Name, Str, TextStr};
 
 /// Coordinates to a thousandth of a point: finer than any printer, and shorter.
 fn r3(v: f32) -> f32 {
@@ -32,7 +32,7 @@ pub fn page_content<'a>(
     book: &'static FontBook,
     tags: &mut Tags<'a>,
 ) -> (Vec<u8>, Vec<LinkArea<'a>>) {
-    let mut c = Content::new();
+    let mut c = Operators::new();
     let mut links = Vec::new();
     // The marked-content sequence open now: consecutive shapes of one element (the
     // lines of a paragraph, the modules of a QR code) share one.
@@ -54,13 +54,11 @@ pub fn page_content<'a>(
             }
             match target {
                 Target::Artifact => {
-                    c.begin_marked_content(Name(b"Artifact"));
+                    c.begin_marked_content(b"Artifact");
                 }
                 Target::Element(element) => {
                     let mcid = tags.mark(index, element, e.seq, top(&e));
-                    c.begin_marked_content_with_properties(tags.tag(element))
-                        .properties()
-                        .pair(Name(b"MCID"), mcid);
+                    c.begin_marked_content_with_mcid(tags.tag(element).0, mcid);
                 }
             }
             open = Some(target);
@@ -70,7 +68,7 @@ pub fn page_content<'a>(
     if open.is_some() {
         c.end_marked_content();
     }
-    (c.finish().into_vec(), links)
+    (c.finish(), links)
 }
 
 /// The top edge of what `e` draws, in points from the page's top (where a bookmark
@@ -86,7 +84,13 @@ fn top(e: &Placed) -> f32 {
 }
 
 /// One shape at its place on the page (the frames that hold it add their positions).
-fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &'static FontBook) {
+fn element(
+    c: &mut Operators,
+    e: &Placed,
+    page_height: f32,
+    fonts: &Fonts,
+    book: &'static FontBook,
+) {
     match e.shape {
         Shape::Glyphs(run) => {
             let origin = e.at(run.x, run.baseline);
@@ -141,7 +145,7 @@ fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &
             let (x, y) = e.at(*x, *y);
             c.save_state();
             c.transform([r3(*w), 0.0, 0.0, r3(*h), r3(x), r3(page_height - y - h)]);
-            c.x_object(Name(image_name(data).as_bytes()));
+            c.x_object(image_name(data).as_bytes());
             c.restore_state();
         }
         // Links are annotations, written with the page.
@@ -150,11 +154,11 @@ fn element(c: &mut Content, e: &Placed, page_height: f32, fonts: &Fonts, book: &
 }
 
 // Three decimals tell 8-bit colour levels apart (they are 1/255 ≈ 0.004 apart).
-fn set_fill(c: &mut Content, color: Rgb) {
+fn set_fill(c: &mut Operators, color: Rgb) {
     c.set_fill_rgb(r3(color.0), r3(color.1), r3(color.2));
 }
 
-fn set_stroke(c: &mut Content, color: Rgb) {
+fn set_stroke(c: &mut Operators, color: Rgb) {
     c.set_stroke_rgb(r3(color.0), r3(color.1), r3(color.2));
 }
 
@@ -164,7 +168,7 @@ fn set_stroke(c: &mut Content, color: Rgb) {
 /// inside its /ActualText span, and so is a word extractors cannot rebuild from its
 /// glyphs (see `extract::word_spans`), whose span holds its glyphs' segments.
 fn glyphs(
-    c: &mut Content,
+    c: &mut Operators,
     run: &GlyphRun,
     (run_x, baseline): (f32, f32),
     page_height: f32,
@@ -172,12 +176,14 @@ fn glyphs(
     book: &'static FontBook,
 ) {
     let texts = extract::glyph_texts(run);
-    let mut own: Vec<Option<&str>> = run
-        .glyphs
-        .iter()
-        .zip(&texts)
-        .map(|(g, e)| extract::span_text(e, fonts.text(g.face, g.gid)))
-        .collect();
+    // Each glyph's CID and own text, from one look-up per glyph.
+    let mut cids: Vec<u16> = Vec::with_capacity(run.glyphs.len());
+    let mut own: Vec<Option<&str>> = Vec::with_capacity(run.glyphs.len());
+    for (g, e) in run.glyphs.iter().zip(&texts) {
+        let (cid, mapped) = fonts.glyph(g.face, g.gid);
+        cids.push(cid);
+        own.push(extract::span_text(e, mapped));
+    }
     let words = extract::word_spans(run, &texts, &own);
     // Readers take the outermost span: a word's glyphs need none of their own.
     for word in &words {
@@ -197,15 +203,15 @@ fn glyphs(
     // rise, not by moving the text matrix: the matrix stays on the line's baseline,
     // so readers (and our own read-back) keep the glyphs on one line.
     let mut rise = 0.0;
+    // The string of a segment's CIDs, reused by every segment of the run.
+    let mut codes: Vec<u8> = Vec::new();
     c.begin_text();
     set_fill(c, run.color);
     // `p` counts glyphs drawn; `i` is the glyph drawn now.
     let mut p = 0;
     while p < run.glyphs.len() {
         if let Some(word) = words.next_if(|w| w.glyphs.start == p) {
-            c.begin_marked_content_with_properties(Name(b"Span"))
-                .properties()
-                .actual_text(TextStr(&word.text));
+            c.begin_span_with_actual_text(&word.text);
             word_end = Some(word.glyphs.end);
         }
         // A segment stays inside the word it is part of, or before the next word.
@@ -228,12 +234,10 @@ fn glyphs(
         }
         let seg = &run.glyphs[i..i + len];
         if let Some(text) = own[i] {
-            c.begin_marked_content_with_properties(Name(b"Span"))
-                .properties()
-                .actual_text(TextStr(text));
+            c.begin_span_with_actual_text(text);
         }
         if font != Some(face_id) {
-            c.set_font(Name(resource_name(face_id).as_bytes()), run.size);
+            c.set_font(resource_name(face_id).as_bytes(), run.size);
             font = Some(face_id);
         }
         let x = run_x + seg[0].x + seg[0].x_offset;
@@ -243,7 +247,7 @@ fn glyphs(
             c.set_rise(rise);
         }
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, r3(x), r3(y)]);
-        show(c, seg, run.size, fonts, book);
+        c.show_positioned(|items| show(items, seg, &cids[i..i + len], run.size, book, &mut codes));
         if own[i].is_some() {
             c.end_marked_content();
         }
@@ -260,30 +264,36 @@ fn glyphs(
     c.end_text();
 }
 
-/// One segment (one face, one baseline) as a TJ array. Each glyph's advance in the
-/// layout may differ from the font's (kerning, justified spaces); the adjustment
-/// after a glyph makes up the difference, in thousandths of an em.
-fn show(c: &mut Content, seg: &[PlacedGlyph], size: f32, fonts: &Fonts, book: &'static FontBook) {
+/// The items of one segment's (one face, one baseline) TJ array; `cids` are its glyphs' CIDs
+/// and `codes` a buffer for the strings between adjustments. Each glyph's advance
+/// in the layout may differ from the font's (kerning, justified spaces); the
+/// adjustment after a glyph makes up the difference, in thousandths of an em.
+fn show(
+    items: &mut ShowItems,
+    seg: &[PlacedGlyph],
+    cids: &[u16],
+    size: f32,
+    book: &'static FontBook,
+    codes: &mut Vec<u8>,
+) {
     let Some(first) = seg.first() else { return };
     let face = book.face(first.face);
     let em = 1000.0 / size;
-    let mut tj = c.show_positioned();
-    let mut items = tj.items();
-    let mut codes: Vec<u8> = Vec::with_capacity(seg.len() * 2);
-    for (k, g) in seg.iter().enumerate() {
-        codes.extend_from_slice(&fonts.cid(g.face, g.gid).to_be_bytes());
+    codes.clear();
+    for (k, (g, cid)) in seg.iter().zip(cids).enumerate() {
+        codes.extend_from_slice(&cid.to_be_bytes());
         // Where the next glyph must start, relative to where this one was drawn.
         let Some(next) = seg.get(k + 1) else { break };
         let font_adv = face.advance(u32::from(g.gid)) * size / face.units_per_em;
         let wanted = next.x + next.x_offset - (g.x + g.x_offset);
         let adjust = ((font_adv - wanted) * em * 100.0).round() / 100.0;
         if adjust.abs() >= 0.01 {
-            items.show(Str(&codes));
+            items.show(codes);
             items.adjust(adjust);
             codes.clear();
         }
     }
     if !codes.is_empty() {
-        items.show(Str(&codes));
+        items.show(codes);
     }
 }

@@ -12,28 +12,40 @@ const LEVEL: i32 = 1;
 /// Deflates `data` (zlib format, for /FlateDecode).
 ///
 /// One compressor per thread: setting one up for each of a document's seven or more
-/// streams cost more than compressing the small ones.
+/// streams cost more than compressing the small ones. It writes into a buffer of the
+/// thread's that only grows, so a stream's worst-case size is not zeroed each time;
+/// what it packed is copied out.
 pub fn deflate(data: &[u8]) -> Result<Vec<u8>> {
+    struct Packer {
+        compressor: libdeflater::Compressor,
+        out: Vec<u8>,
+    }
     thread_local! {
-        static COMPRESSOR: std::cell::RefCell<Option<libdeflater::Compressor>> =
+        static PACKER: std::cell::RefCell<Option<Packer>> =
             const { std::cell::RefCell::new(None) };
     }
-    COMPRESSOR.with(|cell| {
+    PACKER.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let compressor = match &mut *cell {
-            Some(compressor) => compressor,
+        let packer = match &mut *cell {
+            Some(packer) => packer,
             None => {
                 let level = libdeflater::CompressionLvl::new(LEVEL)
                     .map_err(|e| Error::internal(format!("compression level: {e:?}")))?;
-                cell.insert(libdeflater::Compressor::new(level))
+                cell.insert(Packer {
+                    compressor: libdeflater::Compressor::new(level),
+                    out: Vec::new(),
+                })
             }
         };
-        let mut packed = vec![0; compressor.zlib_compress_bound(data.len())];
-        let size = compressor
-            .zlib_compress(data, &mut packed)
+        let bound = packer.compressor.zlib_compress_bound(data.len());
+        if packer.out.len() < bound {
+            packer.out.resize(bound, 0);
+        }
+        let size = packer
+            .compressor
+            .zlib_compress(data, &mut packer.out[..bound])
             .map_err(|e| Error::internal(format!("compressing a stream failed: {e:?}")))?;
-        packed.truncate(size);
-        Ok(packed)
+        Ok(packer.out[..size].to_vec())
     })
 }
 

@@ -5,61 +5,66 @@
 use super::deflate::deflate;
 use super::refs::Refs;
 use crate::error::{Error, Result};
+use crate::fast_map::FastMap;
 use crate::layout::Layout;
 use crate::text::{FaceId, FontBook};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use read_fonts::TableProvider;
-use std::collections::BTreeMap;
 use subsetter::GlyphRemapper;
 
 /// One face as the document uses it.
 struct UsedFace {
     face: FaceId,
-    /// Original glyph id → the text its `/ToUnicode` entry gives (chosen by
-    /// `extract::to_unicode`).
-    text: BTreeMap<u16, String>,
+    /// The original ids of the glyphs it shows, ascending.
+    gids: Vec<u16>,
     /// Original glyph id → glyph id in the subset, which is also its CID.
     remap: GlyphRemapper,
+}
+
+/// What the document embeds for one glyph of a face.
+struct Embedded {
+    /// Its id in the subset, which is also its CID.
+    cid: u16,
+    /// The text its `/ToUnicode` entry gives (chosen by `extract::to_unicode`).
+    text: String,
 }
 
 /// The faces of a document and the CID of each glyph used.
 pub struct Fonts {
     used: Vec<UsedFace>,
+    /// (face, original glyph id) → what is embedded for it. Content streams ask for
+    /// every glyph drawn: one hash look-up answers both the CID and the text.
+    glyphs: FastMap<(FaceId, u16), Embedded>,
 }
 
 impl Fonts {
     /// Collects every glyph the layout shows, per face, with the text of its
     /// `/ToUnicode` entry (see `extract::to_unicode`).
     pub fn collect(layout: &Layout) -> Fonts {
+        let mut glyphs = FastMap::default();
         let used = super::extract::to_unicode(layout)
             .into_iter()
-            .map(|(face, text)| {
+            .map(|(face, texts)| {
                 // Ascending original ids give a stable numbering (.notdef stays 0).
-                let gids: Vec<u16> = text.keys().copied().collect();
+                let gids: Vec<u16> = texts.keys().copied().collect();
                 let remap = GlyphRemapper::new_from_glyphs(&gids);
-                UsedFace { face, text, remap }
+                for (gid, text) in texts {
+                    let cid = remap.get(gid).unwrap_or(0);
+                    glyphs.insert((face, gid), Embedded { cid, text });
+                }
+                UsedFace { face, gids, remap }
             })
             .collect();
-        Fonts { used }
+        Fonts { used, glyphs }
     }
 
-    /// The text extractors get for glyph `gid` of `face` from its `/ToUnicode` entry.
-    pub fn text(&self, face: FaceId, gid: u16) -> &str {
-        self.used
-            .iter()
-            .find(|u| u.face == face)
-            .and_then(|u| u.text.get(&gid))
-            .map_or("", String::as_str)
-    }
-
-    /// The CID that shows glyph `gid` of `face` (its id in the subset).
-    pub fn cid(&self, face: FaceId, gid: u16) -> u16 {
-        self.used
-            .iter()
-            .find(|u| u.face == face)
-            .and_then(|u| u.remap.get(gid))
-            .unwrap_or(0)
+    /// The CID that shows glyph `gid` of `face` (its id in the subset), and the text
+    /// extractors get for it from its `/ToUnicode` entry.
+    pub fn glyph(&self, face: FaceId, gid: u16) -> (u16, &str) {
+        self.glyphs
+            .get(&(face, gid))
+            .map_or((0, ""), |g| (g.cid, g.text.as_str()))
     }
 
     /// Writes every used face; returns each face's font dictionary.
@@ -71,7 +76,7 @@ impl Fonts {
     ) -> Result<Vec<(FaceId, Ref)>> {
         self.used
             .iter()
-            .map(|u| Ok((u.face, write_face(pdf, refs, book, u)?)))
+            .map(|u| Ok((u.face, write_face(pdf, refs, book, u, &self.glyphs)?)))
             .collect()
     }
 }
@@ -86,6 +91,7 @@ fn write_face(
     refs: &mut Refs,
     book: &'static FontBook,
     used: &UsedFace,
+    glyphs: &FastMap<(FaceId, u16), Embedded>,
 ) -> Result<Ref> {
     let face = book.face(used.face);
     let program = subsetter::subset(face.data, face.index, &used.remap)
@@ -103,7 +109,7 @@ fn write_face(
         ))
     })?;
     let scale = 1000.0 / face.units_per_em;
-    let base_name = format!("{}+{}", subset_tag(&face.name, &used.text), face.name);
+    let base_name = format!("{}+{}", subset_tag(&face.name, &used.gids), face.name);
 
     let type0 = refs.next();
     let cid_font = refs.next();
@@ -186,9 +192,11 @@ fn write_face(
             supplement: 0,
         },
     );
-    for (gid, text) in &used.text {
-        if let (Some(cid), false) = (used.remap.get(*gid), text.is_empty()) {
-            unicode.pair_with_multiple(cid, text.chars());
+    for gid in &used.gids {
+        if let Some(glyph) = glyphs.get(&(used.face, *gid)) {
+            if !glyph.text.is_empty() {
+                unicode.pair_with_multiple(glyph.cid, glyph.text.chars());
+            }
         }
     }
     let cmap_bytes = unicode.finish();
@@ -237,7 +245,7 @@ impl Metrics {
 
 /// The six capital letters that mark an embedded subset (ISO 32000 9.6.4), derived
 /// from the face and the glyphs kept so that equal documents get equal tags.
-fn subset_tag(name: &str, glyphs: &BTreeMap<u16, String>) -> String {
+fn subset_tag(name: &str, gids: &[u16]) -> String {
     // FNV-1a: a stable, cheap hash; the tag only has to differ between subsets.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
@@ -245,7 +253,7 @@ fn subset_tag(name: &str, glyphs: &BTreeMap<u16, String>) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     name.bytes().for_each(&mut eat);
-    for gid in glyphs.keys() {
+    for gid in gids {
         gid.to_be_bytes().into_iter().for_each(&mut eat);
     }
     (0..6)

@@ -8,6 +8,7 @@ pub mod extract;
 mod fonts;
 mod image;
 mod metadata;
+mod operators;
 mod refs;
 mod tags;
 mod unhint;

@@ -47,10 +47,15 @@ pub fn glyph_texts(run: &GlyphRun) -> Vec<Extracted<'_>> {
             actual: None,
         })
         .collect();
-    if run.glyphs.iter().any(|g| g.level % 2 == 1) {
+    if has_right_to_left(run) {
         fence_neutrals(&run.glyphs, &mut out);
     }
     out
+}
+
+/// Whether any glyph of `run` stands at a right-to-left bidi level.
+fn has_right_to_left(run: &GlyphRun) -> bool {
+    run.glyphs.iter().any(|g| g.level % 2 == 1)
 }
 
 /// The `/ActualText` of one use of a glyph whose `/ToUnicode` entry gives `mapped`:
@@ -66,20 +71,32 @@ pub fn span_text<'a>(use_: &'a Extracted, mapped: &str) -> Option<&'a str> {
 /// the document, the most frequent non-empty one (the first seen of equals). A use
 /// with another text (a base letter that carries a mark elsewhere, a literal "ﬁ"
 /// next to the ligature of "fi") gets a span of its own (see [`span_text`]).
-pub fn to_unicode(layout: &Layout) -> BTreeMap<FaceId, BTreeMap<u16, String>> {
+pub fn to_unicode<'a>(layout: &'a Layout) -> BTreeMap<FaceId, BTreeMap<u16, String>> {
     // The texts one glyph stands for, in order of first appearance, with their counts
     // (a hash map while counting: one look-up per glyph drawn; sorted at the end).
     type Seen<'a> = Vec<(Cow<'a, str>, usize)>;
-    let mut seen: FastMap<(FaceId, u16), Seen> = FastMap::default();
+    let mut seen: FastMap<(FaceId, u16), Seen<'a>> = FastMap::default();
     for page in &layout.pages {
         page.frame.walk(&mut |element| {
-            if let Shape::Glyphs(run) = element.shape {
+            let Shape::Glyphs(run) = element.shape else {
+                return;
+            };
+            let mut count = |g: &PlacedGlyph, text: Cow<'a, str>| {
+                let texts = seen.entry((g.face, g.gid)).or_default();
+                match texts.iter_mut().find(|(t, _)| *t == text) {
+                    Some((_, n)) => *n += 1,
+                    None => texts.push((text, 1)),
+                }
+            };
+            // A left-to-right run's glyphs stand for their own text as it is (see
+            // `glyph_texts`): no list of them is needed.
+            if has_right_to_left(run) {
                 for (g, e) in run.glyphs.iter().zip(glyph_texts(run)) {
-                    let texts = seen.entry((g.face, g.gid)).or_default();
-                    match texts.iter_mut().find(|(t, _)| *t == e.unicode) {
-                        Some((_, n)) => *n += 1,
-                        None => texts.push((e.unicode, 1)),
-                    }
+                    count(g, e.unicode);
+                }
+            } else {
+                for g in &run.glyphs {
+                    count(g, Cow::Borrowed(run.glyph_text(g)));
                 }
             }
         });

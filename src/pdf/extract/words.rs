@@ -24,7 +24,7 @@
 //! glyph (Latin, Greek, Cyrillic, CJK, Hebrew, Arabic in Naskh without marks, a Hindi
 //! word of simple letters) get no span, so those files do not change.
 
-use super::{as_drawn, Extracted};
+use super::{as_drawn, has_right_to_left, Extracted};
 use crate::layout::page::PlacedGlyph;
 use crate::layout::GlyphRun;
 use std::ops::Range;
@@ -46,6 +46,12 @@ pub struct WordSpan {
 /// ([`super::span_text`]). A word is a stretch of glyphs at one bidi level between
 /// spaces and fenced neutrals (which keep their own spans).
 pub fn word_spans(run: &GlyphRun, texts: &[Extracted], own: &[Option<&str>]) -> Vec<WordSpan> {
+    // Most runs can hold no such word: none of their glyphs is right to left and none
+    // of their text is of a script shaped in clusters. One look at the run says so
+    // (a word's text is part of the run's) before its words are looked at.
+    if !has_right_to_left(run) && !run.text.chars().any(shaped_in_clusters) {
+        return Vec::new();
+    }
     let separates = |k: usize| {
         let text = run.glyph_text(&run.glyphs[k]);
         texts[k].actual.is_some() || (!text.is_empty() && text.chars().all(char::is_whitespace))
@@ -172,26 +178,37 @@ fn leaves_the_baseline(drawn: &[PlacedGlyph]) -> bool {
 /// Scripts whose shaping turns one cluster of characters into several glyphs that
 /// are reordered or stacked (the Brahmic scripts of South and South-East Asia).
 fn shaped_in_clusters(c: char) -> bool {
+    !outside_clustered_scripts(c) && of_clustered_script(c)
+}
+
+/// [`shaped_in_clusters`] asked of the script table alone.
+fn of_clustered_script(c: char) -> bool {
     use unicode_script::{Script as S, UnicodeScript};
-    !c.is_ascii()
-        && matches!(
-            c.script(),
-            S::Devanagari
-                | S::Bengali
-                | S::Gurmukhi
-                | S::Gujarati
-                | S::Oriya
-                | S::Tamil
-                | S::Telugu
-                | S::Kannada
-                | S::Malayalam
-                | S::Sinhala
-                | S::Tibetan
-                | S::Khmer
-                | S::Myanmar
-                | S::Thai
-                | S::Lao
-        )
+    matches!(
+        c.script(),
+        S::Devanagari
+            | S::Bengali
+            | S::Gurmukhi
+            | S::Gujarati
+            | S::Oriya
+            | S::Tamil
+            | S::Telugu
+            | S::Kannada
+            | S::Malayalam
+            | S::Sinhala
+            | S::Tibetan
+            | S::Khmer
+            | S::Myanmar
+            | S::Thai
+            | S::Lao
+    )
+}
+
+/// Characters no script of [`shaped_in_clusters`] has, told without the script
+/// table: everything before Devanagari (Latin, Greek, Cyrillic, Hebrew, Arabic) and
+/// the CJK blocks from U+3000 to U+9FFF (kana, Hangul jamo, the ideographs).
+fn outside_clustered_scripts(c: char) -> bool {
+    c < '\u{900}' || ('\u{3000}'..='\u{9FFF}').contains(&c)
 }
 
 #[cfg(test)]
@@ -237,6 +254,17 @@ mod tests {
             .map(|(e, m)| span_text(e, m))
             .collect();
         word_spans(run, &texts, &own)
+    }
+
+    #[test]
+    fn the_quick_test_agrees_with_the_script_table() {
+        for c in ('\0'..='\u{8FF}').chain('\u{3000}'..='\u{9FFF}') {
+            assert!(outside_clustered_scripts(c));
+            // The script table, asked without the quick test, says the same.
+            assert!(!of_clustered_script(c), "{c:?} is of a clustered script");
+        }
+        assert!(!outside_clustered_scripts('\u{915}'));
+        assert!(shaped_in_clusters('\u{915}'));
     }
 
     #[test]

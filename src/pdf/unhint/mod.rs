@@ -278,9 +278,14 @@ fn write_font(version: u32, tables: &[Table]) -> Result<Vec<u8>, String> {
     }
     let mut offset = directory;
     let mut head_at = None;
+    // Tables start on 4-byte boundaries and are padded with zeros, so the whole
+    // font's sum is the directory's plus the tables' own sums (read once each).
+    let mut sum = 0u32;
     for (tag, data) in tables {
+        let table_sum = checksum(data);
+        sum = sum.wrapping_add(table_sum);
         font.extend_from_slice(tag);
-        font.extend_from_slice(&checksum(data).to_be_bytes());
+        font.extend_from_slice(&table_sum.to_be_bytes());
         for field in [offset, data.len()] {
             let field = u32::try_from(field).map_err(|_| "font larger than 4 GB")?;
             font.extend_from_slice(&field.to_be_bytes());
@@ -290,13 +295,14 @@ fn write_font(version: u32, tables: &[Table]) -> Result<Vec<u8>, String> {
         }
         offset += data.len().next_multiple_of(4);
     }
+    sum = sum.wrapping_add(checksum(&font));
     for (_, data) in tables {
         font.extend_from_slice(data);
         font.resize(font.len().next_multiple_of(4), 0);
     }
     // The head table was written with checkSumAdjustment zeroed, as the sum requires.
     if let Some(head) = head_at {
-        let adjustment = CHECKSUM_MAGIC.wrapping_sub(checksum(&font));
+        let adjustment = CHECKSUM_MAGIC.wrapping_sub(sum);
         font[head + 8..head + 12].copy_from_slice(&adjustment.to_be_bytes());
     }
     Ok(font)
@@ -304,11 +310,14 @@ fn write_font(version: u32, tables: &[Table]) -> Result<Vec<u8>, String> {
 
 /// The OpenType table checksum: the sum of big-endian u32 words, zero-padded.
 fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, word| {
-        let mut padded = [0u8; 4];
-        padded[..word.len()].copy_from_slice(word);
-        sum.wrapping_add(u32::from_be_bytes(padded))
-    })
+    let words = data.chunks_exact(4);
+    let tail = words.remainder();
+    let sum = words.fold(0u32, |sum, word| {
+        sum.wrapping_add(u32::from_be_bytes([word[0], word[1], word[2], word[3]]))
+    });
+    let mut padded = [0u8; 4];
+    padded[..tail.len()].copy_from_slice(tail);
+    sum.wrapping_add(u32::from_be_bytes(padded))
 }
 
 /// `len` bytes of `data` from `at`, or an error naming the overrun.
