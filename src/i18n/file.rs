@@ -4,7 +4,7 @@
 //! change in the source marks exactly that entry stale, and the message can show the
 //! old and the new source side by side.
 
-use crate::fast_map::FastMap;
+use crate::fast_map::Remembered;
 use crate::model::Labels;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -133,7 +133,7 @@ const REMEMBERED_SOURCES: usize = 1 << 12;
 thread_local! {
     /// Fingerprints of source texts by text: a batch compares each source text
     /// with every translation of it (32 times for one handout in 33 languages).
-    static SOURCE_FINGERPRINTS: std::cell::RefCell<FastMap<Box<str>, String>> =
+    static SOURCE_FINGERPRINTS: std::cell::RefCell<Remembered<Box<str>, String, REMEMBERED_SOURCES>> =
         Default::default();
 }
 
@@ -146,13 +146,7 @@ fn source_fingerprint_is(source_markup: &str, expected: &str) -> bool {
     }
     let found = fingerprint(source_markup);
     let same = found == expected;
-    SOURCE_FINGERPRINTS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED_SOURCES {
-            m.clear();
-        }
-        m.insert(source_markup.into(), found);
-    });
+    SOURCE_FINGERPRINTS.with(|m| m.borrow_mut().remember(source_markup.into(), found));
     same
 }
 

@@ -10,6 +10,7 @@ mod image;
 mod metadata;
 mod operators;
 mod refs;
+mod syntax;
 mod tags;
 mod unhint;
 

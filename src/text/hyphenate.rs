@@ -4,7 +4,7 @@
 //! top: at least 2 letters before and 3 after a break, no words under 6 letters, no
 //! words with digits or capitals inside (acronyms), and never a listed term.
 
-use crate::fast_map::FastMap;
+use crate::fast_map::Remembered;
 use hyphenation::{Hyphenator as _, Language as Patterns, Load, Standard};
 use std::sync::OnceLock;
 
@@ -130,10 +130,10 @@ fn is_term(core: &str, terms: &[String]) -> bool {
 const REMEMBERED_WORDS: usize = 1 << 14;
 
 /// The patterns' break offsets of each word a thread has hyphenated, by language.
-type Remembered = FastMap<(Patterns, Box<str>), Box<[usize]>>;
+type Breaks = Remembered<(Patterns, Box<str>), Box<[usize]>, REMEMBERED_WORDS>;
 
 thread_local! {
-    static PATTERN_BREAKS: std::cell::RefCell<Remembered> = Default::default();
+    static PATTERN_BREAKS: std::cell::RefCell<Breaks> = Default::default();
 }
 
 /// The patterns' break offsets in `core` (before our limits), remembered per thread.
@@ -146,13 +146,7 @@ fn pattern_breaks(patterns: Patterns, core: &str) -> Box<[usize]> {
         return Box::default();
     };
     let found: Box<[usize]> = dict.hyphenate(core).breaks.into();
-    PATTERN_BREAKS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= REMEMBERED_WORDS {
-            m.clear();
-        }
-        m.insert(key, found.clone());
-    });
+    PATTERN_BREAKS.with(|m| m.borrow_mut().remember(key, found.clone()));
     found
 }
 
