@@ -146,9 +146,10 @@ fn persian_dates_and_numbers_pages_in_persian_digits() {
             .collect();
         support::logical_line(&support::text_of(&glyphs))
     };
-    // A source file has the English labels; the version is printed as written.
-    assert_eq!(side(true), "Revised ۲۵ نوامبر ۲۰۲۶ · Version 1.0");
-    assert_eq!(side(false), "Page ۱ of ۱");
+    // A source file written in Persian has the program's Persian labels; the version
+    // is printed as written.
+    assert_eq!(side(true), "بازنگری‌شده ۲۵ نوامبر ۲۰۲۶ · نسخه 1.0");
+    assert_eq!(side(false), "صفحه ۱ از ۱");
     let (created, _) = metadata_dates(&pdf);
     assert_eq!(created, b"D:20261125000000Z");
 }
@@ -159,8 +160,77 @@ fn a_language_without_cldr_dates_keeps_the_iso_date() {
     let pdf = built("ht", "Ketamin se yon medikaman.");
     let footers = footers(&pdf, false);
     assert!(
-        footers[0].contains("Revised 2026-11-25 · Version 1.0"),
+        footers[0].contains("Revize 2026-11-25 · Vèsyon 1.0"),
         "{footers:?}"
     );
-    assert!(footers[0].contains("Page 1 of 1"), "{footers:?}");
+    assert!(footers[0].contains("Paj 1 sou 1"), "{footers:?}");
+}
+
+#[test]
+fn a_source_in_another_language_prints_the_programs_words_in_it() {
+    // A clinic that writes its handouts in Spanish gets a Spanish footer, not
+    // "Revised … · Version" around a Spanish date.
+    let footers = footers(&built("es", "La ketamina es un anestésico."), false);
+    // One visual line: the revision at the start side, the page number at the end.
+    assert_eq!(
+        footers,
+        ["Revisado 25 de noviembre de 2026 · Versión 1.0Página 1 de 1"]
+    );
+}
+
+/// Runs `handout build` on a one-file handout in `source`; returns the exit code,
+/// standard error and the footer of the PDF if one was written.
+fn build_source(source: &str) -> (i32, String, Option<String>) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let yaml = tmp.path().join("leaflet.yaml");
+    std::fs::write(&yaml, source).expect("write");
+    let out = tmp.path().join("out");
+    let (code, _, err) = support::cli::run(&[
+        "build",
+        yaml.to_str().unwrap_or(""),
+        "-o",
+        out.to_str().unwrap_or(""),
+        "-q",
+    ]);
+    let footer = support::cli::pdfs_in(&out).first().map(|name| {
+        let pdf = support::load(&std::fs::read(out.join(name)).expect("pdf"));
+        footers(&pdf, false).join("\n")
+    });
+    (code, err, footer)
+}
+
+const SWAHILI: &str = "language: sw\ntitle: Mafua\nrevised: 2026-11-25\nversion: \"1\"\nurl: https://example.org/mafua\nsections:\n  - id: a\n    body:\n      - Pumzika na unywe maji mengi.\n";
+
+#[test]
+fn a_language_without_built_in_labels_must_bring_its_own() {
+    // Without labels the footer would be in no language: refused, naming each label.
+    let (code, err, pdf) = build_source(SWAHILI);
+    assert_eq!(code, 1, "{err}");
+    assert!(pdf.is_none());
+    assert!(
+        err.contains("`language: sw` has no built-in labels")
+            && err.contains("missing: `revised`, `version`, `page`, `online`")
+            && err.contains("leaflet.yaml:1:11"),
+        "{err}"
+    );
+    // A page label that would drop a number is refused where it is written.
+    let labels =
+        "labels:\n  revised: Imesahihishwa\n  version: Toleo\n  online: Toleo la mtandaoni\n";
+    let (code, err, _) = build_source(&format!("{SWAHILI}{labels}  page: Ukurasa {{page}}\n"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the label `page` has `{pages}` 0 times instead of once")
+            && err.contains("leaflet.yaml:14:9"),
+        "{err}"
+    );
+    let (code, err, footer) = build_source(&format!(
+        "{SWAHILI}{labels}  page: Ukurasa {{page}} kati ya {{pages}}\n"
+    ));
+    assert_eq!(code, 0, "{err}");
+    let footer = footer.expect("a PDF");
+    assert!(
+        footer.contains("Imesahihishwa 25 Novemba 2026 · Toleo 1")
+            && footer.contains("Ukurasa 1 kati ya 1"),
+        "{footer}"
+    );
 }

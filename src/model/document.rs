@@ -377,6 +377,12 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
         &mut errors,
     );
 
+    let language = super::Language::new(&src.language);
+    let (labels, label_problems) =
+        super::labels::for_source(&language, &src.labels, src.url.is_some());
+    for (yaml_path, message, help) in label_problems {
+        invalid(&mut errors, &yaml_path, message, help);
+    }
     if let Some(e) = Error::merge(errors) {
         return Err(e);
     }
@@ -392,14 +398,14 @@ fn build(path: &Path, name: &str, loaded: Loaded<SourceFile>) -> Result<Document
             logo: None,
             fonts: Vec::new(),
         },
-        language: super::Language::new(&src.language),
+        language,
         title,
         subject,
         terms: src.terms,
         term_forms: Default::default(),
         sections,
         disclaimer,
-        labels: super::Labels::default(),
+        labels,
         draft: false,
         source_text: text,
         source_file: path.to_path_buf(),

@@ -45,6 +45,54 @@ pub struct SourceFile {
     /// with the reason (e.g. `reading-grade: "the drug's name is long"`).
     #[serde(default)]
     pub allow: super::allow::AllowMap,
+    /// The program's own words on this leaflet and its web page. Built in for the
+    /// languages the program ships (`handout` lists them in its README); give any of
+    /// them here to word them differently, or all four leaflet labels for a language
+    /// without them.
+    #[serde(default)]
+    pub labels: SourceLabels,
+}
+
+/// Labels a source file may set; each one left out is the built-in one of its
+/// language. (A source is never a draft, so it has no draft notice.)
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLabels {
+    /// In the footer, before the revision date ("Revised").
+    pub revised: Option<String>,
+    /// In the footer, before the version ("Version").
+    pub version: Option<String>,
+    /// Page numbering in the footer, with `{page}` and `{pages}` ("Page {page} of {pages}").
+    pub page: Option<String>,
+    /// Before the address of the online version ("Online version").
+    pub online: Option<String>,
+    /// The language's own name on the web page's language list ("English").
+    pub language_name: Option<String>,
+    /// On the web page: names the list of the other language versions.
+    pub languages: Option<String>,
+    /// On the web page: heading of the list of printable PDFs.
+    pub downloads: Option<String>,
+    /// On the web page: before a PDF's page count.
+    pub pages: Option<String>,
+    /// On the web page: names the large-print PDF.
+    pub large_print: Option<String>,
+}
+
+impl SourceLabels {
+    /// The labels given, by key.
+    pub fn given(&self) -> [(&'static str, Option<&String>); 9] {
+        [
+            ("revised", self.revised.as_ref()),
+            ("version", self.version.as_ref()),
+            ("page", self.page.as_ref()),
+            ("online", self.online.as_ref()),
+            ("language_name", self.language_name.as_ref()),
+            ("languages", self.languages.as_ref()),
+            ("downloads", self.downloads.as_ref()),
+            ("pages", self.pages.as_ref()),
+            ("large_print", self.large_print.as_ref()),
+        ]
+    }
 }
 
 /// One section: an optional heading followed by paragraphs and lists.
