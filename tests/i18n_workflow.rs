@@ -114,18 +114,26 @@ fn init_creates_every_entry_and_building_it_fails_until_translated() {
         serde_yaml::from_str(&std::fs::read_to_string(dir.join("pt.yaml")).expect("read"))
             .expect("parse");
     assert_eq!(file.entries.len(), 24);
-    // Every label is there to translate; the language's own name is left empty
-    // (`handout site` names it until it is filled), never "English".
-    assert_eq!(file.labels.online, "Online version");
-    assert_eq!(file.labels.language_name, "");
-    assert!(std::fs::read_to_string(dir.join("pt.yaml"))
-        .expect("read")
-        .contains("  language_name: \"\"\n"));
+    // The program's own Portuguese labels come filled in (translated once for
+    // every handout); the translator may still reword them.
+    assert_eq!(file.labels.online, "Versão on-line");
+    assert_eq!(file.labels.language_name, "Português");
+    // In a language the program has no labels for, every label is there to
+    // translate; the language's own name is left empty (`handout site` names it
+    // until it is filled), never "English".
+    let (code, _, err) = run(&["i18n", "init", d, "-l", "sw"]);
+    assert_eq!(code, 0, "{err}");
+    let sw = std::fs::read_to_string(dir.join("sw.yaml")).expect("read");
+    let sw_file: handout::i18n::TranslationFile = serde_yaml::from_str(&sw).expect("parse");
+    assert_eq!(sw_file.labels.online, "Online version");
+    assert_eq!(sw_file.labels.language_name, "");
+    assert!(sw.contains("  language_name: \"\"\n"));
     let (_, status, _) = run(&["i18n", "status", d]);
     assert!(
         status.contains("web page: missing labels.language_name"),
         "{status}"
     );
+    std::fs::remove_file(dir.join("sw.yaml")).expect("rm");
     assert!(file
         .entries
         .values()

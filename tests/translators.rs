@@ -436,3 +436,27 @@ fn importing_one_entry_says_one_entry() {
         format!("imported 1 entry into {}\n", dir.join("de.yaml").display())
     );
 }
+
+#[test]
+fn a_page_label_that_would_drop_the_page_numbers_is_refused_where_it_is() {
+    // "Seite von" would print a footer without numbers, and no check read it.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = copy_handout(tmp.path(), "ketamine");
+    let de = dir.join("de.yaml");
+    let text = read(&de);
+    let at = text
+        .find("Seite {page} von {pages}")
+        .expect("German page label");
+    let line = text[..at].lines().count();
+    std::fs::write(&de, text.replace("Seite {page} von {pages}", "Seite von")).expect("write");
+    let out = tmp.path().join("out");
+    let (code, _, err) = run(&["build", s(&dir), "-l", "de", "-o", s(&out), "-q"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the label `page` has `{page}` 0 times instead of once")
+            && err.contains("the label `page` has `{pages}` 0 times instead of once")
+            && err.contains(&format!("de.yaml:{line}:")),
+        "{err}"
+    );
+    support::cli::no_pdf_in(&out);
+}

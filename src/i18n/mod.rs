@@ -59,6 +59,21 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                 .help("name the reviewer in `reviewed_by:`, or keep `status: draft`"),
         ));
     }
+    // A label that would leave the footer without words or numbers (`online` is only
+    // printed with an address).
+    for (key, message) in tf.labels.leaflet_problems() {
+        if key != "online" || doc.meta.url.is_some() {
+            errors.push(Error::input(
+                Diagnostic::new(message)
+                    .file(path)
+                    .at(&text, at(&format!("labels.{key}")))
+                    .help(match key {
+                        "page" => "write `{page}` and `{pages}` once each where the numbers go, as the English \"Page {page} of {pages}\"",
+                        _ => "translate the label; the leaflet prints it",
+                    }),
+            ));
+        }
+    }
     let ids: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
     for t in doc.texts_mut() {
         // One path serves the entry's messages and its text's origin.
@@ -202,12 +217,14 @@ pub fn init(handout: &Handout, locale: &str, limits: Limits) -> Result<std::path
         translator: None,
         reviewed_by: None,
         reviewed_on: None,
-        // The English labels are a starting point to translate; the language's own
-        // name has none (an English "English" would mislabel the web page's link).
-        labels: crate::model::Labels {
-            language_name: String::new(),
-            ..Default::default()
-        },
+        // The program's own labels in the language where it has them (translated
+        // once for every handout); else the English ones as a starting point, without
+        // the language's own name (an English "English" would mislabel the web page).
+        labels: crate::model::Labels::built_in(&crate::model::Language::new(locale))
+            .unwrap_or_else(|| crate::model::Labels {
+                language_name: String::new(),
+                ..Default::default()
+            }),
         terms: Vec::new(),
         term_forms: Default::default(),
         entries,
