@@ -49,13 +49,15 @@ pub fn breaks(language: &crate::model::Language, word: &str, terms: &[String]) -
         return Vec::new();
     }
     let char_pos = |b: usize| core[..b].chars().count();
-    pattern_breaks(patterns, core)
-        .iter()
-        .copied()
-        .filter(|b| core.is_char_boundary(*b))
-        .filter(|b| char_pos(*b) >= MIN_BEFORE && letters - char_pos(*b) >= MIN_AFTER)
-        .map(|b| b + start)
-        .collect()
+    with_pattern_breaks(patterns, core, |found| {
+        found
+            .iter()
+            .copied()
+            .filter(|b| core.is_char_boundary(*b))
+            .filter(|b| char_pos(*b) >= MIN_BEFORE && letters - char_pos(*b) >= MIN_AFTER)
+            .map(|b| b + start)
+            .collect()
+    })
 }
 
 /// The alphabetic core of a word ("(NMDA)," → "NMDA"): its byte range and letters.
@@ -106,12 +108,14 @@ fn alphabetic_core(word: &str) -> Option<Core> {
 /// `str::to_lowercase` compares (the core is lowered once, not once a term).
 fn is_term(core: &str, terms: &[String]) -> bool {
     let mut lowered: Option<String> = None;
+    let core_first = first_lowered(core);
     terms.iter().any(|t| {
         if t.eq_ignore_ascii_case(core) {
             return true;
         }
-        // Lower-casing allocates: only needed when either side is not ASCII.
-        if t.is_ascii() && core.is_ascii() {
+        // Lower-casing allocates: only needed when either side is not ASCII, and
+        // the two lowered begin alike.
+        if t.is_ascii() && core.is_ascii() || first_lowered(t) != core_first {
             return false;
         }
         let core_lower = lowered.get_or_insert_with(|| core.to_lowercase());
@@ -125,29 +129,52 @@ fn is_term(core: &str, terms: &[String]) -> bool {
     })
 }
 
+/// The first character of `s.to_lowercase()`, found without lowering the rest: the
+/// first character's own lower case (`to_lowercase` maps only a capital sigma by its
+/// context, and a first one, with nothing before it, as `char::to_lowercase` does).
+fn first_lowered(s: &str) -> Option<char> {
+    s.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
 /// Most words a thread hyphenates it has hyphenated before (a leaflet repeats its
 /// words, a batch its handouts); past this many the remembered ones are forgotten.
 const REMEMBERED_WORDS: usize = 1 << 14;
 
-/// The patterns' break offsets of each word a thread has hyphenated, by language.
-type Breaks = Remembered<(Patterns, Box<str>), Box<[usize]>, REMEMBERED_WORDS>;
+/// The patterns' break offsets of each word a thread has hyphenated, by
+/// [`word_key`].
+type Breaks = Remembered<Box<str>, Box<[usize]>, REMEMBERED_WORDS>;
 
 thread_local! {
-    static PATTERN_BREAKS: std::cell::RefCell<Breaks> = Default::default();
+    /// The remembered breaks, and the key being looked up (kept to reuse its memory:
+    /// a word found needs no allocation).
+    static PATTERN_BREAKS: std::cell::RefCell<(Breaks, String)> = Default::default();
 }
 
-/// The patterns' break offsets in `core` (before our limits), remembered per thread.
-fn pattern_breaks(patterns: Patterns, core: &str) -> Box<[usize]> {
-    let key = (patterns, Box::<str>::from(core));
-    if let Some(found) = PATTERN_BREAKS.with(|m| m.borrow().get(&key).cloned()) {
-        return found;
-    }
-    let Some(dict) = dictionary(patterns) else {
-        return Box::default();
-    };
-    let found: Box<[usize]> = dict.hyphenate(core).breaks.into();
-    PATTERN_BREAKS.with(|m| m.borrow_mut().remember(key, found.clone()));
-    found
+/// The key of `core` in the language of `patterns`: the language as one character
+/// (its number; there are a few dozen), then the word.
+fn word_key(key: &mut String, patterns: Patterns, core: &str) {
+    key.clear();
+    key.push(char::from_u32(patterns as u32).unwrap_or(char::REPLACEMENT_CHARACTER));
+    key.push_str(core);
+}
+
+/// The patterns' break offsets in `core` (before our limits), remembered per thread,
+/// handed to `take`.
+fn with_pattern_breaks<R>(patterns: Patterns, core: &str, take: impl FnOnce(&[usize]) -> R) -> R {
+    PATTERN_BREAKS.with(|cell| {
+        let (remembered, key) = &mut *cell.borrow_mut();
+        word_key(key, patterns, core);
+        if let Some(found) = remembered.get(key.as_str()) {
+            return take(found);
+        }
+        let Some(dict) = dictionary(patterns) else {
+            return take(&[]);
+        };
+        let found: Box<[usize]> = dict.hyphenate(core).breaks.into();
+        let out = take(&found);
+        remembered.remember(key.as_str().into(), found);
+        out
+    })
 }
 
 #[cfg(test)]
@@ -262,6 +289,17 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_first_lowered_character_is_that_of_the_lowered_text() {
+        let alone = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .map(String::from);
+        let sigmas = ["\u{3A3}", "\u{3A3}A", "\u{3A3}\u{3A3}", "A\u{3A3}", ""];
+        for s in alone.chain(sigmas.map(String::from)) {
+            assert_eq!(first_lowered(&s), s.to_lowercase().chars().next(), "{s:?}");
         }
     }
 

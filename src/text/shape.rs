@@ -44,6 +44,11 @@ struct Unscaled {
     x_offset: i32,
     y_offset: i32,
     cluster: u32,
+    /// Where the characters this glyph stands for end, relative to the run's start,
+    /// if it is the first glyph of its cluster in logical order (see
+    /// [`ShapedGlyph::text`]). Found once, when the run is shaped: it depends only on
+    /// the clusters, the direction and the run's text, all part of the cache key.
+    text_end: Option<u32>,
 }
 
 /// A shaped glyph, sized in points, that remembers the text it stands for.
@@ -126,8 +131,57 @@ pub fn shape_run(
     language: &crate::model::Language,
     rtl: bool,
 ) -> Vec<ShapedGlyph> {
+    let run = Run {
+        face_id,
+        text,
+        range,
+        size,
+        rtl,
+    };
+    shape_with(book, run, language, Order::Visual, |glyphs| {
+        glyphs.collect()
+    })
+}
+
+/// One run to shape: `text[range]` in one face and direction, at `size` points.
+pub struct Run<'a> {
+    pub face_id: FaceId,
+    pub text: &'a str,
+    pub range: std::ops::Range<usize>,
+    pub size: f32,
+    pub rtl: bool,
+}
+
+/// The order glyphs are handed out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// As the font lays them out, left to right.
+    Visual,
+    /// As the text reads: a right-to-left run's glyphs reversed.
+    Logical,
+}
+
+/// [`shape_run`], handing the glyphs in `order` to `take` instead of collecting
+/// them: a paragraph puts them straight into its own vectors. A run harfrust fails
+/// to shape has no glyphs.
+pub fn shape_with<R>(
+    book: &'static FontBook,
+    run: Run,
+    language: &crate::model::Language,
+    order: Order,
+    take: impl FnOnce(Scaled) -> R,
+) -> R {
+    let Run {
+        face_id,
+        text,
+        ref range,
+        rtl,
+        ..
+    } = run;
+    let reverse = rtl && order == Order::Logical;
     let language = language.tag();
     let face = book.face(face_id);
+    let scale = run.size / face.units_per_em;
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let ShapeCache {
@@ -138,12 +192,12 @@ pub fn shape_run(
             remembered,
             key,
         } = &mut *cache;
-        run_key(key, language, text, &range);
+        run_key(key, language, text, range);
         if let Some(glyphs) = runs
             .get(&(face_id, rtl))
             .and_then(|known| known.get(key.as_slice()))
         {
-            return scaled(glyphs, face_id, face.units_per_em, text, &range, size, rtl);
+            return take(Scaled::new(glyphs, &run, scale, reverse));
         }
         let shaper = fonts
             .entry(face_id)
@@ -172,7 +226,7 @@ pub fn shape_run(
             })
         });
         let shaped = harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan));
-        let glyphs: Box<[Unscaled]> = buf
+        let mut glyphs: Box<[Unscaled]> = buf
             .glyph_infos()
             .iter()
             .zip(buf.glyph_positions())
@@ -182,14 +236,16 @@ pub fn shape_run(
                 x_offset: pos.x_offset,
                 y_offset: pos.y_offset,
                 cluster: info.cluster,
+                text_end: None,
             })
             .collect();
         buf.clear();
         *buffer = Some(buf);
         if shaped.is_err() {
-            return Vec::new();
+            return take(Scaled::new(&[], &run, scale, reverse));
         }
-        let out = scaled(&glyphs, face_id, face.units_per_em, text, &range, size, rtl);
+        cluster_texts(&mut glyphs, &text[range.clone()], rtl);
+        let out = take(Scaled::new(&glyphs, &run, scale, reverse));
         if *remembered >= REMEMBERED_RUNS {
             runs.clear();
             *remembered = 0;
@@ -202,56 +258,94 @@ pub fn shape_run(
     })
 }
 
-/// Sizes a run's glyphs and places their clusters in the paragraph; each cluster's
-/// text range goes on its first glyph in logical order.
-fn scaled(
-    glyphs: &[Unscaled],
-    face_id: FaceId,
-    units_per_em: f32,
-    text: &str,
-    range: &std::ops::Range<usize>,
-    size: f32,
-    rtl: bool,
-) -> Vec<ShapedGlyph> {
-    let scale = size / units_per_em;
-    let local = &text[range.clone()];
-    let mut starts: Vec<usize> = glyphs.iter().map(|g| g.cluster as usize).collect();
+/// Marks the first glyph of each cluster in logical order with where the cluster's
+/// characters end in `local` (the run's text): the next cluster's start, or the end
+/// of the run. A cluster whose range is not whole characters of `local` gets none.
+fn cluster_texts(glyphs: &mut [Unscaled], local: &str, rtl: bool) {
+    let mut starts: Vec<u32> = glyphs.iter().map(|g| g.cluster).collect();
     starts.sort_unstable();
     starts.dedup();
-    let cluster_end = |start: usize| match starts.binary_search(&start) {
-        Ok(k) => starts.get(k + 1).copied().unwrap_or(local.len()),
-        Err(_) => local.len(),
+    let len = local.len() as u32;
+    let cluster_end = |start: u32| match starts.binary_search(&start) {
+        Ok(k) => starts.get(k + 1).copied().unwrap_or(len),
+        Err(_) => len,
     };
-    let mut out: Vec<ShapedGlyph> = glyphs
-        .iter()
-        .map(|g| ShapedGlyph {
-            face: face_id,
-            size,
-            gid: g.gid,
-            advance: g.x_advance as f32 * scale,
-            x_offset: g.x_offset as f32 * scale,
-            y_offset: g.y_offset as f32 * scale,
-            cluster: range.start + g.cluster as usize,
-            level: u8::from(rtl),
-            text: 0..0,
-        })
-        .collect();
     // Glyphs of one cluster are adjacent; in RTL the logical first is the last.
-    let n = out.len();
-    let mut prev: Option<usize> = None;
+    let n = glyphs.len();
+    let mut prev: Option<u32> = None;
     for k in 0..n {
         let i = if rtl { n - 1 - k } else { k };
-        let c = glyphs[i].cluster as usize;
+        let c = glyphs[i].cluster;
         if prev != Some(c) {
             let end = cluster_end(c);
-            if local.get(c..end).is_some() {
-                out[i].text = range.start + c..range.start + end;
+            if local.get(c as usize..end as usize).is_some() {
+                glyphs[i].text_end = Some(end);
             }
             prev = Some(c);
         }
     }
-    out
 }
+
+/// A shaped run's glyphs sized (`scale` points per font unit) and placed in the
+/// paragraph, one by one, reversed if asked: an iterator of known length, so that
+/// a vector collecting them grows once.
+pub struct Scaled<'a> {
+    glyphs: std::slice::Iter<'a, Unscaled>,
+    face: FaceId,
+    size: f32,
+    scale: f32,
+    /// Where the run starts in the paragraph.
+    start: usize,
+    level: u8,
+    reverse: bool,
+}
+
+impl<'a> Scaled<'a> {
+    fn new(glyphs: &'a [Unscaled], run: &Run, scale: f32, reverse: bool) -> Self {
+        Scaled {
+            glyphs: glyphs.iter(),
+            face: run.face_id,
+            size: run.size,
+            scale,
+            start: run.range.start,
+            level: u8::from(run.rtl),
+            reverse,
+        }
+    }
+}
+
+impl Iterator for Scaled<'_> {
+    type Item = ShapedGlyph;
+
+    fn next(&mut self) -> Option<ShapedGlyph> {
+        let g = if self.reverse {
+            self.glyphs.next_back()
+        } else {
+            self.glyphs.next()
+        }?;
+        let (start, scale) = (self.start, self.scale);
+        Some(ShapedGlyph {
+            face: self.face,
+            size: self.size,
+            gid: g.gid,
+            advance: g.x_advance as f32 * scale,
+            x_offset: g.x_offset as f32 * scale,
+            y_offset: g.y_offset as f32 * scale,
+            cluster: start + g.cluster as usize,
+            level: self.level,
+            text: match g.text_end {
+                Some(end) => start + g.cluster as usize..start + end as usize,
+                None => 0..0,
+            },
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.glyphs.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Scaled<'_> {}
 
 #[cfg(test)]
 mod tests {

@@ -4,47 +4,52 @@
 use super::linebreak::{Item, Mode, Params, INFINITY};
 use super::prepare::{break_points, Faces};
 use super::shape::{shape_word, shape_word_text, split_word, Glyphs, Part};
+use super::styles::Styles;
 use super::{Context, Mark, TextStyle};
 use crate::model::markup::StyledText;
 use crate::text::shape::ShapedGlyph;
 use crate::text::{hyphenate, FaceId};
 
 /// One unbreakable piece of a paragraph, with what it draws.
-pub(super) enum Content {
-    Glyphs(Vec<(ShapedGlyph, Mark)>),
-    Space(Option<(ShapedGlyph, Mark)>),
+pub(super) enum Content<'a> {
+    Glyphs(Glyphs<'a>),
+    Space(Option<(ShapedGlyph, Mark<'a>)>),
     Hyphen(Option<ShapedGlyph>),
     /// A break inside a ligature: the glyphs before the break, and the hyphen.
-    PreBreak(Glyphs, Option<ShapedGlyph>),
+    PreBreak(Glyphs<'a>, Option<ShapedGlyph>),
     /// The ligature, drawn when the line does not break inside it.
-    NoBreak(Glyphs),
+    NoBreak(Glyphs<'a>),
     /// The glyphs after a break inside a ligature, drawn only at the start of a line.
-    PostBreak(Glyphs),
+    PostBreak(Glyphs<'a>),
     None,
 }
 
 /// The items of a paragraph and, for each, what it draws.
-pub(super) fn items(
+pub(super) fn items<'a>(
     ctx: &Context,
     st: &StyledText,
     faces: &Faces,
     levels: &[u8],
+    styles: &Styles<'a>,
     style: &TextStyle,
-) -> (Vec<Item>, Vec<Content>) {
-    let mut items = Vec::new();
-    let mut contents = Vec::new();
+) -> (Vec<Item>, Vec<Content<'a>>) {
     let text = st.text.as_str();
     let mut seg_start = 0;
     let breaks = break_points(ctx, st);
     let last = breaks.len().saturating_sub(1);
-    // Spaces and hyphens repeat for every word: shape each once per face.
-    let mut single: crate::fast_map::FastMap<(FaceId, &str), Option<ShapedGlyph>> =
-        Default::default();
+    // A box and a glue or penalty for most segments, and the three closing items.
+    let mut items = Vec::with_capacity(2 * breaks.len() + 3);
+    let mut contents = Vec::with_capacity(2 * breaks.len() + 3);
+    // Spaces and hyphens repeat for every word: shape each once per face (a
+    // paragraph has a face or two: a list, not a hash map, finds them).
+    let mut single: Vec<(FaceId, &str, Option<ShapedGlyph>)> = Vec::new();
     let mut glyph_of = |face: FaceId, s: &'static str| {
-        single
-            .entry((face, s))
-            .or_insert_with(|| shape_word_text(ctx, face, style.size, s))
-            .clone()
+        if let Some((_, _, g)) = single.iter().find(|(f, t, _)| *f == face && *t == s) {
+            return g.clone();
+        }
+        let g = shape_word_text(ctx, face, style.size, s);
+        single.push((face, s, g.clone()));
+        g
     };
     for (bi, (seg_end, _)) in breaks.into_iter().enumerate() {
         let seg = &text[seg_start..seg_end];
@@ -56,12 +61,12 @@ pub(super) fn items(
                     .into_iter()
                     // Bold marks the safety phrases ("vomiting blood"): a reader who
                     // skims for them must find each word whole.
-                    .filter(|c| !st.style_at(word.start + c).bold)
+                    .filter(|c| !styles.at(word.start + c).bold)
                     .collect()
             } else {
                 Vec::new()
             };
-            let glyphs = shape_word(ctx, st, faces, levels, style, word.clone());
+            let glyphs = shape_word(ctx, st, faces, levels, styles, style, word.clone());
             let face = faces[word.start];
             let hyphen = glyph_of(face, "-").map(|mut h| {
                 h.level = levels[word.start] % 2;
@@ -102,8 +107,8 @@ pub(super) fn items(
                         // the "ffi" ligature without it. The glue (never a break: it
                         // follows a penalty) and the box after it together are as wide
                         // as the ligature; a line that starts at that box draws it.
-                        let pre = shape_word(ctx, st, faces, levels, style, start..cut);
-                        let post = shape_word(ctx, st, faces, levels, style, cut..end);
+                        let pre = shape_word(ctx, st, faces, levels, styles, style, start..cut);
+                        let post = shape_word(ctx, st, faces, levels, styles, style, cut..end);
                         let width = |gs: &[(ShapedGlyph, Mark)]| -> f32 {
                             gs.iter().map(|(g, _)| g.advance).sum()
                         };
@@ -147,7 +152,7 @@ pub(super) fn items(
                 stretch,
                 shrink,
             });
-            let mark = Mark::of(st.style_at(seg_start + word_len));
+            let mark = Mark::of(styles.at(seg_start + word_len));
             contents.push(Content::Space(space.map(|s| (s, mark))));
         } else if bi < last {
             // A break after a hyphen or dash: nothing is added when it is taken.

@@ -18,14 +18,26 @@ pub(super) fn assemble(
     measure: f32,
     rtl: bool,
 ) -> SetLine {
-    let mut logical: Vec<Logical> = Vec::new();
+    // Every glyph of the line's items, and a hyphen: sized once.
+    let glyphs: usize = (lb.start..lb.end.min(items.len()))
+        .map(|i| match &contents[i] {
+            Content::Glyphs(gs) | Content::NoBreak(gs) | Content::PostBreak(gs) => gs.len(),
+            Content::PreBreak(gs, _) => gs.len() + 1,
+            _ => 1,
+        })
+        .sum();
+    let mut line = Logical {
+        glyphs: Vec::with_capacity(glyphs + 1),
+        // Room for a few bytes a glyph; it grows if a script needs more.
+        text: String::with_capacity(4 * (glyphs + 1)),
+    };
     for i in lb.start..lb.end {
         match (&items[i], &contents[i]) {
             (Item::Box { .. }, Content::Glyphs(gs)) | (Item::Glue { .. }, Content::NoBreak(gs)) => {
-                logical.extend(gs.iter().map(|w| word(text, w)));
+                line.words(text, gs);
             }
             (Item::Box { .. }, Content::PostBreak(gs)) if i == lb.start => {
-                logical.extend(gs.iter().map(|w| word(text, w)));
+                line.words(text, gs);
             }
             (
                 Item::Glue {
@@ -40,52 +52,56 @@ pub(super) fn assemble(
                 } else {
                     width + lb.ratio * shrink
                 };
-                logical.push((g, set, link, cluster(" ", g)));
+                line.push(g, set, *link, cluster(" ", g));
             }
             _ => {}
         }
     }
     // Spaces before the break (e.g. before a penalty) are not drawn.
-    while logical.last().is_some_and(|(_, _, _, t)| *t == " ") {
-        logical.pop();
+    while line.ends_with_space() {
+        line.pop();
     }
     if lb.hyphenated {
         match &contents[lb.end] {
             Content::Hyphen(Some(h)) => {
-                let mark = logical.last().map_or(&NO_MARK, |l| l.2);
-                logical.push(hyphen(h, mark));
+                let mark = line.glyphs.last().map_or(NO_MARK, |l| l.mark);
+                line.hyphen(h, mark);
             }
             Content::PreBreak(gs, h) => {
-                logical.extend(gs.iter().map(|w| word(text, w)));
-                let mark = logical.last().map_or(&NO_MARK, |l| l.2);
-                logical.extend(h.iter().map(|h| hyphen(h, mark)));
+                line.words(text, gs);
+                let mark = line.glyphs.last().map_or(NO_MARK, |l| l.mark);
+                if let Some(h) = h {
+                    line.hyphen(h, mark);
+                }
             }
             _ => {}
         }
     }
-    // The line's text in logical order, once; each glyph points at its part of it.
-    let mut line_text = String::with_capacity(logical.iter().map(|l| l.3.len()).sum());
-    let ranges: Vec<std::ops::Range<u32>> = logical
-        .iter()
-        .map(|(_, _, _, t)| {
-            let start = line_text.len() as u32;
-            line_text.push_str(t);
-            start..line_text.len() as u32
-        })
-        .collect();
-    let levels: Vec<u8> = logical.iter().map(|(g, _, _, _)| g.level).collect();
-    let order = if levels.iter().any(|l| l % 2 == 1) {
-        visual_order(&levels)
+    let Logical {
+        glyphs: logical,
+        text: line_text,
+    } = line;
+    // Visual order: logical order unless a glyph is right to left.
+    let order = if logical.iter().any(|l| l.glyph.level % 2 == 1) {
+        let levels: Vec<u8> = logical.iter().map(|l| l.glyph.level).collect();
+        Some(visual_order(&levels))
     } else {
-        (0..logical.len()).collect()
+        None
     };
+    let n = logical.len();
+    let visual = (0..n).map(|k| order.as_ref().map_or(k, |o| o[k]));
 
     // Runs of one mark (a link, a phrase in another language) in visual order: each
     // becomes a run of its own, positioned from the line's left edge.
-    let mut runs: Vec<(GlyphRun, &Mark, usize)> = Vec::new();
+    let mut runs: Vec<(GlyphRun, Mark, usize)> = Vec::new();
     let mut x = 0.0;
-    for i in order {
-        let (g, advance, mark, _) = logical[i];
+    for (k, i) in visual.enumerate() {
+        let Glyph {
+            glyph: g,
+            advance,
+            mark,
+            ref text,
+        } = logical[i];
         let same = runs.last().is_some_and(|(_, m, _)| *m == mark);
         if !same {
             runs.push((
@@ -94,9 +110,10 @@ pub(super) fn assemble(
                     baseline: 0.0,
                     size: style.size,
                     color: style.color,
-                    glyphs: Vec::new(),
+                    // Most lines are one run: room for the rest of the line.
+                    glyphs: Vec::with_capacity(n - k),
                     text: String::new(),
-                    lang: mark.lang.clone(),
+                    lang: mark.lang().clone(),
                 },
                 mark,
                 i,
@@ -111,7 +128,7 @@ pub(super) fn assemble(
                 advance,
                 x_offset: g.x_offset,
                 y_offset: g.y_offset,
-                text: ranges[i].clone(),
+                text: text.clone(),
                 level: g.level,
             });
         }
@@ -120,11 +137,19 @@ pub(super) fn assemble(
     // Each run holds the text of its own glyphs, in logical order; the runs go in
     // logical order too, which is the order they are read in.
     runs.sort_by_key(|(_, _, first)| *first);
-    let run_links = runs.iter().map(|(_, m, _)| m.link.clone()).collect();
-    let runs = runs
-        .into_iter()
-        .map(|(run, _, _)| own_text(run, &line_text))
-        .collect();
+    let run_links = runs.iter().map(|(_, m, _)| m.link().clone()).collect();
+    let runs = if runs.len() == 1 {
+        // Most lines are one run, which stands for all the line's text.
+        runs.into_iter()
+            .next()
+            .map(|(run, _, _)| own_whole(run, line_text))
+            .into_iter()
+            .collect()
+    } else {
+        runs.into_iter()
+            .map(|(run, _, _)| own_text(run, &line_text))
+            .collect()
+    };
     SetLine {
         runs,
         width: x,
@@ -138,8 +163,7 @@ pub(super) fn assemble(
 /// `run` with the part of the line's `text` its glyphs stand for as its own text, and
 /// each glyph's range pointing into it.
 fn own_text(mut run: GlyphRun, text: &str) -> GlyphRun {
-    let start = run.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0);
-    let end = run.glyphs.iter().map(|g| g.text.end).max().unwrap_or(0);
+    let (start, end) = text_range(&run);
     run.text = text
         .get(start as usize..end as usize)
         .unwrap_or_default()
@@ -150,26 +174,81 @@ fn own_text(mut run: GlyphRun, text: &str) -> GlyphRun {
     run
 }
 
-/// A glyph, its advance, its mark and the text it stands for, in logical order.
-type Logical<'a> = (&'a ShapedGlyph, f32, &'a Mark, &'a str);
-
-/// A glyph of a word, shaped from the paragraph's `text`.
-fn word<'a>(text: &'a str, (g, mark): &'a (ShapedGlyph, Mark)) -> Logical<'a> {
-    (g, g.advance, mark, cluster(text, g))
+/// [`own_text`] of a line's only run: one that stands for the whole `text` takes
+/// it as it is, uncopied.
+fn own_whole(mut run: GlyphRun, text: String) -> GlyphRun {
+    match text_range(&run) {
+        (0, end) if end as usize == text.len() => {
+            run.text = text;
+            run
+        }
+        _ => own_text(run, &text),
+    }
 }
 
-/// A hyphen inserted at the break, shaped on its own (see `itemize::items`), as are
-/// spaces. It stands for a soft hyphen, not a hyphen: the word is one word, read
-/// and copied whole ("respiratory", not "respira- tory"; PDF 1.7 § 14.8.2.2.3).
-/// It carries the mark of the word it ends.
-fn hyphen<'a>(h: &'a ShapedGlyph, mark: &'a Mark) -> Logical<'a> {
-    (h, h.advance, mark, SOFT_HYPHEN)
+/// The part of the line's text a run's glyphs stand for.
+fn text_range(run: &GlyphRun) -> (u32, u32) {
+    let start = run.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0);
+    let end = run.glyphs.iter().map(|g| g.text.end).max().unwrap_or(0);
+    (start, end)
 }
 
-static NO_MARK: Mark = Mark {
-    link: None,
-    lang: None,
-};
+/// A line's glyphs in logical order, and its text: each glyph's characters in turn.
+struct Logical<'a> {
+    glyphs: Vec<Glyph<'a>>,
+    text: String,
+}
+
+/// A glyph, its advance, its mark and the byte range of the line's text it stands for.
+struct Glyph<'a> {
+    glyph: &'a ShapedGlyph,
+    advance: f32,
+    mark: Mark<'a>,
+    text: std::ops::Range<u32>,
+}
+
+impl<'a> Logical<'a> {
+    fn push(&mut self, glyph: &'a ShapedGlyph, advance: f32, mark: Mark<'a>, text: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.glyphs.push(Glyph {
+            glyph,
+            advance,
+            mark,
+            text: start..self.text.len() as u32,
+        });
+    }
+
+    /// The glyphs of a word, shaped from the paragraph's `text`.
+    fn words(&mut self, text: &str, glyphs: &'a [(ShapedGlyph, Mark<'a>)]) {
+        for (g, mark) in glyphs {
+            self.push(g, g.advance, *mark, cluster(text, g));
+        }
+    }
+
+    /// A hyphen inserted at the break, shaped on its own (see `itemize::items`), as
+    /// are spaces. It stands for a soft hyphen, not a hyphen: the word is one word,
+    /// read and copied whole ("respiratory", not "respira- tory"; PDF 1.7
+    /// § 14.8.2.2.3). It carries the mark of the word it ends.
+    fn hyphen(&mut self, h: &'a ShapedGlyph, mark: Mark<'a>) {
+        self.push(h, h.advance, mark, SOFT_HYPHEN);
+    }
+
+    fn ends_with_space(&self) -> bool {
+        self.glyphs
+            .last()
+            .is_some_and(|l| self.text.get(l.text.start as usize..l.text.end as usize) == Some(" "))
+    }
+
+    fn pop(&mut self) {
+        if let Some(l) = self.glyphs.pop() {
+            self.text.truncate(l.text.start as usize);
+        }
+    }
+}
+
+/// The mark of a hyphen that ends no glyph: plain text.
+static NO_MARK: Mark = Mark::of(&super::styles::PLAIN);
 
 /// What an inserted hyphen stands for.
 pub const SOFT_HYPHEN: &str = "\u{AD}";

@@ -2,12 +2,13 @@
 //! the bidi embedding levels, and where lines may break.
 
 use super::segment;
+use super::styles::Styles;
 use super::Context;
 use super::TextStyle;
 use crate::error::{Diagnostic, Error, Pos, Result};
 use crate::model::markup::StyledText;
 use crate::model::{Language, Text};
-use crate::text::{FaceId, FaceStyle};
+use crate::text::{FaceId, FaceStyle, FontBook};
 use unicode_linebreak::BreakOpportunity;
 
 /// The face of every byte of a paragraph's text.
@@ -17,28 +18,72 @@ pub(super) type Faces = [FaceId];
 pub(super) fn select_faces(
     ctx: &Context,
     st: &StyledText,
+    styles: &Styles,
     origin: Option<&Text>,
     style: &TextStyle,
 ) -> Result<Vec<FaceId>> {
     let mut faces = Vec::with_capacity(st.text.len());
     let mut prev: Option<FaceId> = None;
+    let mut recent = Recent::new();
+    // The style asked for, worked out again only where the span changes.
+    let mut span = None;
+    let mut want = FaceStyle::default();
     for (i, c) in st.text.char_indices() {
-        let s = st.style_at(i);
-        let want = FaceStyle {
-            bold: style.bold || s.bold,
-            italic: s.italic,
-        };
+        let id = styles.id(i);
+        if span != Some(id) {
+            let s = styles.of_id(id);
+            want = FaceStyle {
+                bold: style.bold || s.bold,
+                italic: s.italic,
+            };
+            span = Some(id);
+        }
         // Marks and joiners stay with their base character's face.
         let keep = prev.filter(|f| is_cluster_continuation(c) && ctx.book.face(*f).covers(c));
-        let face = match keep.or_else(|| ctx.book.select(c, want)) {
+        let face = match keep.or_else(|| recent.select(ctx.book, c, want)) {
             Some(f) => f,
             None if crate::text::fonts::drawn_by_no_font(c) => prev.unwrap_or(FaceId(0)),
             None => return Err(uncovered(ctx, origin, c)),
         };
-        faces.extend(std::iter::repeat_n(face, c.len_utf8()));
+        faces.resize(faces.len() + c.len_utf8(), face);
         prev = Some(face);
     }
     Ok(faces)
+}
+
+/// The faces a paragraph's characters were last given, in a small table by
+/// character: [`FontBook::select`](crate::text::FontBook::select) remembers every
+/// answer per thread, behind a thread-local hash look-up for each character; a
+/// paragraph asks about the same few characters again and again. Any answer here is
+/// one `select` gave.
+struct Recent {
+    /// By the character's low bits (all of ASCII apart): the character and style
+    /// asked about (see [`Recent::key`]; 0 for none), and the answer.
+    slots: [(u32, Option<FaceId>); Recent::SLOTS],
+}
+
+impl Recent {
+    const SLOTS: usize = 128;
+
+    fn new() -> Recent {
+        Recent {
+            slots: [(0, None); Recent::SLOTS],
+        }
+    }
+
+    /// A number for `c` in `style`, never 0.
+    fn key(c: char, style: FaceStyle) -> u32 {
+        ((c as u32) << 2 | u32::from(style.bold) << 1 | u32::from(style.italic)) + 1
+    }
+
+    fn select(&mut self, book: &'static FontBook, c: char, style: FaceStyle) -> Option<FaceId> {
+        let key = Recent::key(c, style);
+        let slot = &mut self.slots[c as usize % Recent::SLOTS];
+        if slot.0 != key {
+            *slot = (key, book.select(c, style));
+        }
+        slot.1
+    }
 }
 
 fn is_cluster_continuation(c: char) -> bool {
@@ -93,7 +138,6 @@ fn allowed_breaks(
     keep_whole: &[String],
 ) -> Vec<(usize, BreakOpportunity)> {
     let text = st.text.as_str();
-    let lower = text.to_lowercase();
     // Addresses shown as links stay whole (a broken URL is misread or mistyped) unless
     // they are too long to fit a line anyway.
     let mut protected: Vec<std::ops::Range<usize>> = st
@@ -110,14 +154,21 @@ fn allowed_breaks(
                 .map(|(i, p)| i..i + p.len()),
         );
     }
-    if lower.len() == text.len() {
-        // A term breaks nowhere inside: one with a hyphen, space or slash, and in the
-        // scripts written without spaces every one (the dictionary may not know a drug
-        // name and cut it anywhere: Burmese "ကီ|တာ|မင်း").
-        for term in terms
-            .iter()
-            .filter(|t| t.contains(['-', ' ', '/']) || super::segment::has_complex_context(t))
-        {
+    // A term breaks nowhere inside: one with a hyphen, space or slash, and in the
+    // scripts written without spaces every one (the dictionary may not know a drug
+    // name and cut it anywhere: Burmese "ကီ|တာ|မင်း").
+    let mut kept_whole = terms
+        .iter()
+        .filter(|t| match t.chars().find(|c| SEPARATORS.contains(c)) {
+            // Only a text with the separator can have the term (lowering neither makes
+            // nor takes one: tested below): most paragraphs are not lowered at all.
+            Some(separator) => text.contains(separator),
+            None => super::segment::has_complex_context(t),
+        })
+        .peekable();
+    let lower = kept_whole.peek().map(|_| text.to_lowercase());
+    if let Some(lower) = lower.filter(|l| l.len() == text.len()) {
+        for term in kept_whole {
             let t = term.to_lowercase();
             let mut from = 0;
             while let Some(i) = lower[from..].find(&t) {
@@ -135,24 +186,32 @@ fn allowed_breaks(
         .collect()
 }
 
+/// What makes a term one that never breaks inside, in any script.
+const SEPARATORS: [char; 3] = ['-', ' ', '/'];
+
 /// Longest link text (in bytes) that is kept on one line.
 const MAX_UNBROKEN_LINK: usize = 60;
 
-/// The UAX #9 embedding level of every byte of `text`.
 /// Whether `c` is in a block with no right-to-left, Arabic-number or explicit
-/// directional character: before the Hebrew block (U+0590), Latin Extended Additional
-/// and Greek Extended, CJK (punctuation, kana, ideographs), Hangul syllables, and the
-/// half- and full-width forms. (The marks, embeddings and isolates are in
-/// U+200E–U+2069, U+061C and U+FEFF-free ranges outside these.)
+/// directional character: before the Hebrew block (U+0590); from Devanagari
+/// (U+0900: the Indic, Southeast Asian and Ethiopic scripts) to Greek Extended;
+/// the dashes, quotation marks and other general punctuation but for the marks,
+/// embeddings and isolates (U+200E–U+200F, U+202A–U+202E, U+2066–U+2069);
+/// superscripts to the supplemental symbols; CJK (punctuation, kana,
+/// ideographs); Hangul syllables; and the half- and full-width forms.
 fn never_right_to_left(c: char) -> bool {
     matches!(c,
         '\0'..='\u{058F}'
-        | '\u{1E00}'..='\u{1FFF}'
+        | '\u{0900}'..='\u{200D}'
+        | '\u{2010}'..='\u{2029}'
+        | '\u{202F}'..='\u{2065}'
+        | '\u{2070}'..='\u{2BFF}'
         | '\u{3000}'..='\u{9FFF}'
         | '\u{AC00}'..='\u{D7AF}'
         | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// The UAX #9 embedding level of every byte of `text`.
 pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
     use unicode_bidi::{BidiInfo, Level};
     // Left-to-right text whose characters can only be left to right or neutral is
@@ -172,7 +231,7 @@ pub(super) fn bidi_levels(ctx: &Context, text: &str) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{allowed_breaks, never_right_to_left};
+    use super::{allowed_breaks, never_right_to_left, SEPARATORS};
     use crate::model::{markup, Language};
     use unicode_bidi::{bidi_class, BidiClass::*};
 
@@ -191,8 +250,30 @@ mod tests {
             .filter(|c| never_right_to_left(*c))
             .collect();
         assert!(taken.len() > 40_000, "the fast path covers CJK too");
-        let wrong: Vec<char> = taken.into_iter().filter(|c| risky(*c)).collect();
+        let wrong: Vec<char> = taken.iter().copied().filter(|c| risky(*c)).collect();
         assert!(wrong.is_empty(), "{wrong:?}");
+        // And unicode-bidi, which sets every other paragraph, sets them all at level
+        // 0, whatever their neighbours (taken in runs, with digits between).
+        for run in taken.chunks(61) {
+            let text: String = run.iter().flat_map(|c| [*c, '7']).collect();
+            let info = unicode_bidi::BidiInfo::new(&text, Some(unicode_bidi::Level::ltr()));
+            let raised = info.levels.iter().position(|l| l.number() != 0);
+            assert_eq!(raised, None, "{text:?}");
+        }
+    }
+
+    /// A lowered text has a hyphen, space or slash where, and only where, the text
+    /// has one: so a term with one can only be found in a text with one (checked
+    /// against the Unicode data, exhaustively; the one character `str::to_lowercase`
+    /// maps by its context, capital sigma, becomes a small sigma either way).
+    #[test]
+    fn lowering_makes_and_takes_no_separator() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let lowered: String = c.to_lowercase().collect();
+            let separators = |s: &str| s.chars().filter(|c| SEPARATORS.contains(c)).count();
+            let own = usize::from(SEPARATORS.contains(&c));
+            assert_eq!(separators(&lowered), own, "U+{:04X}", c as u32);
+        }
     }
 
     fn breaks(markup: &str, tag: &str, terms: &[&str], keep_whole: &[&str]) -> Vec<usize> {

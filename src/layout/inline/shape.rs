@@ -2,59 +2,61 @@
 //! shaped run) and cutting them at hyphenation points.
 
 use super::prepare::Faces;
+use super::styles::Styles;
 use super::{Context, Mark, TextStyle};
 use crate::model::markup::StyledText;
-use crate::text::shape::{shape_run, ShapedGlyph};
+use crate::text::shape::{shape_with, Order, Run, ShapedGlyph};
 use crate::text::FaceId;
 
-/// Shapes `range` in runs of one face and one inline style.
-pub(super) fn shape_word(
+/// Shapes `range` in runs of one face, one bidi level and one inline style.
+pub(super) fn shape_word<'a>(
     ctx: &Context,
     st: &StyledText,
     faces: &Faces,
     levels: &[u8],
+    styles: &Styles<'a>,
     style: &TextStyle,
     range: std::ops::Range<usize>,
-) -> Vec<(ShapedGlyph, Mark)> {
+) -> Glyphs<'a> {
+    let text = st.text.as_bytes();
     let mut out = Vec::new();
     let mut start = range.start;
     while start < range.end {
         let face = faces[start];
-        let span = st.style_at(start);
+        let id = styles.id(start);
         let level = levels[start];
         let mut end = start;
-        while end < range.end
-            && faces[end] == face
-            && levels[end] == level
-            && st.style_at(end) == span
+        while end < range.end && faces[end] == face && levels[end] == level && styles.same(end, id)
         {
-            end += st.text[end..]
-                .chars()
-                .next()
-                .map(|c| c.len_utf8())
-                .unwrap_or(1);
+            end += text.get(end).map_or(1, |b| utf8_len(*b));
         }
-        let rtl = level % 2 == 1;
-        let mut glyphs = shape_run(
-            ctx.book,
-            face,
-            &st.text,
-            start..end,
-            style.size,
-            ctx.language,
-            rtl,
-        );
+        let mark = Mark::of(styles.of_id(id));
+        let run = Run {
+            face_id: face,
+            text: &st.text,
+            range: start..end,
+            size: style.size,
+            rtl: level % 2 == 1,
+        };
         // Kept in logical order until the line is reordered as a whole.
-        if rtl {
-            glyphs.reverse();
-        }
-        for mut g in glyphs {
-            g.level = level;
-            out.push((g, Mark::of(span)));
-        }
+        shape_with(ctx.book, run, ctx.language, Order::Logical, |glyphs| {
+            out.extend(glyphs.map(|mut g| {
+                g.level = level;
+                (g, mark)
+            }))
+        });
         start = end;
     }
     out
+}
+
+/// The length of the UTF-8 character that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xE0 => 1 + usize::from(b >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 pub(super) fn shape_word_text(
@@ -63,17 +65,24 @@ pub(super) fn shape_word_text(
     size: f32,
     s: &str,
 ) -> Option<ShapedGlyph> {
-    shape_run(ctx.book, face, s, 0..s.len(), size, ctx.language, false)
-        .into_iter()
-        .next()
+    let run = Run {
+        face_id: face,
+        text: s,
+        range: 0..s.len(),
+        size,
+        rtl: false,
+    };
+    shape_with(ctx.book, run, ctx.language, Order::Visual, |mut glyphs| {
+        glyphs.next()
+    })
 }
 
-pub(super) type Glyphs = Vec<(ShapedGlyph, Mark)>;
+pub(super) type Glyphs<'a> = Vec<(ShapedGlyph, Mark<'a>)>;
 
 /// A word's material between hyphenation points.
-pub(super) enum Part {
+pub(super) enum Part<'a> {
     /// Glyphs, and whether a hyphenation point comes before them.
-    Glyphs(Glyphs, bool),
+    Glyphs(Glyphs<'a>, bool),
     /// A left-to-right cluster of several characters (a ligature such as "ffi") with a
     /// hyphenation point inside it: byte range `start..end`, the point at `cut`, and
     /// its glyphs as shaped whole. A break may come at `cut`, nowhere else inside.
@@ -81,7 +90,7 @@ pub(super) enum Part {
         start: usize,
         cut: usize,
         end: usize,
-        whole: Glyphs,
+        whole: Glyphs<'a>,
         /// A hyphenation point also comes right before the cluster.
         break_before: bool,
     },
@@ -91,10 +100,19 @@ pub(super) enum Part {
 /// left-to-right cluster gives a [`Part::Ligature`]; one inside a right-to-left
 /// cluster is dropped.
 pub(super) fn split_word(
-    glyphs: Glyphs,
+    glyphs: Glyphs<'_>,
     cuts: impl Iterator<Item = usize>,
     word_end: usize,
-) -> Vec<Part> {
+) -> Vec<Part<'_>> {
+    // Most words have no hyphenation point: one part, the glyphs as they are.
+    let mut cuts = cuts.peekable();
+    if cuts.peek().is_none() {
+        return if glyphs.is_empty() {
+            Vec::new()
+        } else {
+            vec![Part::Glyphs(glyphs, false)]
+        };
+    }
     let starts: Vec<usize> = {
         let mut v: Vec<usize> = glyphs.iter().map(|(g, _)| g.cluster).collect();
         v.sort_unstable();
@@ -102,18 +120,20 @@ pub(super) fn split_word(
         v
     };
     let mut parts = Vec::new();
-    let mut rest = glyphs.into_iter().peekable();
-    fn take_before(
-        rest: &mut std::iter::Peekable<std::vec::IntoIter<(ShapedGlyph, Mark)>>,
+    let mut rest = glyphs.into_iter();
+    fn take_before<'a>(
+        rest: &mut std::vec::IntoIter<(ShapedGlyph, Mark<'a>)>,
         limit: usize,
-        parts: &mut Vec<Part>,
+        parts: &mut Vec<Part<'a>>,
         break_before: &mut bool,
     ) {
-        let mut piece = Vec::new();
-        while let Some(item) = rest.next_if(|(g, _)| g.cluster < limit) {
-            piece.push(item);
-        }
-        if !piece.is_empty() {
+        let n = rest
+            .as_slice()
+            .iter()
+            .take_while(|(g, _)| g.cluster < limit)
+            .count();
+        if n > 0 {
+            let piece: Glyphs = rest.by_ref().take(n).collect();
             parts.push(Part::Glyphs(piece, *break_before));
             *break_before = false;
         }
@@ -143,10 +163,12 @@ pub(super) fn split_word(
             continue;
         }
         take_before(&mut rest, start, &mut parts, &mut break_before);
-        let mut whole = Vec::new();
-        while let Some(item) = rest.next_if(|(g, _)| g.cluster < end) {
-            whole.push(item);
-        }
+        let n = rest
+            .as_slice()
+            .iter()
+            .take_while(|(g, _)| g.cluster < end)
+            .count();
+        let whole: Glyphs = rest.by_ref().take(n).collect();
         let ltr = !whole.is_empty() && whole.iter().all(|(g, _)| g.level % 2 == 0);
         if ltr {
             parts.push(Part::Ligature {

@@ -102,6 +102,9 @@ pub struct LineBreak {
 
 struct Node {
     pos: usize,
+    /// Where a line after this break starts: the first box (see `line_start`),
+    /// found once for the node rather than for each break it is tried with.
+    start: usize,
     fitness: usize,
     total: f64,
     prev: Option<usize>,
@@ -156,6 +159,7 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
 
     let mut nodes = vec![Node {
         pos: 0,
+        start: 0,
         fitness: 1,
         total: 0.0,
         prev: None,
@@ -189,11 +193,7 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
             if !nodes[a].active {
                 continue;
             }
-            let start = if nodes[a].pos == 0 && nodes[a].prev.is_none() {
-                0
-            } else {
-                line_start(nodes[a].pos)
-            };
+            let start = nodes[a].start;
             let natural = w[b] - w[start] + pen_w;
             let (stretch, shrink) = (y[b] - y[start], z[b] - z[start]);
             let (ratio, badness) = fit(natural, stretch, shrink, measure, p, last_line);
@@ -244,10 +244,12 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
                 best[fitness] = Some((total, a, ratio));
             }
         }
+        let start = line_start(b);
         for (fitness, entry) in best.iter().enumerate() {
             if let Some((total, a, ratio)) = *entry {
                 nodes.push(Node {
                     pos: b,
+                    start,
                     fitness,
                     total,
                     prev: Some(a),
@@ -280,11 +282,7 @@ fn run(items: &[Item], measure: f32, p: &Params, emergency: bool) -> Option<Vec<
     let mut out = Vec::new();
     let mut cur = end;
     while let Some(prev) = nodes[cur].prev {
-        let start = if nodes[prev].prev.is_none() {
-            0
-        } else {
-            line_start(nodes[prev].pos)
-        };
+        let start = nodes[prev].start;
         let pos = nodes[cur].pos;
         out.push(LineBreak {
             start,
