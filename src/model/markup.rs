@@ -182,15 +182,19 @@ fn push(out: &mut StyledText, t: &str, bold: bool, italic: bool, link: Option<St
     }
 }
 
+/// The style of text in no span: regular, not a link, in the paragraph's language.
+pub static PLAIN: SpanStyle = SpanStyle {
+    bold: false,
+    italic: false,
+    link: None,
+    lang: None,
+};
+
 impl StyledText {
-    /// The style at byte `i`.
+    /// The style at byte `i`, found by searching the spans (layout indexes them once
+    /// instead: `layout::inline::styles`; this is the plain definition it is tested
+    /// against).
     pub fn style_at(&self, i: usize) -> &SpanStyle {
-        static PLAIN: SpanStyle = SpanStyle {
-            bold: false,
-            italic: false,
-            link: None,
-            lang: None,
-        };
         self.spans
             .iter()
             .find(|(r, _)| r.contains(&i))

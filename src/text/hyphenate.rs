@@ -159,7 +159,8 @@ fn word_key(key: &mut String, patterns: Patterns, core: &str) {
 }
 
 /// The patterns' break offsets in `core` (before our limits), remembered per thread,
-/// handed to `take`.
+/// handed to `take`, which runs while the memory is borrowed and so must not
+/// hyphenate (that would panic).
 fn with_pattern_breaks<R>(patterns: Patterns, core: &str, take: impl FnOnce(&[usize]) -> R) -> R {
     PATTERN_BREAKS.with(|cell| {
         let (remembered, key) = &mut *cell.borrow_mut();

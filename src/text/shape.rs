@@ -162,8 +162,13 @@ pub enum Order {
 }
 
 /// [`shape_run`], handing the glyphs in `order` to `take` instead of collecting
-/// them: a paragraph puts them straight into its own vectors. A run harfrust fails
-/// to shape has no glyphs.
+/// them: a paragraph puts them straight into its own vectors. `take` runs while this
+/// thread's shaping cache is borrowed, so it must not shape (that would panic).
+///
+/// A run harfrust refuses (its errors are API misuse: a plan for another direction
+/// or script, which the plan key rules out) or cannot finish for lack of memory
+/// has no glyphs. That text is then missing from the PDF, and the read-back that
+/// gates publishing (`verify`) refuses the leaflet: it is never printed short.
 pub fn shape_with<R>(
     book: &'static FontBook,
     run: Run,
@@ -225,7 +230,8 @@ pub fn shape_with<R>(
                 ShapePlan::new(&face.font, direction, script, lang.as_ref(), &[])
             })
         });
-        let shaped = harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan));
+        let shaped = harfrust::shape(shaper, &mut buf, ShapeOptions::new().plan(plan)).is_ok()
+            && buf.allocation_successful();
         let mut glyphs: Box<[Unscaled]> = buf
             .glyph_infos()
             .iter()
@@ -241,7 +247,7 @@ pub fn shape_with<R>(
             .collect();
         buf.clear();
         *buffer = Some(buf);
-        if shaped.is_err() {
+        if !shaped {
             return take(Scaled::new(&[], &run, scale, reverse));
         }
         cluster_texts(&mut glyphs, &text[range.clone()], rtl);

@@ -26,7 +26,7 @@ pub(super) fn assemble(
             _ => 1,
         })
         .sum();
-    let mut line = Logical {
+    let mut line = LogicalLine {
         glyphs: Vec::with_capacity(glyphs + 1),
         // Room for a few bytes a glyph; it grows if a script needs more.
         text: String::with_capacity(4 * (glyphs + 1)),
@@ -34,10 +34,10 @@ pub(super) fn assemble(
     for i in lb.start..lb.end {
         match (&items[i], &contents[i]) {
             (Item::Box { .. }, Content::Glyphs(gs)) | (Item::Glue { .. }, Content::NoBreak(gs)) => {
-                line.words(text, gs);
+                line.push_word(text, gs);
             }
             (Item::Box { .. }, Content::PostBreak(gs)) if i == lb.start => {
-                line.words(text, gs);
+                line.push_word(text, gs);
             }
             (
                 Item::Glue {
@@ -68,7 +68,7 @@ pub(super) fn assemble(
                 line.hyphen(h, mark);
             }
             Content::PreBreak(gs, h) => {
-                line.words(text, gs);
+                line.push_word(text, gs);
                 let mark = line.glyphs.last().map_or(NO_MARK, |l| l.mark);
                 if let Some(h) = h {
                     line.hyphen(h, mark);
@@ -77,7 +77,7 @@ pub(super) fn assemble(
             _ => {}
         }
     }
-    let Logical {
+    let LogicalLine {
         glyphs: logical,
         text: line_text,
     } = line;
@@ -96,7 +96,7 @@ pub(super) fn assemble(
     let mut runs: Vec<(GlyphRun, Mark, usize)> = Vec::new();
     let mut x = 0.0;
     for (k, i) in visual.enumerate() {
-        let Glyph {
+        let LineGlyph {
             glyph: g,
             advance,
             mark,
@@ -194,24 +194,24 @@ fn text_range(run: &GlyphRun) -> (u32, u32) {
 }
 
 /// A line's glyphs in logical order, and its text: each glyph's characters in turn.
-struct Logical<'a> {
-    glyphs: Vec<Glyph<'a>>,
+struct LogicalLine<'a> {
+    glyphs: Vec<LineGlyph<'a>>,
     text: String,
 }
 
 /// A glyph, its advance, its mark and the byte range of the line's text it stands for.
-struct Glyph<'a> {
+struct LineGlyph<'a> {
     glyph: &'a ShapedGlyph,
     advance: f32,
     mark: Mark<'a>,
     text: std::ops::Range<u32>,
 }
 
-impl<'a> Logical<'a> {
+impl<'a> LogicalLine<'a> {
     fn push(&mut self, glyph: &'a ShapedGlyph, advance: f32, mark: Mark<'a>, text: &str) {
         let start = self.text.len() as u32;
         self.text.push_str(text);
-        self.glyphs.push(Glyph {
+        self.glyphs.push(LineGlyph {
             glyph,
             advance,
             mark,
@@ -220,7 +220,7 @@ impl<'a> Logical<'a> {
     }
 
     /// The glyphs of a word, shaped from the paragraph's `text`.
-    fn words(&mut self, text: &str, glyphs: &'a [(ShapedGlyph, Mark<'a>)]) {
+    fn push_word(&mut self, text: &str, glyphs: &'a [(ShapedGlyph, Mark<'a>)]) {
         for (g, mark) in glyphs {
             self.push(g, g.advance, *mark, cluster(text, g));
         }
@@ -248,7 +248,7 @@ impl<'a> Logical<'a> {
 }
 
 /// The mark of a hyphen that ends no glyph: plain text.
-static NO_MARK: Mark = Mark::of(&super::styles::PLAIN);
+static NO_MARK: Mark = Mark::of(&crate::model::markup::PLAIN);
 
 /// What an inserted hyphen stands for.
 pub const SOFT_HYPHEN: &str = "\u{AD}";

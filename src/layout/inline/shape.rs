@@ -50,7 +50,10 @@ pub(super) fn shape_word<'a>(
     out
 }
 
-/// The length of the UTF-8 character that starts with byte `b`.
+/// The length of the UTF-8 character that starts with byte `b`, which must be the
+/// first byte of a character of valid UTF-8 (the runs above step through a `&str`
+/// from a character boundary): the run boundaries are found byte-wise on the
+/// per-byte face, level and style tables, without decoding each character.
 fn utf8_len(b: u8) -> usize {
     match b {
         0..0xE0 => 1 + usize::from(b >= 0xC0),

@@ -5,7 +5,7 @@
 //! character. Here each byte holds the number of its span, so a look-up is an index
 //! and "the same style" is mostly the same number.
 
-use crate::model::markup::{SpanStyle, StyledText};
+use crate::model::markup::{SpanStyle, StyledText, PLAIN};
 
 /// The span of each byte of a paragraph's text.
 pub(super) struct Styles<'a> {
@@ -14,14 +14,6 @@ pub(super) struct Styles<'a> {
     /// first that contains it), or 0 for a byte in none (plain text).
     of_byte: Vec<u32>,
 }
-
-/// The style of text in no span, as [`StyledText::style_at`] gives it.
-pub(super) static PLAIN: SpanStyle = SpanStyle {
-    bold: false,
-    italic: false,
-    link: None,
-    lang: None,
-};
 
 impl<'a> Styles<'a> {
     pub fn new(st: &'a StyledText) -> Styles<'a> {

@@ -62,6 +62,7 @@ impl<const N: usize> Unmasked<N> {
         // The crate's FORMAT_INFOS_QR for level M (its entries 0–7), drawn from the
         // most significant of the 15 bits, at the crate's coordinates (negative ones
         // count from the far edge), then the dark module.
+        debug_assert!(pattern < FORMAT_INFOS_M.len(), "mask pattern {pattern}");
         let format = FORMAT_INFOS_M.get(pattern).copied().unwrap_or(0);
         for coords in [&FORMAT_MAIN, &FORMAT_SIDE] {
             for (k, &(x, y)) in coords.iter().enumerate() {
@@ -126,6 +127,8 @@ fn flips<const N: usize>(pattern: usize, y: usize, w: usize) -> Bits<N> {
 const FORMAT_INFOS_M: [u16; 8] = [
     0x5412, 0x5125, 0x5e7c, 0x5b4b, 0x45f9, 0x40ce, 0x4f97, 0x4aa0,
 ];
+// The table above is level M's: a symbol of another level would get wrong format bits.
+const _: () = assert!(matches!(super::LEVEL, qrcode::EcLevel::M));
 
 /// FORMAT_INFO_COORDS_QR_MAIN of the qrcode crate, (x, y).
 const FORMAT_MAIN: [(i16, i16); 15] = [

@@ -9,6 +9,10 @@ use bits::Bits;
 use qrcode::canvas::Canvas;
 use qrcode::{Color, EcLevel, Version};
 
+/// The error correction level of every symbol: M (15 %) survives a fold or a smudge.
+/// `mask` draws the format information of this level only.
+const LEVEL: EcLevel = EcLevel::M;
+
 /// A QR symbol without its quiet zone.
 pub struct Modules {
     pub width: usize,
@@ -29,11 +33,11 @@ pub fn modules(url: &str) -> Result<Modules> {
             .help("use a shorter address (a few hundred characters at most)"),
         )
     };
-    let bits = qrcode::bits::encode_auto(url.as_bytes(), EcLevel::M).map_err(refuse)?;
+    let bits = qrcode::bits::encode_auto(url.as_bytes(), LEVEL).map_err(refuse)?;
     let version = bits.version();
     let (data, ec) =
-        qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).map_err(refuse)?;
-    let mut canvas = Canvas::new(version, EcLevel::M);
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, LEVEL).map_err(refuse)?;
+    let mut canvas = Canvas::new(version, LEVEL);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ec);
     let width = version.width().max(0) as usize;

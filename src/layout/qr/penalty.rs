@@ -15,6 +15,7 @@ const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
 /// The penalty of the symbol whose rows are `rows`, `w` modules each (`w` at most
 /// `64 N − 4`: see [`Bits`]).
 pub(super) fn penalty<const N: usize>(rows: &[Bits<N>], w: usize) -> u32 {
+    debug_assert!(w >= 2 && rows.len() == w, "{} rows of {w}", rows.len());
     if w < 2 || rows.len() != w {
         return 0;
     }
