@@ -84,11 +84,20 @@ fn placeholder(doc: &Document, t: &Text, out: &mut Vec<Finding>) {
 }
 
 /// Whether `text` holds `needle` (ASCII) in any letter case, without lowering the
-/// whole text.
+/// whole text. Only where the needle's first byte stands, in either case, is the
+/// rest compared (memchr): comparing at every byte cost 12 instructions a byte of
+/// every entry, for each of the two needles.
 fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, bytes).any(|at| {
+        bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
@@ -403,6 +412,27 @@ fn duplicate_sentences(doc: &Document, split: &Split, out: &mut Vec<Finding>) {
 mod tests {
     use super::{can_answer, PLACEHOLDERS};
     use whatlang::{detect_script, Detector, Lang};
+
+    #[test]
+    fn needles_are_found_in_any_letter_case() {
+        use super::contains_ignoring_ascii_case as holds;
+        for (text, needle, want) in [
+            ("Lorem Ipsum dolor", "lorem ipsum", true),
+            ("xx LOREM IPSUM", "lorem ipsum", true),
+            ("lorem ipsu", "lorem ipsum", false),
+            ("Lórem ipsum", "lorem ipsum", false),
+            ("see [Translate me]", "[translate", true),
+            ("ll lo lor lorem  ipsum", "lorem ipsum", false),
+            ("", "[translate", false),
+        ] {
+            let bytes = text.as_bytes();
+            let windows = bytes
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            assert_eq!(holds(text, needle), want, "{text:?}");
+            assert_eq!(windows, want, "{text:?}");
+        }
+    }
 
     /// `placeholder` looks for a placeholder only in texts holding one of these.
     #[test]
