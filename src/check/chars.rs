@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU16, Ordering::Relaxed};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// A class remembered, numbered for its two bits in the memo.
 #[derive(Clone, Copy)]
@@ -21,6 +21,8 @@ enum Class {
     Mark = 4,
     /// Has a lowercase form other than itself.
     Lowers = 5,
+    /// A nonspacing or enclosing mark (Mn, Me: no width of its own).
+    ZeroWidthMark = 6,
 }
 
 impl Class {
@@ -33,6 +35,10 @@ impl Class {
             Class::Lowercase => c.is_lowercase(),
             Class::Mark => c.general_category_group() == GeneralCategoryGroup::Mark,
             Class::Lowers => !c.to_lowercase().eq([c]),
+            Class::ZeroWidthMark => matches!(
+                c.general_category(),
+                GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
+            ),
         }
     }
 }
@@ -99,16 +105,37 @@ pub fn is_mark(c: char) -> bool {
     !c.is_ascii() && is(Class::Mark, c)
 }
 
+/// A nonspacing or enclosing mark (general category Mn or Me); none in ASCII.
+pub fn is_nonspacing_or_enclosing_mark(c: char) -> bool {
+    !c.is_ascii() && is(Class::ZeroWidthMark, c)
+}
+
 /// `s.to_lowercase()`, borrowed when no character of `s` has a lowercase form other
 /// than itself (most text of scripts without case): `str::to_lowercase` maps each
 /// character to its `char::to_lowercase`, except capital sigma (which has one).
 pub fn lowercase(s: &str) -> Cow<'_, str> {
     let lowers = |c: char| ascii_or(c, char::is_ascii_uppercase, Class::Lowers);
-    if s.chars().any(lowers) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    if !s.chars().any(lowers) {
+        return Cow::Borrowed(s);
     }
+    // Capital sigma lowers by its context: the standard library's rule.
+    if s.contains('Σ') {
+        return Cow::Owned(s.to_lowercase());
+    }
+    // Otherwise `str::to_lowercase` is each character's `char::to_lowercase`; a
+    // character the memo knows to have no other lowercase form (every letter of a
+    // Cyrillic or Greek text but the capitals) is copied without the case tables.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is(Class::Lowers, c) {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -130,6 +157,11 @@ mod tests {
                 assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
                 let mark = c.general_category_group() == GeneralCategoryGroup::Mark;
                 assert_eq!(is_mark(c), mark, "{c:?}");
+                let zero_width = matches!(
+                    c.general_category(),
+                    GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
+                );
+                assert_eq!(is_nonspacing_or_enclosing_mark(c), zero_width, "{c:?}");
                 let alone = c.to_string();
                 assert_eq!(lowercase(&alone), alone.to_lowercase(), "{c:?}");
             }
@@ -141,6 +173,10 @@ mod tests {
         for s in [
             "ΟΔΟΣ ΟΔΟΣ.",
             "Ketamine NMDA",
+            "Кетамин — ЭТО препарат",
+            "Ἀθῆναι ΚΕΤΑΜΊΝΗ ᾼ",
+            "İSTANBUL ǄǅǆẞÅ",
+            "Ketamin ist ein Arzneimittel. ÄÖÜ",
             "केटामाइन",
             "İstanbul",
             "ǅ",

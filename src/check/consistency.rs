@@ -7,25 +7,23 @@ use super::finding::Finding;
 use super::hygiene::at;
 use super::quantities::{quantities_besides, tokens, Quantity, Token, Tokens};
 use super::rule::{self, Rule};
+use super::source_facts::{self, SourceFacts};
 use crate::error::quote;
 use crate::model::{Block, Document, Text};
-use std::borrow::Cow;
 
 pub fn check(source: &Document, doc: &Document, out: &mut Vec<Finding>) {
     let sources = source.texts();
-    // Lowered once, not once for each entry.
-    let terms_lower: Vec<_> = source.terms.iter().map(|t| lowercase(t)).collect();
     for t in doc.texts() {
         let Some(src) = sources.iter().find(|s| s.id == t.id) else {
             continue;
         };
+        let facts = source_facts::of(source, &src.styled.text);
         let pair = Pair {
             source,
             doc,
             src,
             t,
-            terms_lower: &terms_lower,
-            src_tokens: tokens::scan(&src.styled.text),
+            facts: &facts,
             tokens: tokens::scan(&t.styled.text),
         };
         pair.numbers(out);
@@ -42,11 +40,10 @@ struct Pair<'a> {
     doc: &'a Document,
     src: &'a Text,
     t: &'a Text,
-    /// The source's terms in lower case, in order.
-    terms_lower: &'a [Cow<'a, str>],
-    /// The URLs, e-mail addresses and phone numbers of each, scanned once for the
-    /// addresses and the numbers (whose digits they are not).
-    src_tokens: Vec<Token>,
+    /// What the source entry says (its tokens, quantities and terms).
+    facts: &'a SourceFacts,
+    /// The URLs, e-mail addresses and phone numbers of the translation, scanned once
+    /// for the addresses and the numbers (whose digits they are not).
     tokens: Vec<Token>,
 }
 
@@ -66,16 +63,12 @@ impl Pair<'_> {
     /// Numbers (in any digit system, with the language's separators) compared as
     /// multisets; then, number by number, the unit written with it.
     fn numbers(&self, out: &mut Vec<Finding>) {
-        let want = quantities_besides(
-            &self.source.language,
-            &self.src.styled.text,
-            &self.src_tokens,
-        );
+        let want = &self.facts.quantities;
         let have = quantities_besides(&self.doc.language, &self.t.styled.text, &self.tokens);
         let mut unmatched: Vec<&Quantity> = have.iter().collect();
         let mut missing = Vec::new();
         let mut wrong_unit = Vec::new();
-        for q in &want {
+        for q in want {
             // Prefer the same number with the same unit; else the same number.
             let pick = unmatched
                 .iter()
@@ -135,11 +128,10 @@ impl Pair<'_> {
     /// Every term the source text uses must be in the translation, as the
     /// translation file writes it (`term_forms`), or as in the source.
     fn terms(&self, out: &mut Vec<Finding>) {
-        let src_lower = lowercase(&self.src.styled.text);
         // The translation is lowered once its source is found to name a term.
         let mut text_lower = None;
-        for (term, term_lower) in self.source.terms.iter().zip(self.terms_lower) {
-            if !super::hygiene::whole_words(&src_lower, term_lower) {
+        for (term, &named) in self.source.terms.iter().zip(&self.facts.names) {
+            if !named {
                 continue;
             }
             let text_lower: &str = text_lower.get_or_insert_with(|| lowercase(&self.t.styled.text));
@@ -172,7 +164,7 @@ impl Pair<'_> {
 
     /// Web addresses, e-mail addresses and phone numbers, compared as sets.
     fn addresses(&self, out: &mut Vec<Finding>) {
-        let want = Tokens::of(&self.src_tokens);
+        let want = Tokens::of(&self.facts.tokens);
         let have = Tokens::of(&self.tokens);
         // Link targets are addresses too, although not printed as text.
         let link_targets = |t: &Text| -> Vec<String> {

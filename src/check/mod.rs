@@ -18,6 +18,7 @@ mod reading;
 pub mod report;
 pub mod rule;
 mod sentences;
+mod source_facts;
 
 pub use finding::{Finding, Tally};
 pub use reading::{scores, ScoreLine};

@@ -88,10 +88,67 @@ pub fn spaces_between_words(primary: &str) -> bool {
 /// Words of a sentence in a language that writes spaces: runs of text between
 /// spaces that hold at least one letter or digit.
 pub fn word_count(sentence: &str) -> usize {
-    sentence
-        .split_whitespace()
+    words(sentence)
         .filter(|w| w.chars().any(super::chars::is_alphanumeric))
         .count()
+}
+
+/// `text.split_whitespace()`: the runs between white space (`char::is_whitespace`).
+/// `split_whitespace` decodes and tests every character through a pattern searcher,
+/// and the checks split every sentence this way; here ASCII is tested a byte at a
+/// time, and a character outside ASCII is decoded only where its first byte is one
+/// that white space starts with ([`MAY_BE_SPACE`]).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = skip(text, at, true);
+        if start == text.len() {
+            return None;
+        }
+        at = skip(text, start, false);
+        text.get(start..at)
+    })
+}
+
+/// The first bytes of the characters outside ASCII that are white space (U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000); a test
+/// checks every character.
+const MAY_BE_SPACE: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
+
+/// From byte `from` (where a character starts), over white space (`space`) or
+/// over what is not: where the first character of the other kind starts, or the
+/// end.
+#[inline]
+fn skip(text: &str, from: usize, space: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        let (is_space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else if !MAY_BE_SPACE.contains(&b) {
+            // The length of a UTF-8 sequence, from its first byte.
+            (
+                false,
+                if b < 0xE0 {
+                    2
+                } else if b < 0xF0 {
+                    3
+                } else {
+                    4
+                },
+            )
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if is_space != space {
+            break;
+        }
+        at += len;
+    }
+    at.min(text.len())
 }
 
 #[cfg(test)]
@@ -115,5 +172,29 @@ mod tests {
         );
         assert_eq!(sentences("यह एक है। यह दो है।"), vec!["यह एक है।", "यह दो है।"]);
         assert_eq!(word_count("Take 1.5 mg — now."), 4);
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two words\t",
+            "a\u{A0}b\u{3000}c\u{2028}d\u{85}e\u{200B}f",
+            "\u{0B}x\u{0C}y\r\nz ",
+            "केटामाइन  50 mg।",
+            "نص عربي، هنا",
+            "日本語のテキスト　です",
+        ] {
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if c.is_whitespace() && !c.is_ascii() {
+                let first = c.to_string().as_bytes()[0];
+                assert!(MAY_BE_SPACE.contains(&first), "U+{:04X}", u32::from(c));
+            }
+        }
     }
 }

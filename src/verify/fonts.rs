@@ -26,27 +26,38 @@ pub struct Font {
 pub struct FontCache {
     /// A leaflet has two to six fonts: a list is quicker than hashing.
     by_object: Vec<(Ref, Rc<Font>)>,
-    inflater: Inflater,
+    /// Each `/ToUnicode` stream is decoded here in turn.
+    data: Vec<u8>,
 }
 
 impl FontCache {
     /// The font `object` (a font dictionary or a reference to one).
-    pub fn get<'a>(&mut self, file: &File<'a>, object: &Object<'a>) -> Rc<Font> {
+    pub fn get<'a>(
+        &mut self,
+        file: &File<'a>,
+        object: &Object<'a>,
+        inflater: &mut Inflater,
+    ) -> Rc<Font> {
         match object {
             Object::Ref(id) => {
                 if let Some((_, font)) = self.by_object.iter().find(|(r, _)| r == id) {
                     return Rc::clone(font);
                 }
-                let font = Rc::new(read_font(file, file.get(*id), &mut self.inflater));
+                let font = Rc::new(read_font(file, file.get(*id), inflater, &mut self.data));
                 self.by_object.push((*id, Rc::clone(&font)));
                 font
             }
-            other => Rc::new(read_font(file, Some(other), &mut self.inflater)),
+            other => Rc::new(read_font(file, Some(other), inflater, &mut self.data)),
         }
     }
 }
 
-fn read_font<'a>(file: &File<'a>, object: Option<&Object<'a>>, inflater: &mut Inflater) -> Font {
+fn read_font<'a>(
+    file: &File<'a>,
+    object: Option<&Object<'a>>,
+    inflater: &mut Inflater,
+    data: &mut Vec<u8>,
+) -> Font {
     let dict = object.and_then(Object::as_dict);
     let type0 = dict
         .and_then(|d| d.get(b"Subtype"))
@@ -57,13 +68,10 @@ fn read_font<'a>(file: &File<'a>, object: Option<&Object<'a>>, inflater: &mut In
         .and_then(|o| file.resolve(o))
         .and_then(Object::as_stream)
         .and_then(|s| {
-            let mut data = Vec::new();
-            inflater
-                .decode_into(s, MAX_CMAP_BYTES, &mut data)
-                .ok()
-                .map(|()| data)
+            data.clear();
+            inflater.decode_into(s, MAX_CMAP_BYTES, data).ok()
         })
-        .map(|data| ToUnicode::parse(&data));
+        .map(|()| ToUnicode::parse(data));
     let code_length = if type0 {
         2
     } else {

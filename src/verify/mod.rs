@@ -25,7 +25,7 @@ mod tests;
 pub use against::mismatches;
 use file::{Dict, File, Object};
 use fonts::FontCache;
-use inflate::Inflater;
+use inflate::{Inflater, Streams};
 use std::fmt;
 
 /// A page whose decoded content is larger than this is not read (a guard against a
@@ -207,31 +207,35 @@ pub fn read_back(pdf: &[u8]) -> Result<ReadBack, String> {
 
 /// What the opened `file` says (see [`read_back`]).
 fn read_document(file: &File) -> Result<ReadBack, String> {
+    inflate::with_streams(|streams| read_pages(file, streams))
+}
+
+fn read_pages(file: &File, streams: &mut Streams) -> Result<ReadBack, String> {
     let page_ids = file.pages();
     if page_ids.is_empty() {
         return Err("the PDF has no pages".into());
     }
+    let Streams { inflater, content } = streams;
     let mut problems = Vec::new();
     let mut fonts = FontCache::default();
-    let mut inflater = Inflater::default();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut struct_parents = Vec::with_capacity(page_ids.len());
-    let mut content = Vec::new();
     for (index, id) in page_ids.iter().enumerate() {
         let dict = file
             .get(*id)
             .and_then(Object::as_dict)
             .ok_or_else(|| format!("page {}: not a dictionary", index + 1))?;
         content.clear();
-        page_content_bytes(file, dict, &mut inflater, &mut content)
+        page_content_bytes(file, dict, inflater, content)
             .map_err(|e| format!("page {}: {e}", index + 1))?;
         let resources = page_resources(file, dict);
         pages.push(page_content::read_page(
             file,
             index,
-            &content,
+            content,
             resources,
             &mut fonts,
+            inflater,
             &mut problems,
         ));
         struct_parents.push(dict.get(b"StructParents").and_then(Object::as_i64));
@@ -318,6 +322,22 @@ pub fn same_normalised(a: &str, b: &str) -> bool {
     }
     let (mut i, mut j) = (0, 0);
     loop {
+        // Where the two run alike byte for byte (most of a block's text: they
+        // differ where lines were broken), the characters are the same, kept or
+        // ignored in both alike, and are stepped over without being decoded. The
+        // run is cut back to a character boundary, which is at the same offset in
+        // both (the bytes before it are the same).
+        let alike = a.as_bytes()[i..]
+            .iter()
+            .zip(&b.as_bytes()[j..])
+            .take_while(|(x, y)| x == y)
+            .count();
+        let mut step = alike;
+        while !a.is_char_boundary(i + step) {
+            step -= 1;
+        }
+        i += step;
+        j += step;
         let x = next_kept(a, &mut i);
         if x != next_kept(b, &mut j) {
             return false;

@@ -4,26 +4,27 @@
 
 /// Decodes a PDF text string; bytes that encode nothing become U+FFFD.
 pub fn decode(bytes: &[u8]) -> String {
-    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        decode_utf16be(utf16)
-    } else if let Some(utf8) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        String::from_utf8_lossy(utf8).into_owned()
-    } else {
-        bytes.iter().map(|&b| pdf_doc_char(b)).collect()
-    }
-}
-
-/// UTF-16BE without its byte order mark. A language tag escape (U+001B, two or
-/// four letters, U+001B — §7.9.2.2) is not text and is dropped; a lone surrogate
-/// or odd trailing byte becomes U+FFFD.
-pub fn decode_utf16be(bytes: &[u8]) -> String {
     let mut out = String::new();
-    push_utf16be(bytes, &mut out);
+    push_decoded(bytes, &mut out);
     out
 }
 
-/// [`decode_utf16be`], appended to `out` (a CMap's hundreds of texts are decoded
-/// into one buffer, with no vector of code units in between).
+/// [`decode`], appended to `out` (a page's `/ActualText` spans are decoded into one
+/// buffer the reader keeps).
+pub fn push_decoded(bytes: &[u8], out: &mut String) {
+    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        push_utf16be(utf16, out);
+    } else if let Some(utf8) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        out.push_str(&String::from_utf8_lossy(utf8));
+    } else {
+        out.extend(bytes.iter().map(|&b| pdf_doc_char(b)));
+    }
+}
+
+/// UTF-16BE without its byte order mark, appended to `out` (a CMap's hundreds of
+/// texts are decoded into one buffer, with no vector of code units in between). A
+/// language tag escape (U+001B, two or four letters, U+001B — §7.9.2.2) is not text
+/// and is dropped; a lone surrogate or odd trailing byte becomes U+FFFD.
 pub fn push_utf16be(bytes: &[u8], out: &mut String) {
     // A code unit is at most three bytes of UTF-8 (a surrogate pair four in all):
     // reserved once, not grown character by character.

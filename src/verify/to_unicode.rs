@@ -57,8 +57,8 @@ impl ToUnicode {
                     let mut all = operands.iter();
                     while let (Some(code), Some(dst)) = (all.next(), all.next()) {
                         if let (Some(code), Some(dst)) = (code.string(), dst.string()) {
-                            let code = code_value(scratch.bytes(code));
-                            map.insert(code, scratch.text(dst));
+                            let code = scratch.code(code);
+                            map.insert_string(code, dst, &mut scratch);
                         }
                     }
                 }
@@ -67,8 +67,7 @@ impl ToUnicode {
                     while let (Some(lo), Some(hi), Some(dst)) = (all.next(), all.next(), all.next())
                     {
                         if let (Some(lo), Some(hi)) = (lo.string(), hi.string()) {
-                            let lo = code_value(scratch.bytes(lo));
-                            let hi = code_value(scratch.bytes(hi));
+                            let (lo, hi) = (scratch.code(lo), scratch.code(hi));
                             map.insert_range(lo, hi, dst, &mut scratch);
                         }
                     }
@@ -129,25 +128,57 @@ impl ToUnicode {
         self.push_text(code, &mut out).then_some(out)
     }
 
+    /// The text string `dst` for `code`. A destination of one UTF-16 unit that is a
+    /// character (most of them) is inserted without being decoded into text first.
+    fn insert_string(&mut self, code: u32, dst: RawStr, scratch: &mut Scratch) {
+        let one_char = match short_hex(dst) {
+            // U+001B would open a language escape, a lone surrogate is no text.
+            Some((unit, 2)) if unit != 0x1B => char::from_u32(unit),
+            _ => None,
+        };
+        match one_char {
+            Some(c) => self.insert_char(code, c),
+            None => self.insert(code, scratch.text(dst)),
+        }
+    }
+
     fn insert(&mut self, code: u32, text: &str) {
-        if self.entries >= MAX_ENTRIES || self.text.len() + text.len() > MAX_TEXT_BYTES {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            self.insert_char(code, c);
+            return;
+        }
+        if self.full(text.len()) {
             return;
         }
         self.entries += 1;
-        let mut chars = text.chars();
-        let entry = match (chars.next(), chars.next()) {
-            (Some(c), None) => u32::from(c),
-            _ => {
-                let start = self.text.len() as u32;
-                self.text.push_str(text);
-                self.longer.push((start, self.text.len() as u32));
-                (self.longer.len() - 1) as u32 | LONGER
-            }
-        };
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.longer.push((start, self.text.len() as u32));
+        self.set(code, (self.longer.len() - 1) as u32 | LONGER);
+    }
+
+    fn insert_char(&mut self, code: u32, c: char) {
+        if self.full(c.len_utf8()) {
+            return;
+        }
+        self.entries += 1;
+        self.set(code, u32::from(c));
+    }
+
+    /// Whether the map is as large as it may grow, for another `text_bytes`.
+    fn full(&self, text_bytes: usize) -> bool {
+        self.entries >= MAX_ENTRIES || self.text.len() + text_bytes > MAX_TEXT_BYTES
+    }
+
+    fn set(&mut self, code: u32, entry: Entry) {
         if code < DENSE_LIMIT {
             let index = code as usize;
             if self.dense.len() <= index {
-                self.dense.resize(index + 1, MISSING);
+                // Grown by doubling, not code by code (a CMap lists its codes in
+                // order); what lies past the codes is MISSING, as no entry is.
+                let len = (index + 1).max(self.dense.len() * 2);
+                self.dense.resize(len.min(DENSE_LIMIT as usize), MISSING);
             }
             self.dense[index] = entry;
         } else {
@@ -165,7 +196,7 @@ impl ToUnicode {
         if let Some(texts) = dst.items() {
             for (code, text) in (lo..=hi).zip(texts.iter()) {
                 if let Some(s) = text.string() {
-                    self.insert(code, scratch.text(s));
+                    self.insert_string(code, s, scratch);
                 }
             }
         } else if let Some(s) = dst.string() {
@@ -198,6 +229,14 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// The code `s` writes: its bytes, big-endian (at most four count).
+    fn code(&mut self, s: RawStr) -> u32 {
+        match short_hex(s) {
+            Some((value, _)) => value,
+            None => code_value(self.bytes(s)),
+        }
+    }
+
     /// `s`'s bytes.
     fn bytes(&mut self, s: RawStr) -> &[u8] {
         self.bytes.clear();
@@ -213,6 +252,22 @@ impl Scratch {
         push_utf16be(&self.bytes, &mut self.text);
         &self.text
     }
+}
+
+/// A hex string of two, four, six or eight digits and nothing else (codes, and most
+/// destinations), as the number its bytes make big-endian and their count: what
+/// [`code_value`] and the decoding give, without a buffer in between. None for any
+/// other string.
+fn short_hex(s: RawStr) -> Option<(u32, usize)> {
+    let digits = s.body;
+    if !s.hex || !digits.len().is_multiple_of(2) || !(2..=8).contains(&digits.len()) {
+        return None;
+    }
+    let mut value = 0u32;
+    for &b in digits {
+        value = value << 4 | char::from(b).to_digit(16)?;
+    }
+    Some((value, digits.len() / 2))
 }
 
 /// A code's bytes, big-endian (at most four count).
@@ -255,6 +310,22 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(map.get(0x21).as_deref(), Some("لا"));
         assert_eq!(map.get(5), None);
         assert_eq!(map.get(0x9999), None);
+    }
+
+    /// Destinations read without decoding them and those read the general way give
+    /// what decoding gives.
+    #[test]
+    fn short_and_odd_destinations() {
+        let map = ToUnicode::parse(
+            b"6 beginbfchar <0005> <001B> <0006> <D800> <0007> <41> <00 08> <0042>
+<09> <00E9> <0000000A> <0043> endbfchar",
+        );
+        assert_eq!(map.get(5).as_deref(), Some(""));
+        assert_eq!(map.get(6).as_deref(), Some("\u{FFFD}"));
+        assert_eq!(map.get(7).as_deref(), Some("\u{FFFD}"));
+        assert_eq!(map.get(8).as_deref(), Some("B"));
+        assert_eq!(map.get(9).as_deref(), Some("é"));
+        assert_eq!(map.get(10).as_deref(), Some("C"));
     }
 
     #[test]

@@ -2,13 +2,16 @@
 //! line spacing, contrast against what is behind the text, line length, the printed
 //! revision date) and on the text itself (emphasis, the revision date's age).
 
+use super::chars;
 use super::finding::Finding;
 use super::rule;
 use super::Subject;
 use crate::error::Diagnostic;
-use crate::layout::{Element, Layout, PaperSize, PrintForm, Rgb, Role, Shape};
+use crate::layout::{Layout, PaperSize, PrintForm, Rgb, Role};
 use crate::model::Document;
+use page_model::{Fill, PageModel, Run};
 
+mod page_model;
 mod text;
 
 /// One millimetre in points.
@@ -16,7 +19,7 @@ const MM: f32 = 72.0 / 25.4;
 
 /// Checks on the laid-out leaflet of one print form.
 pub fn check(s: &Subject, laid: &Layout, form: &PrintForm, out: &mut Vec<Finding>) {
-    let pages: Vec<Vec<Element>> = laid.pages.iter().map(|p| p.elements()).collect();
+    let pages: Vec<PageModel> = laid.pages.iter().map(PageModel::of).collect();
     body_size(s.doc, &pages, form, out);
     line_spacing(s.doc, &pages, out);
     contrast(s.doc, &pages, out);
@@ -60,35 +63,33 @@ fn role_name(role: Role) -> &'static str {
     }
 }
 
-fn glyph_runs(
-    pages: &[Vec<Element>],
-) -> impl Iterator<Item = (usize, &Element, &crate::layout::GlyphRun)> {
-    pages.iter().enumerate().flat_map(|(i, els)| {
-        els.iter().filter_map(move |e| match &e.shape {
-            Shape::Glyphs(run) if !run.glyphs.is_empty() => Some((i, e, run)),
-            _ => None,
-        })
-    })
+/// Every run of text, with the index of its page.
+fn glyph_runs<'a>(pages: &'a [PageModel<'a>]) -> impl Iterator<Item = (usize, &'a Run<'a>)> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, page)| page.runs.iter().map(move |r| (i, r)))
 }
 
-fn body_size(doc: &Document, pages: &[Vec<Element>], form: &PrintForm, out: &mut Vec<Finding>) {
+fn body_size(doc: &Document, pages: &[PageModel], form: &PrintForm, out: &mut Vec<Finding>) {
     let (content_min, content_guideline) = minimum(form);
     let mut smallest: Vec<(&'static str, f32, &'static str)> = Vec::new();
-    for (_, e, run) in glyph_runs(pages) {
+    for (_, r) in glyph_runs(pages) {
         // Page furniture (the footer with the revision date and page numbers) is
         // held to the EU's 9 pt in every form: large print's 16 pt is for the text.
-        let (min, guideline) = if e.role == Role::Artifact {
+        let (min, guideline) = if r.role == Role::Artifact {
             (9.0, "the EU readability guideline asks for at least 9 pt")
         } else {
             (content_min, content_guideline)
         };
-        if run.size + 0.01 >= min {
+        let size = r.run.size;
+        if size + 0.01 >= min {
             continue;
         }
-        let name = role_name(e.role);
+        let name = role_name(r.role);
         match smallest.iter_mut().find(|(n, ..)| *n == name) {
-            Some((_, s, _)) => *s = s.min(run.size),
-            None => smallest.push((name, run.size, guideline)),
+            Some((_, s, _)) => *s = s.min(size),
+            None => smallest.push((name, size, guideline)),
         }
     }
     for (name, size, guideline) in smallest {
@@ -100,16 +101,18 @@ fn body_size(doc: &Document, pages: &[Vec<Element>], form: &PrintForm, out: &mut
     }
 }
 
-fn line_spacing(doc: &Document, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
+fn line_spacing(doc: &Document, pages: &[PageModel], out: &mut Vec<Finding>) {
     // Baselines of each block's lines, page by page, in drawing (reading) order; a
     // negative step is a move to the next column or panel, a zero step another run on
     // the same line. Sorting by baseline instead would interleave the lines of a block
     // that continues in the next column of the same page (a false 2 mm step).
     let mut tightest: Option<(f32, Role)> = None;
-    for els in pages {
-        let mut lines: Vec<(usize, Role, f32)> = glyph_runs(std::slice::from_ref(els))
-            .filter(|(_, e, _)| e.role != Role::Artifact)
-            .map(|(_, e, r)| (e.block, e.role, r.baseline))
+    for page in pages {
+        let mut lines: Vec<(usize, Role, f32)> = page
+            .runs
+            .iter()
+            .filter(|r| r.role != Role::Artifact)
+            .map(|r| (r.block, r.role, r.baseline))
             .collect();
         // Stable: each block's lines stay in drawing order.
         lines.sort_by_key(|&(block, ..)| block);
@@ -138,34 +141,28 @@ fn line_spacing(doc: &Document, pages: &[Vec<Element>], out: &mut Vec<Finding>) 
 
 /// The colour behind a point: the innermost filled rectangle holding it, else the
 /// paper (white).
-fn background(els: &[Element], x: f32, y: f32) -> Rgb {
-    els.iter()
-        .filter_map(|e| match e.shape {
-            Shape::Rect {
-                x: rx,
-                y: ry,
-                w,
-                h,
-                fill: Some(fill),
-                ..
-            } if x >= rx && x <= rx + w && y >= ry && y <= ry + h => Some((w * h, fill)),
-            _ => None,
+fn background(fills: &[Fill], x: f32, y: f32) -> Rgb {
+    fills
+        .iter()
+        .filter_map(|&(rx, ry, w, h, fill)| {
+            (x >= rx && x <= rx + w && y >= ry && y <= ry + h).then_some((w * h, fill))
         })
         .min_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
         .map_or(Rgb(1.0, 1.0, 1.0), |(_, fill)| fill)
 }
 
-fn contrast(doc: &Document, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
+fn contrast(doc: &Document, pages: &[PageModel], out: &mut Vec<Finding>) {
     let mut worst: Option<(f32, Role, Rgb, Rgb)> = None;
-    for (p, e, run) in glyph_runs(pages) {
-        let (x, y) = (run.x + run.width() / 2.0, run.baseline - run.size * 0.3);
-        let bg = background(&pages[p], x, y);
+    for (p, r) in glyph_runs(pages) {
+        let run = r.run;
+        let (x, y) = (r.x + run.width() / 2.0, r.baseline - run.size * 0.3);
+        let bg = background(&pages[p].fills, x, y);
         let ratio = crate::model::clinic::contrast(
             (run.color.0, run.color.1, run.color.2),
             (bg.0, bg.1, bg.2),
         );
         if worst.is_none_or(|(w, ..)| ratio < w) {
-            worst = Some((ratio, e.role, run.color, bg));
+            worst = Some((ratio, r.role, run.color, bg));
         }
     }
     if let Some((ratio, role, fg, bg)) = worst {
@@ -192,13 +189,13 @@ fn contrast(doc: &Document, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
 }
 
 /// Width of a character in columns: East Asian wide and full-width characters
-/// count two, combining marks none.
+/// count two, combining marks none (ASCII is neither, and is most of a Latin
+/// leaflet's text).
 fn columns(c: char) -> usize {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    if matches!(
-        c.general_category(),
-        GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark
-    ) {
+    if c.is_ascii() {
+        return 1;
+    }
+    if chars::is_nonspacing_or_enclosing_mark(c) {
         return 0;
     }
     let wide = matches!(u32::from(c),
@@ -212,16 +209,16 @@ fn columns(c: char) -> usize {
     }
 }
 
-fn line_length(s: &Subject, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
+fn line_length(s: &Subject, pages: &[PageModel], out: &mut Vec<Finding>) {
     let max = s.settings.max_line_chars;
     // A line: the body runs of one block on one baseline of one page.
     let mut lines: Vec<((usize, usize, i32), usize)> = Vec::new();
-    for (p, e, run) in glyph_runs(pages) {
-        if !matches!(e.role, Role::Paragraph | Role::ListItem | Role::Link) {
+    for (p, r) in glyph_runs(pages) {
+        if !matches!(r.role, Role::Paragraph | Role::ListItem | Role::Link) {
             continue;
         }
-        let key = (p, e.block, (run.baseline * 10.0).round() as i32);
-        let n: usize = run.text().chars().map(columns).sum();
+        let key = (p, r.block, (r.baseline * 10.0).round() as i32);
+        let n: usize = r.run.text().chars().map(columns).sum();
         match lines.iter_mut().find(|(k, _)| *k == key) {
             Some((_, total)) => *total += n,
             None => lines.push((key, n)),
@@ -239,9 +236,9 @@ fn line_length(s: &Subject, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
     }
 }
 
-fn revision_printed(doc: &Document, pages: &[Vec<Element>], out: &mut Vec<Finding>) {
+fn revision_printed(doc: &Document, pages: &[PageModel], out: &mut Vec<Finding>) {
     let date = doc.language.date(&doc.meta.revised);
-    let printed = glyph_runs(pages).any(|(_, _, run)| run.text().contains(&date));
+    let printed = glyph_runs(pages).any(|(_, r)| r.run.text().contains(&date));
     if !printed {
         out.push(Finding::new(
             &rule::REVISION_DATE,

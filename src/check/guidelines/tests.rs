@@ -21,7 +21,7 @@ fn capitals_are_shouting_only_when_every_letter_is_one() {
     assert_eq!(capitals("Ketamine is an Anesthetic", &terms), None);
 }
 use crate::layout::page::PlacedGlyph;
-use crate::layout::{GlyphRun, Imposition};
+use crate::layout::{Element, GlyphRun, Imposition, Shape};
 use crate::text::FaceId;
 
 fn doc() -> Document {
@@ -72,7 +72,7 @@ fn names(out: &[Finding]) -> Vec<&str> {
 
 fn sizes(form: PrintForm, els: Vec<Element>) -> Vec<Finding> {
     let mut out = Vec::new();
-    body_size(&doc(), &[els], &form, &mut out);
+    body_size(&doc(), &[PageModel::of_elements(&els)], &form, &mut out);
     out
 }
 
@@ -108,7 +108,7 @@ fn body_size_is_silent_at_the_forms_minimum() {
 
 fn spacing(els: Vec<Element>) -> Vec<Finding> {
     let mut out = Vec::new();
-    line_spacing(&doc(), &[els], &mut out);
+    line_spacing(&doc(), &[PageModel::of_elements(&els)], &mut out);
     out
 }
 
@@ -141,7 +141,7 @@ fn line_spacing_is_silent_at_3_mm_and_across_columns() {
 
 fn contrasts(els: Vec<Element>) -> Vec<Finding> {
     let mut out = Vec::new();
-    contrast(&doc(), &[els], &mut out);
+    contrast(&doc(), &[PageModel::of_elements(&els)], &mut out);
     out
 }
 

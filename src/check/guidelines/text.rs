@@ -5,6 +5,7 @@ use crate::check::chars;
 use crate::check::finding::Finding;
 use crate::check::hygiene::at;
 use crate::check::rule;
+use crate::check::sentences;
 use crate::check::Subject;
 use crate::error::{Diagnostic, Pos};
 use crate::model::Document;
@@ -114,14 +115,25 @@ pub(super) fn capitals(text: &str, terms: &[String]) -> Option<String> {
             0
         }
     };
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !chars::is_alphanumeric(c)))
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        let n = caps_letters(w);
-        if n >= 2 && (n >= 5 || words.get(i + 1).is_some_and(|next| caps_letters(next) >= 2)) {
-            return Some(w.to_string());
+    // Words are trimmed lazily: one whose first letter or digit is no capital
+    // counts no capitals (most words), whatever its end.
+    let mut words = sentences::words(text).peekable();
+    let count = |w: &str| {
+        let first = w.chars().find(|&c| chars::is_alphanumeric(c));
+        match first {
+            Some(c) if chars::is_uppercase(c) => {
+                caps_letters(w.trim_matches(|c: char| !chars::is_alphanumeric(c)))
+            }
+            _ => 0,
+        }
+    };
+    while let Some(w) = words.next() {
+        let n = count(w);
+        if n >= 2 && (n >= 5 || words.peek().is_some_and(|&next| count(next) >= 2)) {
+            return Some(
+                w.trim_matches(|c: char| !chars::is_alphanumeric(c))
+                    .to_string(),
+            );
         }
     }
     None

@@ -20,6 +20,22 @@ const ZEROS: [u32; 66] = [
     0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
+/// A bit for every code point of the Basic Multilingual Plane: whether it is one of
+/// the ten digits of a set in [`ZEROS`].
+static BMP_DIGITS: [u64; 0x1_0000 / 64] = {
+    let mut bits = [0u64; 0x1_0000 / 64];
+    let mut i = 0;
+    while i < ZEROS.len() {
+        let mut c = ZEROS[i];
+        while c < ZEROS[i] + 10 && c < 0x1_0000 {
+            bits[(c / 64) as usize] |= 1 << (c % 64);
+            c += 1;
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// The value of `c` if it is a decimal digit of any script (`'٥'` → 5, `'५'` → 5).
 pub fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii_digit() {
@@ -30,6 +46,14 @@ pub fn digit_value(c: char) -> Option<u8> {
     // first non-ASCII zero (U+0660): most letters of a text stop here.
     if code < 0x0660 {
         return None;
+    }
+    // Most characters of a text are letters of the Basic Multilingual Plane: one bit
+    // says whether a zero lies within ten below (the search cost each of them ~35
+    // instructions, twice a translated entry).
+    if let Some(&bits) = BMP_DIGITS.get(code as usize / 64) {
+        if bits >> (code % 64) & 1 == 0 {
+            return None;
+        }
     }
     // The last zero at or below `code`; the digit belongs to it if within ten.
     let index = ZEROS.partition_point(|&zero| zero <= code);
@@ -98,6 +122,22 @@ mod tests {
             ("mathematical bold", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗"),
         ] {
             assert_eq!(read(digits), zero_to_nine, "{name}");
+        }
+    }
+
+    /// The bit table answers as the search through the zeros it stands in front of,
+    /// for every character of the Basic Multilingual Plane.
+    #[test]
+    fn the_bit_table_agrees_with_the_zeros() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let code = c as u32;
+            let index = ZEROS.partition_point(|&zero| zero <= code);
+            let want = index
+                .checked_sub(1)
+                .map(|i| code - ZEROS[i])
+                .filter(|&offset| offset < 10)
+                .map(|offset| offset as u8);
+            assert_eq!(digit_value(c), want, "U+{code:04X}");
         }
     }
 

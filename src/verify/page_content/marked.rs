@@ -15,18 +15,23 @@ impl PageReader<'_, '_, '_> {
         }
         let tag = operands.first().and_then(|o| o.name()).unwrap_or_default();
         let properties = operands.get(1);
+        // An `/ActualText`'s bytes go to the reader's scratch buffer; they are
+        // decoded only where the span's text is used.
+        self.bytes.clear();
         let (mcid, actual_text) = match properties.as_ref().and_then(Operands::operand) {
             Some(Operand::Dict(_)) => {
                 let get = |key: &[u8]| properties.and_then(|d| d.get_key(key));
+                let text = get(b"ActualText").and_then(|s| s.string());
+                if let Some(text) = text {
+                    text.decode_into(&mut self.bytes);
+                }
                 (
                     get(b"MCID").and_then(|n| n.number()).map(|n| n as i64),
-                    get(b"ActualText")
-                        .and_then(|s| s.string())
-                        .map(|s| text_string::decode(&s.decode())),
+                    text.is_some(),
                 )
             }
             Some(Operand::Name(name)) => self.named_properties(name),
-            _ => (None, None),
+            _ => (None, false),
         };
         let mark = if tag == b"Artifact" {
             self.artifacts += 1;
@@ -34,16 +39,13 @@ impl PageReader<'_, '_, '_> {
         } else if let Some(mcid) = mcid {
             self.open_mcid(tag, mcid);
             // Pushed first so the span's text goes to this MCID.
-            self.marks.push(Mark::Mcid {
-                mcid,
-                actual_text: actual_text.is_some(),
-            });
-            if let Some(text) = actual_text {
-                self.open_actual_text(text);
+            self.marks.push(Mark::Mcid { mcid, actual_text });
+            if actual_text {
+                self.open_actual_text();
             }
             return;
-        } else if let Some(text) = actual_text {
-            self.open_actual_text(text);
+        } else if actual_text {
+            self.open_actual_text();
             Mark::ActualText
         } else {
             Mark::Other
@@ -51,20 +53,24 @@ impl PageReader<'_, '_, '_> {
         self.marks.push(mark);
     }
 
-    /// Properties named in `/Resources /Properties` (`/P /MC0 BDC`).
-    fn named_properties(&self, name: &[u8]) -> (Option<i64>, Option<String>) {
+    /// Properties named in `/Resources /Properties` (`/P /MC0 BDC`): the MCID, and
+    /// whether there is an `/ActualText` (its bytes put in the scratch buffer).
+    fn named_properties(&mut self, name: &[u8]) -> (Option<i64>, bool) {
         let Some(dict) = self
             .resource(b"Properties", name)
             .and_then(|o| self.file.dict(o))
         else {
-            return (None, None);
+            return (None, false);
         };
         let mcid = dict.get(b"MCID").and_then(Object::as_i64);
-        let text = dict
-            .get(b"ActualText")
-            .and_then(Object::as_str)
-            .map(|s| text_string::decode(&s));
-        (mcid, text)
+        let text = match dict.get(b"ActualText") {
+            Some(Object::String(text)) => Some(text),
+            _ => None,
+        };
+        if let Some(text) = text {
+            text.decode_into(&mut self.bytes);
+        }
+        (mcid, text.is_some())
     }
 
     fn open_mcid(&mut self, tag: &[u8], mcid: i64) {
@@ -85,11 +91,14 @@ impl PageReader<'_, '_, '_> {
         }
     }
 
-    /// The span's text stands where its glyphs are drawn (their line), once: it
-    /// is placed with the first of them, or at the span's end.
-    fn open_actual_text(&mut self, text: String) {
+    /// The span's text (its bytes in the scratch buffer) stands where its glyphs
+    /// are drawn (their line), once: it is placed with the first of them, or at the
+    /// span's end.
+    fn open_actual_text(&mut self) {
         if self.artifacts == 0 && self.actual_texts == 0 {
-            self.pending_actual_text = Some(text);
+            self.span_text.clear();
+            text_string::push_decoded(&self.bytes, &mut self.span_text);
+            self.span_pending = true;
         }
         self.actual_texts += 1;
     }
@@ -119,13 +128,15 @@ impl PageReader<'_, '_, '_> {
 
     /// The open `/ActualText` span's text, where the pen is now.
     pub(super) fn place_actual_text(&mut self) {
-        let Some(text) = self.pending_actual_text.take() else {
+        if !std::mem::take(&mut self.span_pending) {
             return;
-        };
+        }
+        let text = std::mem::take(&mut self.span_text);
         match self.current_mcid() {
             Some(mcid) => self.push_text(mcid, &text),
             None => self.note_untagged(&text),
         }
+        self.span_text = text;
     }
 
     pub(super) fn current_mcid(&self) -> Option<i64> {

@@ -12,7 +12,8 @@ mod marked;
 
 use super::file::{Dict, File, Object};
 use super::fonts::{Font, FontCache};
-use super::lexer::{Lexer, Operands};
+use super::inflate::Inflater;
+use super::lexer::{Lexer, Operands, RawStr};
 use super::Problem;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,6 +84,7 @@ pub fn read_page<'f, 'a>(
     content: &[u8],
     resources: Option<&'f Dict<'a>>,
     fonts: &mut FontCache,
+    inflater: &mut Inflater,
     problems: &mut Vec<Problem>,
 ) -> PageContent {
     let mut reader = PageReader {
@@ -90,6 +92,7 @@ pub fn read_page<'f, 'a>(
         page,
         resources,
         fonts,
+        inflater,
         out: PageContent::default(),
         problems,
         ctm: IDENTITY,
@@ -104,7 +107,8 @@ pub fn read_page<'f, 'a>(
         marks: Vec::new(),
         artifacts: 0,
         actual_texts: 0,
-        pending_actual_text: None,
+        span_text: String::new(),
+        span_pending: false,
         untagged: 0,
         sample: String::new(),
         sample_chars: 0,
@@ -113,6 +117,7 @@ pub fn read_page<'f, 'a>(
         untagged_content: BTreeMap::new(),
         unbalanced: false,
         bytes: Vec::new(),
+        glyph_bytes: Vec::new(),
     };
     let mut lexer = Lexer::new(content);
     let mut operands = Vec::new();
@@ -137,6 +142,8 @@ struct PageReader<'f, 'a, 'p> {
     page: usize,
     resources: Option<&'f Dict<'a>>,
     fonts: &'p mut FontCache,
+    /// What the fonts' `/ToUnicode` streams are inflated with.
+    inflater: &'p mut Inflater,
     out: PageContent,
     problems: &'p mut Vec<Problem>,
     ctm: Matrix,
@@ -153,8 +160,10 @@ struct PageReader<'f, 'a, 'p> {
     /// Open artifacts and `/ActualText` spans among `marks`.
     artifacts: usize,
     actual_texts: usize,
-    /// The outermost open span's `/ActualText`, until its place is known.
-    pending_actual_text: Option<String>,
+    /// The outermost open span's `/ActualText`, until its place is known (when
+    /// `span_pending`); the buffer is kept from one span to the next.
+    span_text: String,
+    span_pending: bool,
     untagged: usize,
     sample: String,
     sample_chars: usize,
@@ -162,8 +171,10 @@ struct PageReader<'f, 'a, 'p> {
     unmapped: BTreeMap<usize, usize>,
     untagged_content: BTreeMap<&'static str, usize>,
     unbalanced: bool,
-    /// Scratch: the bytes of the string being shown, and its text.
+    /// Scratch: the bytes of an `/ActualText`; of the string being shown (at the
+    /// start of a buffer that is kept as long as the longest string); its text.
     bytes: Vec<u8>,
+    glyph_bytes: Vec<u8>,
     text: String,
 }
 
@@ -208,9 +219,7 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
             }
             b"TJ" => {
                 if let Some(items) = operands.first().and_then(|o| o.items()) {
-                    for item in items.iter() {
-                        self.show_strings(Some(item));
-                    }
+                    self.show_array(items);
                 }
             }
             b"f" | b"F" | b"f*" | b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*" => self.content("path"),
@@ -237,7 +246,7 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
             Some(index) => index,
             None => {
                 let font = resource(self.file, self.resources, b"Font", name)
-                    .map(|o| self.fonts.get(self.file, o));
+                    .map(|o| self.fonts.get(self.file, o, self.inflater));
                 if font.is_none() {
                     self.problems.push(Problem::UnknownFont {
                         page: self.page,
@@ -256,11 +265,48 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         resource(self.file, self.resources, category, name)
     }
 
-    /// Shows a string operand (numbers in a `TJ` array only move the pen).
+    /// Shows a string operand (`Tj`, `'`, `"`).
     fn show_strings(&mut self, operand: Option<Operands>) {
         let Some(s) = operand.and_then(|o| o.string()) else {
             return;
         };
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let (count, unmapped) = self.glyphs(s, &mut text);
+        self.place(count, unmapped, &text);
+        self.text = text;
+    }
+
+    /// Shows the strings of a `TJ` array (its numbers only move the pen) as one
+    /// string: nothing between them moves the baseline, so each would go on the
+    /// line the first went on, and a line of a leaflet is one `TJ` of several
+    /// strings. Where the baseline is not a finite number, no two strings would be
+    /// on one line; they are shown one by one.
+    fn show_array(&mut self, items: Operands) {
+        if !multiply(&self.tm, &self.ctm)[5].is_finite() {
+            for item in items.iter() {
+                self.show_strings(Some(item));
+            }
+            return;
+        }
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let (mut count, mut unmapped, mut any) = (0, 0, false);
+        for s in items.iter().filter_map(|item| item.string()) {
+            let (glyphs, without_text) = self.glyphs(s, &mut text);
+            count += glyphs;
+            unmapped += without_text;
+            any = true;
+        }
+        if any {
+            self.place(count, unmapped, &text);
+        }
+        self.text = text;
+    }
+
+    /// The glyphs of string `s` in the current font: their text appended to `text`
+    /// (where it is wanted), how many there are, and how many have no text.
+    fn glyphs(&mut self, s: RawStr, text: &mut String) -> (usize, usize) {
         // Without a font, each byte counts as a glyph with no text to give.
         let font = self.font.as_deref();
         let step = font.map_or(1, |f| f.code_length.max(1));
@@ -268,17 +314,19 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         // /ActualText span (they stand for nothing of their own).
         let wants_text = self.artifacts == 0 && self.actual_texts == 0;
         let map = font.and_then(|f| f.to_unicode.as_ref());
-        let mut text = std::mem::take(&mut self.text);
-        text.clear();
-        let mut bytes = std::mem::take(&mut self.bytes);
-        bytes.clear();
-        s.decode_into(&mut bytes);
+        // The buffer only grows: a string decodes to no more bytes than it has.
+        let mut buffer = std::mem::take(&mut self.glyph_bytes);
+        if buffer.len() < s.body.len() {
+            buffer.resize(s.body.len(), 0);
+        }
+        let written = s.decode_to(&mut buffer);
+        let bytes = &buffer[..written];
         // Codes of `step` bytes, big-endian; a short last one as far as it goes.
         let count = bytes.len().div_ceil(step);
         let mut unmapped = 0;
         if wants_text && font.is_some() {
             let mut text_of = |code: u32| {
-                if !map.is_some_and(|m| m.push_text(code, &mut text)) {
+                if !map.is_some_and(|m| m.push_text(code, text)) {
                     unmapped += 1;
                     text.push('\u{FFFD}');
                 }
@@ -299,11 +347,15 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
                 }
             }
         }
-        self.bytes = bytes;
+        self.glyph_bytes = buffer;
+        (count, unmapped)
+    }
+
+    /// `count` glyphs shown, with `text` (`unmapped` of them without): counted,
+    /// and their text put where it belongs.
+    fn place(&mut self, count: usize, unmapped: usize, text: &str) {
         self.out.glyphs += count;
-        let has_font = font.is_some();
         if self.artifacts > 0 {
-            self.text = text;
             return;
         }
         let mcid = self.current_mcid();
@@ -312,16 +364,15 @@ impl<'f, 'a> PageReader<'f, 'a, '_> {
         }
         if self.actual_texts > 0 {
             self.place_actual_text();
-        } else if has_font {
+        } else if self.font.is_some() {
             if unmapped > 0 {
                 *self.unmapped.entry(self.font_index).or_default() += unmapped;
             }
             match mcid {
-                Some(mcid) => self.push_text(mcid, &text),
-                None => self.note_untagged(&text),
+                Some(mcid) => self.push_text(mcid, text),
+                None => self.note_untagged(text),
             }
         }
-        self.text = text;
     }
 
     /// Appends `text` to the MCID's current line, starting a new line when the

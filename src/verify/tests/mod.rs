@@ -435,6 +435,12 @@ fn normalise_drops_spacing_soft_hyphens_and_bidi_controls() {
         ("ab", "abc"),
         ("é", "e"),
         ("\u{A0}x", "x"),
+        // Alike for a while, then apart inside a character or at spacing.
+        ("aéb", "aèb"),
+        ("日本語", "日本誤"),
+        ("ab\u{AD}cd", "ab\u{AD}cd "),
+        ("Ketamine ist ein", "Ketamine\nist\u{AD} ein"),
+        ("Ketamine ist ein", "Ketamine\nist\u{AD} eine"),
     ] {
         assert_eq!(
             same_normalised(a, b),
