@@ -78,3 +78,96 @@ pub fn of(source: &Document, text: &str) -> Rc<SourceFacts> {
     MEMO.with(|memo| memo.borrow_mut().remember(key, Rc::clone(&facts)));
     facts
 }
+
+#[cfg(test)]
+mod tests {
+    //! Remembered facts are the facts read afresh, when documents of other
+    //! languages and terms with the same entry text interleave in one thread.
+    use super::*;
+
+    fn source(language: &str, terms: &str) -> Document {
+        let yaml = format!(
+            "language: {language}\ntitle: T\nrevised: 2026-11-25\nversion: \"1\"\nterms: [{terms}]\nsections:\n  - id: a\n    body: [\"Text.\"]\n"
+        );
+        crate::model::parse_source(
+            std::path::Path::new("x.yaml"),
+            "t",
+            yaml.as_bytes(),
+            crate::model::Limits::default(),
+        )
+        .expect("a valid source")
+    }
+
+    fn fresh(doc: &Document, text: &str) -> (Vec<String>, Vec<String>, Vec<bool>) {
+        let tokens = tokens::scan(text);
+        let quantities = quantities_besides(&doc.language, text, &tokens);
+        let lower = lowercase(text);
+        let names = doc
+            .terms
+            .iter()
+            .map(|t| whole_words(&lower, &lowercase(t)))
+            .collect();
+        (
+            tokens.iter().map(|t| format!("{t:?}")).collect(),
+            quantities.iter().map(|q| format!("{q:?}")).collect(),
+            names,
+        )
+    }
+
+    #[test]
+    fn remembered_facts_are_fresh_facts() {
+        let docs = [
+            source("en", "ketamine, NMDA"),
+            source("de", "ketamine, NMDA"),
+            source("en", "ketamine"),
+            source("en", "NMDA, ketamine"),
+            source("ar", "ketamine"),
+            source("en-GB", "ketamine, NMDA"),
+            source("fr", ""),
+        ];
+        let texts = [
+            "Take 1,5 mg of Ketamine (NMDA) at 1.000 mg.",
+            "Call +49 30 1234567 or see https://example.org/1.5mg",
+            "١٫٥ ملغ ketamine",
+            "",
+            "nmda 2 mg",
+        ];
+        for round in 0..3 {
+            for (d, doc) in docs.iter().enumerate() {
+                for text in texts.iter().skip((round + d) % 2) {
+                    let facts = of(doc, text);
+                    let got = (
+                        facts
+                            .tokens
+                            .iter()
+                            .map(|t| format!("{t:?}"))
+                            .collect::<Vec<_>>(),
+                        facts
+                            .quantities
+                            .iter()
+                            .map(|q| format!("{q:?}"))
+                            .collect::<Vec<_>>(),
+                        facts.names.clone(),
+                    );
+                    assert_eq!(
+                        got,
+                        fresh(doc, text),
+                        "{} {:?} {text:?}",
+                        doc.language.tag(),
+                        doc.terms
+                    );
+                }
+            }
+        }
+        // Two languages read the same text differently: the memo keeps them apart.
+        let (en, de) = (of(&docs[0], texts[0]), of(&docs[1], texts[0]));
+        let (en, de) = (
+            format!("{:?}", en.quantities),
+            format!("{:?}", de.quantities),
+        );
+        assert_ne!(
+            en, de,
+            "1.000 mg is one milligram in English, a thousand in German"
+        );
+    }
+}

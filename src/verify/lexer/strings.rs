@@ -27,6 +27,8 @@ impl RawStr<'_> {
     /// (what does not fit is dropped); how many. For a buffer kept from one string
     /// to the next, not cleared and zeroed again for each.
     pub fn decode_to(&self, out: &mut [u8]) -> usize {
+        // A short buffer would drop glyphs from the count that finds untagged ones.
+        debug_assert!(out.len() >= self.body.len(), "buffer shorter than the body");
         if self.hex {
             decode_hex(self.body, out)
         } else {

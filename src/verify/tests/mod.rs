@@ -1,6 +1,7 @@
 //! Small tagged PDFs written with pdf-writer, read back.
 
 mod fixture;
+mod tj_arrays;
 mod whole_files;
 
 use super::*;
