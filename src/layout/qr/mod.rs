@@ -135,4 +135,33 @@ mod tests {
             assert_eq!(ours.dark, theirs, "{url}");
         }
     }
+
+    /// Every version, 1 to 40: the shortest address of each (found by the crate's
+    /// encoder, which is cheap) through `modules` against the crate's whole symbol.
+    #[test]
+    fn same_symbol_as_the_qrcode_crate_for_every_version() {
+        let path: String = (0..2400)
+            .map(|i| char::from(b'a' + ((i * 7 + i / 13) % 26) as u8))
+            .collect();
+        let mut versions = std::collections::BTreeSet::new();
+        for len in 1..path.len() {
+            // Lowercase letters: byte mode, as addresses are.
+            let url = &path[..len];
+            let Ok(bits) = qrcode::bits::encode_auto(url.as_bytes(), LEVEL) else {
+                break;
+            };
+            if !versions.insert(bits.version().width()) {
+                continue;
+            }
+            let ours = modules(url).unwrap();
+            let theirs: Vec<bool> = qrcode::QrCode::with_error_correction_level(url, LEVEL)
+                .unwrap()
+                .to_colors()
+                .into_iter()
+                .map(|c| c == Color::Dark)
+                .collect();
+            assert_eq!(ours.dark, theirs, "{:?}", bits.version());
+        }
+        assert_eq!(versions.len(), 40, "{versions:?}");
+    }
 }
