@@ -44,20 +44,30 @@ impl RawStr<'_> {
     }
 }
 
+/// A buffer filled from its start: what does not fit is dropped (the callers make
+/// it as long as the body, which no string decodes to more than).
+struct Filled<'a> {
+    out: &'a mut [u8],
+    written: usize,
+}
+
+impl Filled<'_> {
+    fn put(&mut self, byte: u8) {
+        if let Some(slot) = self.out.get_mut(self.written) {
+            *slot = byte;
+            self.written += 1;
+        }
+    }
+}
+
 /// A literal string's body (§7.3.4.2) → its bytes, written into `out` (as long as
 /// the body: each step reads at least as many bytes as it writes); how many.
 fn decode_literal(body: &[u8], out: &mut [u8]) -> usize {
-    let mut written = 0;
-    let mut put = |byte: u8| {
-        if let Some(slot) = out.get_mut(written) {
-            *slot = byte;
-            written += 1;
-        }
-    };
+    let mut out = Filled { out, written: 0 };
     let mut at = 0;
     while let Some(&first) = body.get(at) {
         if first != b'\\' && first != b'\r' {
-            put(first);
+            out.put(first);
             at += 1;
             continue;
         }
@@ -71,7 +81,7 @@ fn decode_literal(body: &[u8], out: &mut [u8]) -> usize {
             if word & 0xF8F8_FCFF == 0x3030_305C {
                 // The digits' low bits: 2 of the first, 3 of each other.
                 let (a, b, c) = (word >> 8 & 3, word >> 16 & 7, word >> 24 & 7);
-                put((a << 6 | b << 3 | c) as u8);
+                out.put((a << 6 | b << 3 | c) as u8);
                 at += 4;
                 continue;
             }
@@ -80,7 +90,7 @@ fn decode_literal(body: &[u8], out: &mut [u8]) -> usize {
             Some(&e @ (b'n' | b'r' | b't' | b'b' | b'f' | b'(' | b')' | b'\\'))
                 if first == b'\\' =>
             {
-                put(match e {
+                out.put(match e {
                     b'n' => b'\n',
                     b'r' => b'\r',
                     b't' => b'\t',
@@ -94,13 +104,13 @@ fn decode_literal(body: &[u8], out: &mut [u8]) -> usize {
             _ => {
                 let mut one = Literal { body, at };
                 if let Some(byte) = one.next_byte() {
-                    put(byte);
+                    out.put(byte);
                 }
                 at = one.at.max(at + 1);
             }
         }
     }
-    written
+    out.written
 }
 
 /// A hex string's body (§7.3.4.3) → its bytes, written into `out` (at least half
@@ -108,13 +118,7 @@ fn decode_literal(body: &[u8], out: &mut [u8]) -> usize {
 /// between digits is skipped; an odd final digit is followed by an implied 0. (A
 /// CMap is mostly hex strings, two to eight digits each.)
 fn decode_hex(body: &[u8], out: &mut [u8]) -> usize {
-    let mut written = 0;
-    let mut put = |byte: u8| {
-        if let Some(slot) = out.get_mut(written) {
-            *slot = byte;
-            written += 1;
-        }
-    };
+    let mut out = Filled { out, written: 0 };
     // Two digits at a time while nothing stands between them (a writer's strings,
     // a glyph's four digits): a table look-up each, no state between bytes.
     let mut at = 0;
@@ -123,7 +127,7 @@ fn decode_hex(body: &[u8], out: &mut [u8]) -> usize {
         if (h | l) > 0xF {
             break;
         }
-        put(h << 4 | l);
+        out.put(h << 4 | l);
         at += 2;
     }
     let mut high = None;
@@ -134,13 +138,13 @@ fn decode_hex(body: &[u8], out: &mut [u8]) -> usize {
         }
         match high.take() {
             None => high = Some(nibble),
-            Some(high) => put(high << 4 | nibble),
+            Some(high) => out.put(high << 4 | nibble),
         }
     }
     if let Some(high) = high {
-        put(high << 4);
+        out.put(high << 4);
     }
-    written
+    out.written
 }
 
 /// Each byte's value as a hex digit; [`NOT_HEX`] for the other bytes.
