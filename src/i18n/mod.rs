@@ -59,20 +59,17 @@ pub fn apply(mut doc: Document, locale: &LocaleFile, limits: Limits) -> Result<D
                 .help("name the reviewer in `reviewed_by:`, or keep `status: draft`"),
         ));
     }
-    // A label that would leave the footer without words or numbers (`online` is only
-    // printed with an address).
-    for (key, message) in tf.labels.leaflet_problems() {
-        if key != "online" || doc.meta.url.is_some() {
-            errors.push(Error::input(
-                Diagnostic::new(message)
-                    .file(path)
-                    .at(&text, at(&format!("labels.{key}")))
-                    .help(match key {
-                        "page" => "write `{page}` and `{pages}` once each where the numbers go, as the English \"Page {page} of {pages}\"",
-                        _ => "translate the label; the leaflet prints it",
-                    }),
-            ));
-        }
+    // A label that would leave the footer without words or numbers.
+    for (key, message) in tf.labels.leaflet_problems(doc.meta.url.is_some()) {
+        errors.push(Error::input(
+            Diagnostic::new(message)
+                .file(path)
+                .at(&text, at(&format!("labels.{key}")))
+                .help(match key {
+                    "page" => crate::model::PAGE_LABEL_HELP,
+                    _ => "translate the label; the leaflet prints it",
+                }),
+        ));
     }
     let ids: Vec<String> = doc.texts().iter().map(|t| t.id.clone()).collect();
     for t in doc.texts_mut() {

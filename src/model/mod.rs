@@ -22,7 +22,7 @@ pub use document::{
     load_source, parse_source, Block, Document, Image, Logo, Meta, Origin, Section, Text,
     MAX_TEXT_CHARS,
 };
-pub use labels::{Labels, DRAFT_NOTICE_EN, LABEL_KEYS, SITE_LABEL_KEYS};
+pub use labels::{Labels, DRAFT_NOTICE_EN, LABEL_KEYS, PAGE_LABEL_HELP, SITE_LABEL_KEYS};
 pub use language::{Direction, Language};
 pub use load::Limits;
 pub use positions::PositionIndex;

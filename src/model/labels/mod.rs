@@ -202,9 +202,13 @@ impl Labels {
 
     /// What is wrong with the labels a leaflet prints, by key: empty ones, and a
     /// page label without both numbers (the leaflet would silently lose them).
-    pub fn leaflet_problems(&self) -> Vec<(&'static str, String)> {
+    /// `online` is printed, so needed, only when the leaflet has an address.
+    pub fn leaflet_problems(&self, has_address: bool) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
         for key in LEAFLET_LABEL_KEYS {
+            if key == "online" && !has_address {
+                continue;
+            }
             if self.get(key).is_none_or(|v| v.trim().is_empty()) {
                 problems.push((key, format!("the label `{key}` is empty")));
             }
@@ -227,13 +231,15 @@ impl Labels {
     }
 }
 
+/// What to do about a page label [`Labels::leaflet_problems`] finds wrong.
+pub const PAGE_LABEL_HELP: &str = "write `{page}` and `{pages}` once each where the numbers go, as in the English \"Page {page} of {pages}\"";
+
 /// A problem with a source file's labels: the YAML path it is at, what is wrong and
 /// what to do.
 pub type LabelProblem = (String, String, &'static str);
 
 /// The labels of a leaflet written in `language`: the built-in ones, with those the
-/// source file gives in their place; and what is wrong with them (`online` is only
-/// printed, so only needed, when the leaflet has an address).
+/// source file gives in their place; and what is wrong with them.
 pub fn for_source(
     language: &Language,
     given: &super::source::SourceLabels,
@@ -260,14 +266,11 @@ pub fn for_source(
     }
     let mut problems = Vec::new();
     let mut missing = Vec::new();
-    for (key, message) in labels.leaflet_problems() {
-        if key == "online" && !has_address {
-            continue;
-        }
+    for (key, message) in labels.leaflet_problems(has_address) {
         let given = given.given().iter().any(|(k, v)| *k == key && v.is_some());
         if given {
             let help = if key == "page" {
-                "write `{page}` and `{pages}` once each where the numbers go, e.g. \"Page {page} of {pages}\""
+                PAGE_LABEL_HELP
             } else {
                 "write the label in the leaflet's language"
             };
@@ -325,7 +328,7 @@ mod tests {
     fn every_built_in_language_has_every_label_and_both_page_numbers() {
         for (tag, _) in known::KNOWN {
             let labels = built_in(tag).expect(tag);
-            assert_eq!(labels.leaflet_problems(), Vec::new(), "{tag}");
+            assert_eq!(labels.leaflet_problems(true), Vec::new(), "{tag}");
             assert_eq!(labels.missing_site_labels(), Vec::<&str>::new(), "{tag}");
         }
         assert_eq!(built_in("en"), Some(Labels::default()));
@@ -352,10 +355,10 @@ mod tests {
             online: " ".into(),
             ..Labels::default()
         };
-        let keys: Vec<&str> = labels.leaflet_problems().iter().map(|p| p.0).collect();
+        let keys: Vec<&str> = labels.leaflet_problems(true).iter().map(|p| p.0).collect();
         assert_eq!(keys, ["online", "page", "page"]);
         labels.page = "{page}/{pages}".into();
         labels.online = "Online".into();
-        assert!(labels.leaflet_problems().is_empty());
+        assert!(labels.leaflet_problems(true).is_empty());
     }
 }
